@@ -1,0 +1,147 @@
+import { EventHeaders, EventEnvelope, envelopeSchema, validatePayload } from '@hearth/contracts';
+import { correlationStorage } from '@hearth/platform';
+import { UnitOfWork } from '@hearth/persistence';
+import type { Logger } from 'pino';
+import { BatchContext, IncomingMessage, MessageConsumer, MessageProducer } from '../transport/message-transport';
+import { Subscription } from './event-subscriber';
+
+export interface EventConsumerRunnerOptions {
+  /** Consumer group and inbox `consumer` column, e.g. "units". */
+  consumerName: string;
+  dlqTopic: string;
+  consumer: MessageConsumer;
+  dlqProducer: MessageProducer;
+  unitOfWork: UnitOfWork;
+  subscriptions: Subscription[];
+  logger: Logger;
+  maxAttempts?: number;
+  initialBackoffMs?: number;
+}
+
+class PoisonMessageError extends Error {}
+
+/**
+ * Consumes the subscribed topics. Each event's effect and its inbox row commit in one
+ * transaction, so a redelivered event has no second effect; the offset is released for commit
+ * only after that transaction. Failures retry with backoff; a message that still fails, or that
+ * is malformed, goes to the service's DLQ so the partition keeps flowing.
+ */
+export class EventConsumerRunner {
+  private readonly handlers = new Map<string, Subscription>();
+  private readonly maxAttempts: number;
+  private readonly initialBackoffMs: number;
+
+  constructor(private readonly options: EventConsumerRunnerOptions) {
+    for (const subscription of options.subscriptions) {
+      const key = subscription.definition.type;
+      if (this.handlers.has(key)) throw new Error(`${options.consumerName}: two handlers for event type ${key}`);
+      this.handlers.set(key, subscription);
+    }
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.initialBackoffMs = options.initialBackoffMs ?? 200;
+  }
+
+  get topics(): string[] {
+    return [...new Set([...this.handlers.values()].map((s) => s.definition.topic))];
+  }
+
+  async start(): Promise<void> {
+    if (this.handlers.size === 0) return;
+    await this.options.dlqProducer.connect();
+    await this.options.consumer.run(this.topics, (messages, context) => this.processBatch(messages, context));
+  }
+
+  async stop(): Promise<void> {
+    await this.options.consumer.disconnect().catch(() => undefined);
+    await this.options.dlqProducer.disconnect().catch(() => undefined);
+  }
+
+  private async processBatch(messages: IncomingMessage[], context: BatchContext): Promise<void> {
+    for (const message of messages) {
+      if (!context.isRunning()) return;
+      await this.process(message);
+      context.markProcessed(message);
+      await context.heartbeat();
+    }
+  }
+
+  private async process(message: IncomingMessage): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = parseEnvelope(message);
+    } catch (error) {
+      return this.deadLetter(message, error);
+    }
+    const subscription = this.handlers.get(envelope.type);
+    if (!subscription || subscription.definition.topic !== message.topic) return;
+    try {
+      envelope = { ...envelope, payload: validatePayload(envelope.type, envelope.version, envelope.payload) };
+    } catch (error) {
+      return this.deadLetter(message, error);
+    }
+    const log = this.options.logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyOnce(envelope, subscription);
+        return;
+      } catch (error) {
+        if (attempt >= this.maxAttempts) {
+          log.error({ err: error, attempt }, 'event handling failed; sending to the DLQ');
+          return this.deadLetter(message, error);
+        }
+        const delay = this.initialBackoffMs * 2 ** (attempt - 1);
+        log.warn({ err: error, attempt, retryInMs: delay }, 'event handling failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private applyOnce(envelope: EventEnvelope, subscription: Subscription): Promise<void> {
+    // Events the handler publishes share the incoming correlation id and name it as their cause.
+    return correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+      this.options.unitOfWork.run(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+          [this.options.consumerName, envelope.id, envelope.type],
+        );
+        if (inserted.length === 0) return; // already applied
+        await subscription.handle(envelope as EventEnvelope<never>);
+      }),
+    );
+  }
+
+  private async deadLetter(message: IncomingMessage, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.options.logger.error({ topic: message.topic, partition: message.partition, offset: message.offset, reason }, 'message dead-lettered');
+    await this.options.dlqProducer.send([
+      {
+        topic: this.options.dlqTopic,
+        key: message.key ?? '',
+        value: message.value ?? '',
+        headers: {
+          ...message.headers,
+          [EventHeaders.dlqError]: reason.slice(0, 2_000),
+          [EventHeaders.dlqConsumer]: this.options.consumerName,
+          [EventHeaders.originalTopic]: message.topic,
+          [EventHeaders.originalPartition]: String(message.partition),
+          [EventHeaders.originalOffset]: message.offset,
+        },
+      },
+    ]);
+  }
+}
+
+function parseEnvelope(message: IncomingMessage): EventEnvelope {
+  if (!message.value) throw new PoisonMessageError('empty message');
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value);
+  } catch {
+    throw new PoisonMessageError('message is not JSON');
+  }
+  const result = envelopeSchema.safeParse(json);
+  if (!result.success) {
+    throw new PoisonMessageError(`invalid envelope: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return result.data as EventEnvelope;
+}

@@ -1,0 +1,112 @@
+import { dlqTopic, ServiceName, Topics } from '@hearth/contracts';
+import { UnitOfWork } from '@hearth/persistence';
+import { createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe } from '@hearth/platform';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Type,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { EventConsumerRunner } from './inbox/event-consumer-runner';
+import { EventSubscriber } from './inbox/event-subscriber';
+import { AggregateStore } from './outbox/aggregate-store';
+import { EventOutbox } from './outbox/event-outbox';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { KafkaTransport } from './transport/kafkajs-transport';
+import { MessageTransport } from './transport/message-transport';
+
+export interface MessagingOptions {
+  service: ServiceName;
+  brokers: string[];
+  idempotentProducer: boolean;
+  subscribers?: Type<EventSubscriber>[];
+  consumer?: { maxAttempts?: number; initialBackoffMs?: number };
+  relay?: { pollIntervalMs?: number; batchSize?: number };
+}
+
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const MESSAGE_TRANSPORT = Symbol('MESSAGE_TRANSPORT');
+
+/** Starts the outbox relay and the event consumer with the application, stops them with it. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: OutboxRelay;
+  private consumerRunner?: EventConsumerRunner;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { service } = this.options;
+    const logger = createLogger(service);
+    await this.transport.ensureTopics([Topics[service], dlqTopic(service)]);
+    this.relay = new OutboxRelay({
+      connectionString: (this.dataSource.options as PostgresConnectionOptions).url!,
+      producer: this.transport.producer(),
+      logger: logger.child({ component: 'outbox-relay' }),
+      ...this.options.relay,
+    });
+    await this.relay.start();
+    const subscribers = (this.options.subscribers ?? []).map((type) => this.moduleRef.get(type, { strict: false }));
+    this.consumerRunner = new EventConsumerRunner({
+      consumerName: service,
+      dlqTopic: dlqTopic(service),
+      consumer: this.transport.consumer(service),
+      dlqProducer: this.transport.producer(),
+      unitOfWork: this.unitOfWork,
+      subscriptions: subscribers.flatMap((s) => s.subscriptions),
+      logger: logger.child({ component: 'event-consumer' }),
+      ...this.options.consumer,
+    });
+    await this.consumerRunner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumerRunner?.stop();
+    await this.relay?.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: MESSAGE_TRANSPORT,
+          useFactory: () =>
+            new KafkaTransport({
+              clientId: `hearth-${options.service}`,
+              brokers: options.brokers,
+              idempotent: options.idempotentProducer,
+              logger: createLogger(options.service).child({ component: 'kafka' }),
+            }),
+        },
+        { provide: EventOutbox, useFactory: () => new EventOutbox(options.service) },
+        {
+          provide: KAFKA_HEALTH_PROBE,
+          useFactory: (transport: MessageTransport): KafkaHealthProbe => ({ isHealthy: () => transport.isHealthy() }),
+          inject: [MESSAGE_TRANSPORT],
+        },
+        AggregateStore,
+        MessagingLifecycle,
+      ],
+      exports: [EventOutbox, AggregateStore, MESSAGE_TRANSPORT, KAFKA_HEALTH_PROBE],
+    };
+  }
+}

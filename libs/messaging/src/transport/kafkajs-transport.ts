@@ -1,0 +1,157 @@
+import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import {
+  BatchContext,
+  IncomingMessage,
+  MessageConsumer,
+  MessageProducer,
+  MessageTransport,
+  OutgoingMessage,
+} from './message-transport';
+
+export interface KafkaTransportOptions {
+  clientId: string;
+  brokers: string[];
+  /** On for real Kafka; off for the test broker, which cannot answer InitProducerId (DESIGN §6). */
+  idempotent: boolean;
+  logger: Logger;
+}
+
+export class KafkaTransport implements MessageTransport {
+  private readonly kafka: Kafka;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    const log = options.logger;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => {
+        const { message, ...extra } = entry.log;
+        const target = entry.level <= logLevel.ERROR ? log.error.bind(log) : log.warn.bind(log);
+        target({ kafka: entry.namespace, ...extra }, message);
+      },
+      retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 5_000 },
+    });
+  }
+
+  producer(): MessageProducer {
+    return new KafkaProducer(
+      this.kafka.producer({
+        idempotent: this.options.idempotent,
+        maxInFlightRequests: this.options.idempotent ? 5 : 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: true,
+      }),
+    );
+  }
+
+  consumer(groupId: string): MessageConsumer {
+    return new KafkaConsumer(
+      this.kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 30_000, heartbeatInterval: 3_000 }),
+    );
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      await withTimeout(admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: false }), 3_000);
+    } catch (error) {
+      this.options.logger.debug({ err: error, topics }, 'topic creation skipped; topics are created on first use');
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async isHealthy(): Promise<boolean> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await withTimeout(admin.connect(), 2_000);
+      await withTimeout(admin.fetchTopicMetadata({ topics: [] }), 2_000);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+class KafkaProducer implements MessageProducer {
+  constructor(private readonly producer: Producer) {}
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    // One request per topic, in order: with one request in flight (or idempotence) the broker
+    // appends them in this order, so each key's events keep their sequence.
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+class KafkaConsumer implements MessageConsumer {
+  private running = false;
+
+  constructor(private readonly consumer: Consumer) {}
+
+  async run(topics: string[], onBatch: (messages: IncomingMessage[], context: BatchContext) => Promise<void>): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    this.running = true;
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const messages: IncomingMessage[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key?.toString() ?? null,
+          value: m.value?.toString() ?? null,
+          headers: decodeHeaders(m.headers),
+        }));
+        await onBatch(messages, {
+          markProcessed: (message) => resolveOffset(message.offset),
+          heartbeat,
+          isRunning: () => this.running && isRunning() && !isStale(),
+        });
+      },
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    this.running = false;
+    await this.consumer.disconnect();
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) decoded[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return decoded;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

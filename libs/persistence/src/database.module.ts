@@ -1,0 +1,50 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, MixedList } from 'typeorm';
+import { databaseUrl } from './database-url';
+import { ensureDatabase } from './ensure-database';
+import { runMigrationsExclusively } from './run-migrations';
+import { UnitOfWork } from './unit-of-work';
+
+export interface DatabaseOptions {
+  /** The PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432 */
+  serverUrl: string;
+  /** hearth_<service>, or a throw-away name in tests */
+  database: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  poolSize?: number;
+}
+
+/** The service's own database: created if missing, migrated at start-up under an advisory lock,
+ *  never synchronised from entities. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            type: 'postgres' as const,
+            url: databaseUrl(options.serverUrl, options.database),
+            entities: options.entities,
+            migrations: options.migrations,
+            synchronize: false,
+            migrationsRun: false,
+            extra: { max: options.poolSize ?? 10 },
+          }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            await ensureDatabase(options.serverUrl, options.database);
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            await runMigrationsExclusively(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [UnitOfWork],
+      exports: [UnitOfWork],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { AuthModule } from '@hearth/auth';
+import { MessagingModule } from '@hearth/messaging';
+import { DatabaseModule } from '@hearth/persistence';
+import { HealthModule, PlatformModule } from '@hearth/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConcludeAgreementController } from './agreements/commands/conclude-agreement/conclude-agreement.controller';
+import { ConcludeAgreementHandler } from './agreements/commands/conclude-agreement/conclude-agreement.handler';
+import { DraftAgreementController } from './agreements/commands/draft-agreement/draft-agreement.controller';
+import { DraftAgreementHandler } from './agreements/commands/draft-agreement/draft-agreement.handler';
+import { ListAgreementsController, ListAgreementsHandler } from './agreements/queries/list-agreements/list-agreements.query';
+import { LandlordsConfig } from './config';
+import { RegisterLandlordController } from './landlords/commands/register-landlord/register-landlord.controller';
+import { RegisterLandlordHandler } from './landlords/commands/register-landlord/register-landlord.handler';
+import { TransitionLandlordController } from './landlords/commands/transition-landlord/transition-landlord.controller';
+import { TransitionLandlordHandler } from './landlords/commands/transition-landlord/transition-landlord.handler';
+import { BankAccountCipher } from './landlords/domain/bank-account';
+import { Agreement } from './landlords/domain/agreement.entity';
+import { Landlord } from './landlords/domain/landlord.entity';
+import { LandlordRepository } from './landlords/landlord.repository';
+import { GetLandlordController, GetLandlordHandler } from './landlords/queries/get-landlord/get-landlord.query';
+import { ListLandlordsController, ListLandlordsHandler } from './landlords/queries/list-landlords/list-landlords.query';
+import { landlordsMigrations } from './migrations';
+
+@Module({})
+export class LandlordsModule {
+  static forRoot(config: LandlordsConfig): DynamicModule {
+    return {
+      module: LandlordsModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'landlords', logLevel: config.LOG_LEVEL }),
+        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        DatabaseModule.forRoot({
+          serverUrl: config.DATABASE_URL,
+          database: config.DATABASE_NAME,
+          entities: [Landlord, Agreement],
+          migrations: landlordsMigrations,
+        }),
+        MessagingModule.forRoot({ service: 'landlords', brokers: config.KAFKA_BROKERS, idempotentProducer: config.KAFKA_IDEMPOTENT }),
+        HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [
+        RegisterLandlordController,
+        TransitionLandlordController,
+        GetLandlordController,
+        ListLandlordsController,
+        DraftAgreementController,
+        ConcludeAgreementController,
+        ListAgreementsController,
+      ],
+      providers: [
+        { provide: BankAccountCipher, useFactory: () => new BankAccountCipher(config.BANK_ACCOUNT_KEY) },
+        LandlordRepository,
+        RegisterLandlordHandler,
+        TransitionLandlordHandler,
+        GetLandlordHandler,
+        ListLandlordsHandler,
+        DraftAgreementHandler,
+        ConcludeAgreementHandler,
+        ListAgreementsHandler,
+      ],
+    };
+  }
+}

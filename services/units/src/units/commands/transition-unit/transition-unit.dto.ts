@@ -1,0 +1,10 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const expectedVersion = z.number().int().positive().optional().describe('The version you edited from; stale → 409');
+
+export class SubmitUnitDto extends createZodDto(z.object({ expectedVersion }).strict()) {}
+
+export class WithdrawUnitDto extends createZodDto(
+  z.object({ expectedVersion, reason: z.string().trim().min(1).max(500).describe('Why the flat leaves the agency') }).strict(),
+) {}

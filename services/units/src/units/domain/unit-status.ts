@@ -1,0 +1,45 @@
+import { InvalidTransitionError } from '@hearth/platform';
+
+export type UnitStatus = 'draft' | 'pending_inspection' | 'available' | 'reserved' | 'let' | 'vacating' | 'withdrawn';
+
+export type UnitTransition =
+  | 'submit_for_inspection'
+  | 'pass_inspection'
+  | 'suspend_for_repairs'
+  | 'reserve'
+  | 'release'
+  | 'let'
+  | 'start_vacating'
+  | 'relet_ready'
+  | 'withdraw';
+
+/**
+ * The life of a flat (DESIGN §2): draft → pending_inspection → available → reserved → let →
+ * vacating → available, withdrawn from any state where no household lives in it. A failed
+ * inspection with serious deficiencies sends an available flat back to pending_inspection.
+ */
+const transitions: Record<UnitTransition, { from: readonly UnitStatus[]; to: UnitStatus }> = {
+  submit_for_inspection: { from: ['draft'], to: 'pending_inspection' },
+  pass_inspection: { from: ['pending_inspection'], to: 'available' },
+  suspend_for_repairs: { from: ['available'], to: 'pending_inspection' },
+  reserve: { from: ['available'], to: 'reserved' },
+  release: { from: ['reserved'], to: 'available' },
+  let: { from: ['reserved'], to: 'let' },
+  start_vacating: { from: ['let'], to: 'vacating' },
+  relet_ready: { from: ['vacating'], to: 'available' },
+  withdraw: { from: ['draft', 'pending_inspection', 'available'], to: 'withdrawn' },
+};
+
+export function canTransition(current: UnitStatus, transition: UnitTransition): boolean {
+  return transitions[transition].from.includes(current);
+}
+
+export function nextUnitStatus(current: UnitStatus, transition: UnitTransition): UnitStatus {
+  if (!canTransition(current, transition)) {
+    throw new InvalidTransitionError('UNIT.INVALID_TRANSITION', `A ${current.replace('_', ' ')} unit cannot ${transition.replace(/_/g, ' ')}`);
+  }
+  return transitions[transition].to;
+}
+
+export const UNIT_STATUSES: readonly UnitStatus[] = ['draft', 'pending_inspection', 'available', 'reserved', 'let', 'vacating', 'withdrawn'];
+export const UNIT_TRANSITIONS = Object.keys(transitions) as UnitTransition[];

@@ -1,0 +1,41 @@
+import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Unit } from '../../domain/unit.entity';
+import { UnitNotFoundError } from '../../unit.errors';
+import { toUnitView, UnitView } from '../../unit.view';
+
+export class GetUnitQuery extends Query<UnitView> {
+  constructor(
+    readonly unitId: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetUnitQuery)
+export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ unitId, actor }: GetUnitQuery): Promise<UnitView> {
+    const unit = await this.dataSource.manager.findOneBy(Unit, { id: unitId });
+    if (!unit) throw new UnitNotFoundError(unitId);
+    assertCanSeeLandlordRecord(actor, unit.landlordId, () => new UnitNotFoundError(unitId));
+    return toUnitView(unit);
+  }
+}
+
+@ApiTags('units')
+@Controller('units')
+export class GetUnitController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':unitId')
+  @Roles(...STAFF_ROLES, 'landlord')
+  get(@Param('unitId', ParseUUIDPipe) unitId: string, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new GetUnitQuery(unitId, actor));
+  }
+}

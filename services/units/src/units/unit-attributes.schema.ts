@@ -22,5 +22,5 @@ export const unitAttributesSchema = z.object({
   energyLabel: z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G']),
   petsAllowed: z.boolean(),
   furnished: z.boolean(),
-  availableFrom: z.iso.date().nullable().default(null),
+  availableFrom: z.iso.date().nullable().describe('First day a household can move in; null if not yet known'),
 });

@@ -1,0 +1,6 @@
+import type { IncomingMessage } from 'node:http';
+import type { Actor } from './actor';
+
+export interface AuthenticatedRequest extends IncomingMessage {
+  actor?: Actor;
+}

@@ -1,0 +1,11 @@
+export { ROLES, STAFF_ROLES, type Role } from './role';
+export { SYSTEM_ACTOR, type Actor, type ActorRef } from './actor';
+export { mintToken, verifyToken, type TokenClaims } from './token';
+export { AuthModule } from './auth.module';
+export { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
+export { JwtAuthGuard } from './jwt-auth.guard';
+export { Roles } from './roles.decorator';
+export { Public } from './public.decorator';
+export { CurrentActor } from './current-actor.decorator';
+export type { AuthenticatedRequest } from './authenticated-request';
+export { assertCanSeeLandlordRecord, isStaff, scopeLandlordId } from './ownership.policy';

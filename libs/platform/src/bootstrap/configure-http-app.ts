@@ -1,0 +1,23 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+
+export interface HttpAppDescription {
+  title: string;
+  description: string;
+  version: string;
+}
+
+/**
+ * Finishes an application whose module imports PlatformModule: pino as Nest's logger,
+ * shutdown hooks, and OpenAPI at /docs (JSON at /docs-json). Call before listen()/init().
+ */
+export function configureHttpApp(app: INestApplication, { title, description, version }: HttpAppDescription): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder().setTitle(title).setDescription(description).setVersion(version).addBearerAuth().build();
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

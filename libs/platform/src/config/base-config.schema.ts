@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
+
+/** The variables every service reads; services `.extend()` it with their own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port,
+  // The server only; each service appends its own database (hearth_<service>).
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  KAFKA_BROKERS: z
+    .string()
+    .transform((brokers) => brokers.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\S+:\d+$/, 'must list host:port pairs separated by commas')).min(1)),
+  // Off on the librdkafka mock broker, which cannot hand out producer ids.
+  KAFKA_IDEMPOTENT: z.stringbool({ error: "must be 'true' or 'false'" }).default(true),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -1,0 +1,33 @@
+export { baseConfigSchema, type BaseConfig } from './config/base-config.schema';
+export { loadConfig } from './config/load-config';
+
+export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
+export { correlationStorage, currentCorrelationId, type CorrelationContext } from './logging/correlation.context';
+export { CORRELATION_ID_HEADER } from './logging/correlation-id';
+export { createLogger } from './logging/create-logger';
+
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from './errors/domain.errors';
+export { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './errors/problem-details';
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
+
+export { HealthModule } from './health/health.module';
+export type { HealthModuleOptions, RedisClientFactory } from './health/health.options';
+export { KAFKA_HEALTH_PROBE, type KafkaHealthProbe } from './health/kafka-health.probe';
+
+export { MetricsModule } from './metrics/metrics.module';
+export type { MetricsModuleOptions } from './metrics/metrics.options';
+export { MetricsService } from './metrics/metrics.service';
+
+export { pageQuery, pageQuerySchema, type PageQuery } from './pagination/page-query.schema';
+export { pageSchema, toPage, type Page } from './pagination/page';
+
+export { configureHttpApp, type HttpAppDescription } from './bootstrap/configure-http-app';
+export { PlatformModule, type PlatformModuleOptions } from './bootstrap/platform.module';

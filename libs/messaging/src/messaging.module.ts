@@ -26,6 +26,8 @@ export interface MessagingOptions {
   service: ServiceName;
   brokers: string[];
   idempotentProducer: boolean;
+  /** Consumer group and inbox name; defaults to the service name. */
+  consumerGroup?: string;
   subscribers?: Type<EventSubscriber>[];
   consumer?: { maxAttempts?: number; initialBackoffMs?: number };
   relay?: { pollIntervalMs?: number; batchSize?: number };
@@ -60,10 +62,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     });
     await this.relay.start();
     const subscribers = (this.options.subscribers ?? []).map((type) => this.moduleRef.get(type, { strict: false }));
+    const consumerGroup = this.options.consumerGroup ?? service;
     this.consumerRunner = new EventConsumerRunner({
-      consumerName: service,
+      consumerName: consumerGroup,
       dlqTopic: dlqTopic(service),
-      consumer: this.transport.consumer(service),
+      consumer: this.transport.consumer(consumerGroup),
       dlqProducer: this.transport.producer(),
       unitOfWork: this.unitOfWork,
       subscriptions: subscribers.flatMap((s) => s.subscriptions),

@@ -9,3 +9,4 @@ export * from './redis-isolation';
 export * from './builders/landlord.builders';
 export * from './builders/unit.builders';
 export * from './builders/event.builders';
+export * from './service-process';

@@ -1,4 +1,5 @@
 import { configureHttpApp } from '@hearth/platform';
+import { randomBytes } from 'node:crypto';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
@@ -17,6 +18,7 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     KAFKA_BROKERS: requiredBrokers(),
     KAFKA_IDEMPOTENT: 'false',
+    KAFKA_CONSUMER_GROUP: `${service}-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...extra,

@@ -36,7 +36,12 @@ export class LandlordsModule {
           entities: [Landlord, Agreement],
           migrations: landlordsMigrations,
         }),
-        MessagingModule.forRoot({ service: 'landlords', brokers: config.KAFKA_BROKERS, idempotentProducer: config.KAFKA_IDEMPOTENT }),
+        MessagingModule.forRoot({
+          service: 'landlords',
+          brokers: config.KAFKA_BROKERS,
+          idempotentProducer: config.KAFKA_IDEMPOTENT,
+          consumerGroup: config.KAFKA_CONSUMER_GROUP,
+        }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),
       ],

@@ -43,6 +43,7 @@ export class UnitsModule {
           service: 'units',
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
+          consumerGroup: config.KAFKA_CONSUMER_GROUP,
           subscribers: [LandlordEventsConsumer],
           consumer: options.consumer,
         }),

@@ -15,6 +15,8 @@ export const baseConfigSchema = z.object({
     .pipe(z.array(z.string().regex(/^\S+:\d+$/, 'must list host:port pairs separated by commas')).min(1)),
   // Off on the librdkafka mock broker, which cannot hand out producer ids.
   KAFKA_IDEMPOTENT: z.stringbool({ error: "must be 'true' or 'false'" }).default(true),
+  // Defaults to the service name; tests give each instance its own group.
+  KAFKA_CONSUMER_GROUP: z.string().regex(/^[a-z0-9._-]+$/i).optional(),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

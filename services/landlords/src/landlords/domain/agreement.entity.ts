@@ -51,13 +51,13 @@ export class Agreement implements AgreementTerms {
   createdAt: Date;
 
   sign(now: Date): void {
-    if (this.status !== 'draft') throw new InvalidTransitionError('AGREEMENT.INVALID_TRANSITION', `A ${this.status} agreement cannot be signed`);
+    if (this.status !== 'draft') throw new InvalidTransitionError('AGREEMENT.INVALID_TRANSITION', `${withArticle(this.status)} agreement cannot be signed`);
     this.status = 'signed';
     this.signedAt = now;
   }
 
   end(endedOn: string, reason: string): void {
-    if (this.status !== 'signed') throw new InvalidTransitionError('AGREEMENT.INVALID_TRANSITION', `A ${this.status} agreement cannot be ended`);
+    if (this.status !== 'signed') throw new InvalidTransitionError('AGREEMENT.INVALID_TRANSITION', `${withArticle(this.status)} agreement cannot be ended`);
     if (endedOn < this.startDate) {
       throw new InvalidTransitionError('AGREEMENT.END_BEFORE_START', 'An agreement cannot end before it starts');
     }
@@ -65,4 +65,9 @@ export class Agreement implements AgreementTerms {
     this.endedOn = endedOn;
     this.endReason = reason;
   }
+}
+
+/** `an ended`, `a signed`: the message is shown to people. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
 }

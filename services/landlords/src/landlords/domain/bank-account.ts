@@ -1,9 +1,18 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-/** IBAN check (ISO 13616 mod-97) after removing spaces. */
+/** IBAN lengths of the SEPA countries (ISO 13616 registry); other countries get the generic 15–34 check. */
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
+  GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27,
+  MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
+};
+
+/** IBAN check (ISO 13616 mod-97 and, for SEPA countries, the country's length) after removing spaces. */
 export function isValidIban(value: string): boolean {
   const iban = value.replace(/\s+/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const countryLength = IBAN_LENGTHS[iban.slice(0, 2)];
+  if (countryLength !== undefined && iban.length !== countryLength) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   const digits = rearranged.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let remainder = 0;
@@ -35,7 +44,7 @@ export class BankAccountCipher {
 
   decrypt(encoded: string): string {
     const data = Buffer.from(encoded, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12), { authTagLength: 16 });
     decipher.setAuthTag(data.subarray(12, 28));
     return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
   }

@@ -14,11 +14,16 @@ const transitions: Record<LandlordTransition, { from: LandlordStatus[]; to: Land
 export function nextLandlordStatus(current: LandlordStatus, transition: LandlordTransition): LandlordStatus {
   const rule = transitions[transition];
   if (!rule.from.includes(current)) {
-    throw new InvalidTransitionError('LANDLORD.INVALID_TRANSITION', `A ${current} landlord cannot be ${pastTense(transition)}`);
+    throw new InvalidTransitionError('LANDLORD.INVALID_TRANSITION', `${withArticle(current)} landlord cannot be ${pastTense(transition)}`);
   }
   return rule.to;
 }
 
 function pastTense(transition: LandlordTransition): string {
   return { verify: 'verified', suspend: 'suspended', reactivate: 'reactivated', offboard: 'offboarded' }[transition];
+}
+
+/** `an active`, `a prospect`: the message is shown to people. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
 }

@@ -36,10 +36,15 @@ export function canTransition(current: UnitStatus, transition: UnitTransition): 
 
 export function nextUnitStatus(current: UnitStatus, transition: UnitTransition): UnitStatus {
   if (!canTransition(current, transition)) {
-    throw new InvalidTransitionError('UNIT.INVALID_TRANSITION', `A ${current.replace('_', ' ')} unit cannot ${transition.replace(/_/g, ' ')}`);
+    throw new InvalidTransitionError('UNIT.INVALID_TRANSITION', `${withArticle(current.replace(/_/g, ' '))} unit cannot ${transition.replace(/_/g, ' ')}`);
   }
   return transitions[transition].to;
 }
 
 export const UNIT_STATUSES: readonly UnitStatus[] = ['draft', 'pending_inspection', 'available', 'reserved', 'let', 'vacating', 'withdrawn'];
 export const UNIT_TRANSITIONS = Object.keys(transitions) as UnitTransition[];
+
+/** `an available`, `a let`: the message is shown to people. */
+function withArticle(words: string): string {
+  return `${/^[aeiou]/.test(words) ? 'An' : 'A'} ${words}`;
+}

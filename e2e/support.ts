@@ -1,0 +1,63 @@
+import { TEST_DATABASE_SERVER_URL, dropDatabase, ServiceKey, ServiceProcess, testEnv } from '@hearth/testing';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Services started as separate processes, each with its own throw-away database. */
+export class Platform {
+  readonly processes = new Map<ServiceKey, ServiceProcess>();
+  readonly databases = new Map<ServiceKey, string>();
+  readonly logDirectory = join(tmpdir(), `hearth-e2e-${randomBytes(3).toString('hex')}`);
+
+  async start(names: ServiceKey[]): Promise<void> {
+    await Promise.all(
+      names.map(async (name) => {
+        const env = testEnv(name, { PORT: String(await freePort()), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'info' });
+        this.databases.set(name, env.DATABASE_NAME!);
+        const service = new ServiceProcess(name, env, this.logDirectory);
+        this.processes.set(name, service);
+        await service.start();
+      }),
+    );
+  }
+
+  service(name: ServiceKey): ServiceProcess {
+    return this.processes.get(name)!;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((p) => p.stop()));
+    await Promise.all([...this.databases.values()].map((db) => dropDatabase(db, TEST_DATABASE_SERVER_URL)));
+  }
+}
+
+/** A small fetch-based JSON client for one service. */
+export function client(baseUrl: string, headers: Record<string, string>) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown = {}) => call('POST', path, body),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
+  };
+}

@@ -15,7 +15,7 @@ export type UnitTransition =
 
 /**
  * The life of a flat (DESIGN §2): draft → pending_inspection → available → reserved → let →
- * vacating → available, withdrawn from any state where no household lives in it. A failed
+ * vacating → available; withdrawn only before a household is chosen (draft, pending, available). A failed
  * inspection with serious deficiencies sends an available flat back to pending_inspection.
  */
 const transitions: Record<UnitTransition, { from: readonly UnitStatus[]; to: UnitStatus }> = {

@@ -90,5 +90,5 @@ describe('from a registered owner to a flat awaiting inspection', () => {
     expect(published).toHaveLength(48);
     const recorded = await queryDatabase<{ event_id: string }>(unitsDatabase, 'SELECT event_id FROM inbox WHERE event_id = ANY($1)', [published]);
     expect(recorded).toHaveLength(48);
-  });
+  }, 180_000);
 });

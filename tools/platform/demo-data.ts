@@ -16,13 +16,13 @@ const owners = [
  *  Skipped when landlords already exist. */
 export async function seedDemoData(urls: Urls, jwtSecret: string): Promise<void> {
   const staff = { authorization: `Bearer ${mintToken(jwtSecret, { sub: 'demo-seed', role: 'sra_admin' })}` };
-  const call = async (base: string, method: string, path: string, body?: unknown) => {
+  const call = async (base: string, method: string, path: string, body?: unknown): Promise<{ id: string; total: number }> => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { ...staff, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = await response.json();
+    const json = (await response.json()) as { id: string; total: number };
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
     return json;
   };

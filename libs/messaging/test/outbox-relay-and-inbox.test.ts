@@ -72,7 +72,7 @@ describe('outbox relay and inbox consumer', () => {
     return relay;
   }
 
-  function startConsumer(name: string, handle: (landlordId: string, version: number) => Promise<void>, topic = Topics.landlords) {
+  function startConsumer(name: string, handle: (landlordId: string, version: number) => Promise<void>, topic: string = Topics.landlords) {
     const runner = new EventConsumerRunner({
       consumerName: name,
       dlqTopic: dlqTopic(name),

@@ -229,7 +229,7 @@ describe('units service', () => {
     ])('POST /units with %s → 400 naming the fields', async (_case, body, fields) => {
       const before = await counts();
 
-      const response = await service.http.post('/units').set(staff).send({ landlordId, ...body }).expect(400);
+      const response = await service.http.post('/units').set(staff).send(Object.assign({ landlordId }, body)).expect(400);
 
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(fields));

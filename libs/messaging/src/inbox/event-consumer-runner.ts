@@ -20,6 +20,13 @@ export interface EventConsumerRunnerOptions {
 
 class PoisonMessageError extends Error {}
 
+const CHUNK_SIZE = 200;
+
+type Delivery =
+  | { kind: 'ignore' }
+  | { kind: 'poison'; message: IncomingMessage; error: unknown }
+  | { kind: 'apply'; message: IncomingMessage; envelope: EventEnvelope; subscription: Subscription };
+
 /**
  * Consumes the subscribed topics. Each event's effect and its inbox row commit in one
  * transaction, so a redelivered event has no second effect; the offset is released for commit
@@ -56,29 +63,46 @@ export class EventConsumerRunner {
     await this.options.dlqProducer.disconnect().catch(() => undefined);
   }
 
+  /**
+   * The fast path applies a whole chunk of the batch in one transaction (one commit instead of
+   * hundreds). If anything in it fails, the chunk rolls back and its messages are applied one by
+   * one with retries, so one bad event costs only itself.
+   */
   private async processBatch(messages: IncomingMessage[], context: BatchContext): Promise<void> {
-    for (const message of messages) {
+    for (let start = 0; start < messages.length; start += CHUNK_SIZE) {
       if (!context.isRunning()) return;
-      await this.process(message);
-      context.markProcessed(message);
+      const chunk = messages.slice(start, start + CHUNK_SIZE);
+      const deliveries = chunk.map((message) => this.prepare(message));
+      try {
+        await this.options.unitOfWork.run(async () => {
+          for (const delivery of deliveries) if (delivery.kind === 'apply') await this.applyOnce(delivery.envelope, delivery.subscription);
+        });
+      } catch {
+        for (const delivery of deliveries) if (delivery.kind === 'apply') await this.applyWithRetries(delivery);
+      }
+      for (const delivery of deliveries) if (delivery.kind === 'poison') await this.deadLetter(delivery.message, delivery.error);
+      for (const message of chunk) context.markProcessed(message);
       await context.heartbeat();
     }
   }
 
-  private async process(message: IncomingMessage): Promise<void> {
+  private prepare(message: IncomingMessage): Delivery {
     let envelope: EventEnvelope;
     try {
       envelope = parseEnvelope(message);
     } catch (error) {
-      return this.deadLetter(message, error);
+      return { kind: 'poison', message, error };
     }
     const subscription = this.handlers.get(envelope.type);
-    if (!subscription || subscription.definition.topic !== message.topic) return;
+    if (!subscription || subscription.definition.topic !== message.topic) return { kind: 'ignore' };
     try {
-      envelope = { ...envelope, payload: validatePayload(envelope.type, envelope.version, envelope.payload) };
+      return { kind: 'apply', message, subscription, envelope: { ...envelope, payload: validatePayload(envelope.type, envelope.version, envelope.payload) } };
     } catch (error) {
-      return this.deadLetter(message, error);
+      return { kind: 'poison', message, error };
     }
+  }
+
+  private async applyWithRetries({ message, envelope, subscription }: Extract<Delivery, { kind: 'apply' }>): Promise<void> {
     const log = this.options.logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
     for (let attempt = 1; ; attempt++) {
       try {

@@ -20,12 +20,14 @@ export interface EventConsumerRunnerOptions {
 
 class PoisonMessageError extends Error {}
 
-const CHUNK_SIZE = 200;
+const CHUNK_SIZE = 500;
 
 type Delivery =
   | { kind: 'ignore' }
   | { kind: 'poison'; message: IncomingMessage; error: unknown }
   | { kind: 'apply'; message: IncomingMessage; envelope: EventEnvelope; subscription: Subscription };
+
+type ApplyDelivery = Extract<Delivery, { kind: 'apply' }>;
 
 /**
  * Consumes the subscribed topics. Each event's effect and its inbox row commit in one
@@ -73,12 +75,11 @@ export class EventConsumerRunner {
       if (!context.isRunning()) return;
       const chunk = messages.slice(start, start + CHUNK_SIZE);
       const deliveries = chunk.map((message) => this.prepare(message));
+      const toApply = deliveries.filter((d): d is ApplyDelivery => d.kind === 'apply');
       try {
-        await this.options.unitOfWork.run(async () => {
-          for (const delivery of deliveries) if (delivery.kind === 'apply') await this.applyOnce(delivery.envelope, delivery.subscription);
-        });
+        await this.applyAllOnce(toApply);
       } catch {
-        for (const delivery of deliveries) if (delivery.kind === 'apply') await this.applyWithRetries(delivery);
+        for (const delivery of toApply) await this.applyWithRetries(delivery);
       }
       for (const delivery of deliveries) if (delivery.kind === 'poison') await this.deadLetter(delivery.message, delivery.error);
       for (const message of chunk) context.markProcessed(message);
@@ -102,7 +103,7 @@ export class EventConsumerRunner {
     }
   }
 
-  private async applyWithRetries({ message, envelope, subscription }: Extract<Delivery, { kind: 'apply' }>): Promise<void> {
+  private async applyWithRetries({ message, envelope, subscription }: ApplyDelivery): Promise<void> {
     const log = this.options.logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -118,6 +119,27 @@ export class EventConsumerRunner {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /** One transaction for the chunk: one multi-row inbox insert, then the handlers of the events
+   *  it had not seen, in order. */
+  private async applyAllOnce(deliveries: ApplyDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.options.unitOfWork.run(async (manager) => {
+      const fresh: { event_id: string }[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type)
+         SELECT $1, event_id, event_type FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.consumerName, deliveries.map((d) => d.envelope.id), deliveries.map((d) => d.envelope.type)],
+      );
+      const unseen = new Set(fresh.map((row) => row.event_id));
+      for (const { envelope, subscription } of deliveries) {
+        if (!unseen.delete(envelope.id)) continue; // applied before, or twice in this chunk
+        await correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+          subscription.handle(envelope as EventEnvelope<never>),
+        );
+      }
+    });
   }
 
   private applyOnce(envelope: EventEnvelope, subscription: Subscription): Promise<void> {

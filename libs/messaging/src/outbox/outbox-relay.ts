@@ -19,7 +19,13 @@ interface OutboxRow {
   seq: string;
   topic: string;
   message_key: string;
-  envelope: { id: string; type: string; version: number; correlationId: string; causationId: string | null };
+  /** The envelope as stored, sent as is (no parse and re-serialise). */
+  value: string;
+  event_id: string;
+  event_type: string;
+  event_version: string;
+  correlation_id: string;
+  causation_id: string | null;
 }
 
 /** Same key in every instance of a service: they share the service's database. */
@@ -98,7 +104,9 @@ export class OutboxRelay {
     const client = await this.connection();
     this.notified = false;
     const { rows } = await client.query<OutboxRow>(
-      'SELECT seq, topic, message_key, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+      `SELECT seq, topic, message_key, envelope::text AS value, event_id, event_type, envelope->>'version' AS event_version,
+              envelope->>'correlationId' AS correlation_id, envelope->>'causationId' AS causation_id
+         FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.batchSize],
     );
     if (rows.length === 0) return 0;
@@ -149,13 +157,12 @@ export class OutboxRelay {
 }
 
 function toMessage(row: OutboxRow): OutgoingMessage {
-  const { envelope } = row;
   const headers: Record<string, string> = {
-    [EventHeaders.eventId]: envelope.id,
-    [EventHeaders.eventType]: envelope.type,
-    [EventHeaders.eventVersion]: String(envelope.version),
-    [EventHeaders.correlationId]: envelope.correlationId,
+    [EventHeaders.eventId]: row.event_id,
+    [EventHeaders.eventType]: row.event_type,
+    [EventHeaders.eventVersion]: row.event_version,
+    [EventHeaders.correlationId]: row.correlation_id,
   };
-  if (envelope.causationId) headers[EventHeaders.causationId] = envelope.causationId;
-  return { topic: row.topic, key: row.message_key, value: JSON.stringify(envelope), headers };
+  if (row.causation_id) headers[EventHeaders.causationId] = row.causation_id;
+  return { topic: row.topic, key: row.message_key, value: row.value, headers };
 }

@@ -48,7 +48,9 @@ export class KafkaTransport implements MessageTransport {
 
   consumer(groupId: string): MessageConsumer {
     return new KafkaConsumer(
-      this.kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 30_000, heartbeatInterval: 3_000 }),
+      // A short fetch wait: kafkajs waits up to 5 s by default when a fetch finds nothing, and the
+      // test broker answers only when that wait is over, which would be the events' latency.
+      this.kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 50 }),
     );
   }
 
@@ -115,6 +117,9 @@ class KafkaConsumer implements MessageConsumer {
     this.running = true;
     await this.consumer.run({
       autoCommit: true,
+      // Partitions are independent streams (order is per key, so per partition): applying them in
+      // parallel keeps up when each fetch brings only a few events per partition.
+      partitionsConsumedConcurrently: 4,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const messages: IncomingMessage[] = batch.messages.map((m) => ({

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { allocate } from './allocate';
+import { verifyCertificate } from './certificate';
+import { isEligible } from './eligibility';
+import { score } from './score';
+import { instances } from './testing/arbitraries';
+import { aPolicy, aUnit, anApplicant } from './testing/builders';
+import { AllocationResult, Certificate, Instance } from './types';
+
+const solved = instances().map((instance) => ({ instance, result: allocate(instance, 'optimal', { certificate: true }) }));
+
+function eligiblePairs(instance: Instance) {
+  return instance.applicants.flatMap((applicant) =>
+    instance.units.filter((unit) => isEligible(applicant, unit, instance.policy)).map((unit) => ({ applicant, unit })),
+  );
+}
+
+function withDual(certificate: Certificate, kind: keyof Certificate, id: string, value: number): Certificate {
+  return { ...certificate, [kind]: { ...certificate[kind], [id]: value } };
+}
+
+function expectRejected(instance: Instance, result: AllocationResult, problem: RegExp): void {
+  const report = verifyCertificate(instance, result);
+  expect(report.valid).toBe(false);
+  expect(report.errors.join('\n')).toMatch(problem);
+}
+
+describe('verifyCertificate', () => {
+  it('rejects a certificate with one dual value lowered below what some eligible pair needs', () => {
+    fc.assert(
+      fc.property(
+        solved.filter(({ instance }) => eligiblePairs(instance).length > 0).chain((c) =>
+          fc.record({
+            c: fc.constant(c),
+            pair: fc.constantFrom(...eligiblePairs(c.instance)),
+            lowered: fc.constantFrom('applicants' as const, 'units' as const, 'buildings' as const),
+          }),
+        ),
+        ({ c: { instance, result }, pair: { applicant, unit }, lowered }) => {
+          const certificate = result.certificate!;
+          const slack =
+            certificate.applicants[applicant.id] +
+            certificate.units[unit.id] +
+            certificate.buildings[unit.buildingId] -
+            score(applicant, unit, instance.policy);
+          const id = { applicants: applicant.id, units: unit.id, buildings: unit.buildingId }[lowered];
+          const tampered = withDual(certificate, lowered, id, certificate[lowered][id] - slack - 0.5);
+          expectRejected(instance, { ...result, certificate: tampered }, /dual constraint violated|negative/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects an assignment of an ineligible pair', () => {
+    fc.assert(
+      fc.property(
+        solved.filter(({ instance }) =>
+          instance.applicants.some((a) => instance.units.some((u) => !isEligible(a, u, instance.policy))),
+        ),
+        ({ instance, result }) => {
+          const applicant = instance.applicants.find((a) => instance.units.some((u) => !isEligible(a, u, instance.policy)))!;
+          const unit = instance.units.find((u) => !isEligible(applicant, u, instance.policy))!;
+          const s = score(applicant, unit, instance.policy);
+          const assignments = [{ applicantId: applicant.id, unitId: unit.id, score: s }];
+          expectRejected(instance, { ...result, assignments, totalScore: s }, /is not eligible/);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a flat given to two households', () => {
+    fc.assert(
+      fc.property(
+        solved.filter(({ result, instance }) => result.assignments.length > 0 && instance.applicants.length > 1),
+        ({ instance, result }) => {
+          const [first] = result.assignments;
+          const other = instance.applicants.find((a) => a.id !== first.applicantId)!;
+          const duplicate = { applicantId: other.id, unitId: first.unitId, score: first.score };
+          const assignments = [...result.assignments.filter((a) => a.applicantId !== other.id), duplicate];
+          const totalScore = assignments.reduce((sum, a) => sum + a.score, 0);
+          expectRejected(instance, { ...result, assignments, totalScore }, new RegExp(`unit ${first.unitId} is assigned more than once`));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a wrong total', () => {
+    fc.assert(
+      fc.property(solved, fc.constantFrom(-1, 0.01, 5), ({ instance, result }, delta) => {
+        expectRejected(instance, { ...result, totalScore: result.totalScore + delta }, /totalScore/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a wrong pair score', () => {
+    fc.assert(
+      fc.property(
+        solved.filter(({ result }) => result.assignments.length > 0),
+        ({ instance, result }) => {
+          const [first, ...rest] = result.assignments;
+          const assignments = [{ ...first, score: first.score + 1 }, ...rest];
+          expectRejected(instance, { ...result, assignments, totalScore: result.totalScore + 1 }, /has score/);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejects a building over its cap', () => {
+    const instance: Instance = {
+      policy: aPolicy().withMaxPerBuilding(1).build(),
+      applicants: [anApplicant().withId('a1').build(), anApplicant().withId('a2').build()],
+      units: [aUnit().withId('u1').inBuilding('b1').build(), aUnit().withId('u2').inBuilding('b1').build()],
+    };
+    const result = allocate(instance, 'optimal', { certificate: true });
+    const s = score(instance.applicants[0], instance.units[0], instance.policy);
+    const overCap = [
+      { applicantId: 'a1', unitId: 'u1', score: s },
+      { applicantId: 'a2', unitId: 'u2', score: s },
+    ];
+    expectRejected(instance, { ...result, assignments: overCap, totalScore: 2 * s }, /building b1 has 2 allocations, more than the cap of 1/);
+  });
+
+  it('rejects a result without a certificate, or with a value missing', () => {
+    const instance: Instance = {
+      policy: aPolicy().build(),
+      applicants: [anApplicant().build()],
+      units: [aUnit().build()],
+    };
+    const result = allocate(instance, 'optimal', { certificate: true });
+    expectRejected(instance, { ...result, certificate: undefined }, /no certificate/);
+    const { u1: _dropped, ...units } = result.certificate!.units;
+    expectRejected(instance, { ...result, certificate: { ...result.certificate!, units } }, /no finite value for unit u1/);
+  });
+
+  it('accepts a hand-made certificate for a known optimum', () => {
+    const instance: Instance = {
+      policy: aPolicy().withWeights({ priority: 1, waiting: 0, preference: 0, fit: 0 }).withMaxPerBuilding(1).build(),
+      applicants: [anApplicant().withId('a1').withPriority(10).build(), anApplicant().withId('a2').withPriority(7).build()],
+      units: [aUnit().withId('u1').build(), aUnit().withId('u2').build()],
+    };
+    const result: AllocationResult = {
+      mode: 'optimal',
+      assignments: [{ applicantId: 'a1', unitId: 'u1', score: 10 }],
+      totalScore: 10,
+      certificate: { applicants: { a1: 3, a2: 0 }, units: { u1: 0, u2: 0 }, buildings: { b1: 7 } },
+      stats: { eligiblePairs: 4, ms: 0 },
+    };
+    expect(verifyCertificate(instance, result)).toEqual({ valid: true, errors: [] });
+  });
+});

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { DEFAULT_MAX_EXTRA_BEDROOMS, Instance } from './types';
+
+/** Thrown by parseInstance; the message is one line naming the offending field. */
+export class InvalidInstanceError extends Error {
+  override readonly name = 'InvalidInstanceError';
+}
+
+const count = z.number().int().nonnegative();
+const amount = z.number().nonnegative();
+const districts = z.array(z.string());
+
+// z.object strips unknown keys, so extra attributes never reach the engine.
+const applicantSchema = z.object({
+  id: z.string().min(1),
+  householdSize: count,
+  bedroomsNeeded: count,
+  maxRent: amount,
+  wheelchair: z.boolean(),
+  stepFree: z.boolean(),
+  pets: z.boolean(),
+  excludedDistricts: districts,
+  preferredDistricts: districts,
+  priority: z.number(),
+  waitingDays: amount,
+});
+
+const unitSchema = z.object({
+  id: z.string().min(1),
+  buildingId: z.string().min(1),
+  district: z.string(),
+  bedrooms: count,
+  maxOccupants: count,
+  rent: amount,
+  wheelchairAccessible: z.boolean(),
+  stepFree: z.boolean(),
+  petsAllowed: z.boolean(),
+});
+
+const instanceSchema = z.object({
+  policy: z.object({
+    mode: z.enum(['priority', 'optimal']),
+    weights: z.object({ priority: z.number(), waiting: z.number(), preference: z.number(), fit: z.number() }),
+    maxPerBuilding: count.nullable(),
+    maxExtraBedrooms: count.optional().default(DEFAULT_MAX_EXTRA_BEDROOMS),
+  }),
+  applicants: z.array(applicantSchema),
+  units: z.array(unitSchema),
+});
+
+/** Validates an instance read from JSON; throws InvalidInstanceError with a one-line message. */
+export function parseInstance(json: unknown): Instance {
+  const parsed = instanceSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new InvalidInstanceError(describeIssue(parsed.error.issues[0], json));
+  }
+  const instance: Instance = parsed.data;
+  rejectDuplicates(instance.applicants, 'applicant', 'applicants');
+  rejectDuplicates(instance.units, 'unit', 'units');
+  return instance;
+}
+
+function rejectDuplicates(items: readonly { id: string }[], noun: string, field: string): void {
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = firstIndex.get(item.id);
+    if (first !== undefined) {
+      throw new InvalidInstanceError(`duplicate ${noun} id ${JSON.stringify(item.id)} (${field}[${first}] and ${field}[${index}])`);
+    }
+    firstIndex.set(item.id, index);
+  });
+}
+
+type Issue = z.core.$ZodIssue;
+
+function describeIssue(issue: Issue, input: unknown): string {
+  const where = formatPath(issue.path);
+  const subject = where === '' ? 'instance' : where;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const nullable = issue.path[issue.path.length - 1] === 'maxPerBuilding';
+      const expected = describeExpected(issue.expected) + (nullable ? ' or null' : '');
+      return valueAt(input, issue.path) === undefined
+        ? `${subject} is missing (expected ${expected})`
+        : `${subject} must be ${expected}`;
+    }
+    case 'invalid_value':
+      return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `${subject} must not be empty` : `${subject} must be >= ${String(issue.minimum)}`;
+    default:
+      return `${subject}: ${issue.message}`;
+  }
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case 'int':
+      return 'a whole number';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${expected}`;
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text === '' ? String(key) : `${text}.${String(key)}`;
+  }, '');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Object.prototype.hasOwnProperty.call(current, key) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return current;
+}

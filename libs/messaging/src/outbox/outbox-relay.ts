@@ -50,7 +50,7 @@ export class OutboxRelay {
   isLeader = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.leadershipRetryMs = options.leadershipRetryMs ?? 2_000;
   }

@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, MixedList } from 'typeorm';
 import { databaseUrl } from './database-url';
 import { ensureDatabase } from './ensure-database';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { runMigrationsExclusively } from './run-migrations';
 import { UnitOfWork } from './unit-of-work';
 
@@ -17,7 +19,7 @@ export interface DatabaseOptions {
 }
 
 /** The service's own database: created if missing, migrated at start-up under an advisory lock,
- *  never synchronised from entities. */
+ *  never synchronised from entities. Also remembers answers to POSTs with an Idempotency-Key. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -43,7 +45,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [UnitOfWork],
+      providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
       exports: [UnitOfWork],
     };
   }

@@ -5,3 +5,5 @@ export * from './unit-of-work';
 export * from './versioned-entity';
 export * from './save-versioned';
 export * from './database.module';
+export * from './idempotency.interceptor';
+export * from './idempotency.migration';

@@ -81,6 +81,37 @@ describe('landlords service', () => {
     });
   });
 
+  describe('Idempotency-Key', () => {
+    it('answers a retried registration with the first answer and registers the owner once', async () => {
+      const key = `register-${randomBytes(6).toString('hex')}`;
+      const body = aLandlordRegistration({ name: `Retry ${key}` });
+
+      const first = await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(body).expect(201);
+      const retry = await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(body).expect(201);
+
+      expect(retry.body.id).toBe(first.body.id);
+      const rows = await queryDatabase(service.database, 'SELECT id FROM landlords WHERE name = $1', [`Retry ${key}`]);
+      expect(rows).toHaveLength(1);
+      await stillTrueAfter(async () => expect(await readEvents(Topics.landlords, first.body.id)).toHaveLength(1), 500);
+    });
+
+    it('refuses a key reused for a different request (422)', async () => {
+      const key = `register-${randomBytes(6).toString('hex')}`;
+      await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(aLandlordRegistration()).expect(201);
+
+      const response = await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(aLandlordRegistration({ name: 'Someone else' })).expect(422);
+
+      expect(response.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+
+    it('lets a refused request be corrected and retried with the same key', async () => {
+      const key = `register-${randomBytes(6).toString('hex')}`;
+      await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(aLandlordRegistration({ bankAccount: 'nope' })).expect(400);
+
+      await service.http.post('/landlords').set(staff).set('Idempotency-Key', key).send(aLandlordRegistration()).expect(201);
+    });
+  });
+
   describe('agreements', () => {
     it('signs an agreement for an active landlord and publishes AgreementSigned', async () => {
       const landlordId = await activeLandlord();

@@ -1,4 +1,5 @@
 import { CreateMessagingTables1763800000000 } from '@hearth/messaging';
+import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
 import { CreateLandlords1763800000100 } from './1763800000100-create-landlords';
 
-export const landlordsMigrations = [CreateMessagingTables1763800000000, CreateLandlords1763800000100];
+export const landlordsMigrations = [CreateMessagingTables1763800000000, CreateIdempotencyKeys1763800000050, CreateLandlords1763800000100];

@@ -19,6 +19,7 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
     KAFKA_BROKERS: requiredBrokers(),
     KAFKA_IDEMPOTENT: 'false',
     KAFKA_CONSUMER_GROUP: `${service}-${randomBytes(4).toString('hex')}`,
+    BULLMQ_PREFIX: `test:${service}:${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...extra,

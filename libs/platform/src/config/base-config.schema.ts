@@ -17,6 +17,8 @@ export const baseConfigSchema = z.object({
   KAFKA_IDEMPOTENT: z.stringbool({ error: "must be 'true' or 'false'" }).default(true),
   // Defaults to the service name; tests give each instance its own group.
   KAFKA_CONSUMER_GROUP: z.string().regex(/^[a-z0-9._-]+$/i).optional(),
+  // Prefix of the service's BullMQ keys in Redis.
+  BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('hearth'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       KAFKA_IDEMPOTENT: true,
       JWT_SECRET: 'a-development-secret',
+      BULLMQ_PREFIX: 'hearth',
       LOG_LEVEL: 'info',
     });
   });

@@ -21,7 +21,7 @@ const boundaries = (extraConstraints) => [
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', '**/bench/**/*.ts'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.hearth/**', 'tools/*.mjs', 'tools/register.js', 'jest.config.js', 'libs/**/jest.config.local.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.hearth/**', 'tools/*.mjs', 'tools/register.js', 'jest.config.js'] },
   {
     files: ['**/*.ts'],
     ignores: testFiles,

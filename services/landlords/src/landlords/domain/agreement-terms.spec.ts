@@ -1,18 +1,10 @@
 import { ValidationError } from '@hearth/platform';
+import { anAgreement } from '@hearth/testing';
 import { AgreementTerms, assertValidAgreementTerms, monthsBetween } from './agreement-terms';
 
 /** A seven-year head lease (84 months) with a renovation loan repaid well within it. */
 function someTerms(overrides: Partial<AgreementTerms> = {}): AgreementTerms {
-  return {
-    scheme: 'head_lease',
-    startDate: '2027-01-01',
-    endDate: '2033-12-31',
-    guaranteedMonthlyRent: 780,
-    coverage: { rentArrears: true, vacancy: true, damageCap: 2500, legalCosts: true },
-    renovationLoan: { amount: 12000, monthlyRepayment: 150 },
-    propertyTaxReductionFiling: true,
-    ...overrides,
-  };
+  return { ...(anAgreement() as unknown as AgreementTerms), ...overrides };
 }
 
 function validationErrorOf(terms: AgreementTerms): ValidationError {

@@ -1,31 +1,11 @@
 import { ValidationError } from '@hearth/platform';
+import { aUnit } from '@hearth/testing';
 import { assertConsistentUnit } from './unit-rules';
 import { UnitAttributes } from './unit.entity';
 
 /** A two-bedroom ground-floor flat for four, step-free, without an elevator. */
 function aFlat(overrides: Partial<UnitAttributes> = {}): UnitAttributes {
-  return {
-    address: 'Rue Haute 120',
-    postalCode: '1000',
-    city: 'Brussels',
-    districtCode: 'BXL-C',
-    buildingId: 'bld-rue-haute-120',
-    type: 'apartment',
-    bedrooms: 2,
-    floorArea: 68,
-    floor: 0,
-    elevator: false,
-    stepFree: true,
-    wheelchairAccessible: false,
-    maxOccupants: 4,
-    rent: 690,
-    serviceCharges: 45,
-    energyLabel: 'C',
-    petsAllowed: true,
-    furnished: false,
-    availableFrom: '2027-02-01',
-    ...overrides,
-  };
+  return { ...(aUnit().build() as unknown as UnitAttributes), ...overrides };
 }
 
 function problemsOf(unit: UnitAttributes): { field: string; message: string }[] {

@@ -32,3 +32,4 @@ export { pageSchema, toPage, type Page } from './pagination/page';
 export { configureHttpApp, type HttpAppDescription } from './bootstrap/configure-http-app';
 export { PlatformModule, type PlatformModuleOptions } from './bootstrap/platform.module';
 export * from './jobs/jobs.module';
+export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';

@@ -1,7 +1,7 @@
 import { AuthModule } from '@hearth/auth';
 import { MessagingModule } from '@hearth/messaging';
 import { DatabaseModule } from '@hearth/persistence';
-import { HealthModule, PlatformModule } from '@hearth/platform';
+import { FieldCipher, HealthModule, PlatformModule } from '@hearth/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConcludeAgreementController } from './agreements/commands/conclude-agreement/conclude-agreement.controller';
@@ -14,7 +14,6 @@ import { RegisterLandlordController } from './landlords/commands/register-landlo
 import { RegisterLandlordHandler } from './landlords/commands/register-landlord/register-landlord.handler';
 import { TransitionLandlordController } from './landlords/commands/transition-landlord/transition-landlord.controller';
 import { TransitionLandlordHandler } from './landlords/commands/transition-landlord/transition-landlord.handler';
-import { BankAccountCipher } from './landlords/domain/bank-account';
 import { Agreement } from './landlords/domain/agreement.entity';
 import { Landlord } from './landlords/domain/landlord.entity';
 import { LandlordRepository } from './landlords/landlord.repository';
@@ -55,7 +54,7 @@ export class LandlordsModule {
         ListAgreementsController,
       ],
       providers: [
-        { provide: BankAccountCipher, useFactory: () => new BankAccountCipher(config.BANK_ACCOUNT_KEY) },
+        { provide: FieldCipher, useFactory: () => new FieldCipher(config.BANK_ACCOUNT_KEY) },
         LandlordRepository,
         RegisterLandlordHandler,
         TransitionLandlordHandler,

@@ -1,4 +1,5 @@
 import { Topics } from '@hearth/contracts';
+import { FieldCipher } from '@hearth/platform';
 import {
   aLandlordRegistration,
   anAgreement,
@@ -19,9 +20,10 @@ const staff = bearer('sra_staff');
 
 describe('landlords service', () => {
   let service: TestApp;
+  const bankAccountKey = randomBytes(32).toString('base64');
 
   beforeAll(async () => {
-    const env = testEnv('landlords', { BANK_ACCOUNT_KEY: randomBytes(32).toString('base64') });
+    const env = testEnv('landlords', { BANK_ACCOUNT_KEY: bankAccountKey });
     service = await startTestApp(LandlordsModule.forRoot(loadLandlordsConfig(env)), env.DATABASE_NAME!);
   });
 
@@ -67,6 +69,7 @@ describe('landlords service', () => {
         [body.id],
       );
       expect(row.bank_account_encrypted).not.toContain('5390');
+      expect(new FieldCipher(bankAccountKey).decrypt(row.bank_account_encrypted, `landlord:${body.id}:bank-account`)).toBe('BE68539007547034');
       const [registered] = await waitForEvents(Topics.landlords, body.id, ['LandlordRegistered']);
       expect(JSON.stringify(registered)).not.toMatch(/5390|BE68|Peeters|example\.org/);
     });

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /** IBAN lengths of the SEPA countries (ISO 13616 registry); other countries get the generic 15–34 check. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -24,28 +23,4 @@ export function isValidIban(value: string): boolean {
 export function maskIban(value: string): string {
   const iban = value.replace(/\s+/g, '').toUpperCase();
   return `${iban.slice(0, 4)} **** **** ${iban.slice(-4)}`;
-}
-
-/** AES-256-GCM with a random 96-bit nonce; stored as base64 of nonce ‖ tag ‖ ciphertext. */
-export class BankAccountCipher {
-  private readonly key: Buffer;
-
-  constructor(base64Key: string) {
-    this.key = Buffer.from(base64Key, 'base64');
-    if (this.key.length !== 32) throw new Error('BANK_ACCOUNT_KEY must be 32 bytes, base64-encoded');
-  }
-
-  encrypt(plain: string): string {
-    const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
-  }
-
-  decrypt(encoded: string): string {
-    const data = Buffer.from(encoded, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12), { authTagLength: 16 });
-    decipher.setAuthTag(data.subarray(12, 28));
-    return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-  }
 }

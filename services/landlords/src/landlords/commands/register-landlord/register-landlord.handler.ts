@@ -2,9 +2,10 @@ import { Actor } from '@hearth/auth';
 import { LandlordRegistered } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
+import { FieldCipher } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { BankAccountCipher, maskIban } from '../../domain/bank-account';
+import { maskIban } from '../../domain/bank-account';
 import { Landlord } from '../../domain/landlord.entity';
 import { LandlordRepository } from '../../landlord.repository';
 import { LandlordView, toLandlordView } from '../../landlord.view';
@@ -24,20 +25,21 @@ export class RegisterLandlordHandler implements ICommandHandler<RegisterLandlord
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly landlords: LandlordRepository,
-    private readonly cipher: BankAccountCipher,
+    private readonly cipher: FieldCipher,
   ) {}
 
   execute({ input, actor }: RegisterLandlordCommand): Promise<LandlordView> {
     return this.unitOfWork.run(async (manager) => {
+      const id = randomUUID();
       const landlord = manager.create(Landlord, {
-        id: randomUUID(),
+        id,
         version: 0,
         kind: input.kind,
         name: input.name,
         companyNumber: input.companyNumber ?? null,
         contact: { email: input.contact.email, phone: input.contact.phone ?? null, postalAddress: input.contact.postalAddress ?? null },
         preferredLanguage: input.preferredLanguage,
-        bankAccountEncrypted: this.cipher.encrypt(input.bankAccount.replace(/\s+/g, '').toUpperCase()),
+        bankAccountEncrypted: this.cipher.encrypt(input.bankAccount.replace(/\s+/g, '').toUpperCase(), `landlord:${id}:bank-account`),
         bankAccountMasked: maskIban(input.bankAccount),
         status: 'prospect',
         statusReason: null,

@@ -22,10 +22,11 @@ export class Platform {
   readonly databases = new Map<ServiceKey, string>();
   readonly logDirectory = join(tmpdir(), `hearth-e2e-${randomBytes(3).toString('hex')}`);
 
-  async start(names: ServiceKey[]): Promise<void> {
+  /** `extraEnv` adds variables for some services, e.g. short repair deadlines for inspections. */
+  async start(names: ServiceKey[], extraEnv: Partial<Record<ServiceKey, Record<string, string>>> = {}): Promise<void> {
     await Promise.all(
       names.map(async (name) => {
-        const env = testEnv(name, { PORT: String(await freePort()), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'info' });
+        const env = testEnv(name, { PORT: String(await freePort()), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'info', ...extraEnv[name] });
         this.databases.set(name, env.DATABASE_NAME!);
         const service = new ServiceProcess(name, env, this.logDirectory);
         this.processes.set(name, service);

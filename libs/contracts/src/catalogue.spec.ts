@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { eventCatalogue, PayloadValidationError, validatePayload } from './catalogue';
+import * as applicantEvents from './events/applicant.events';
+import * as inspectionEvents from './events/inspection.events';
 import * as landlordEvents from './events/landlord.events';
+import * as matchingEvents from './events/matching.events';
 import * as unitEvents from './events/unit.events';
 import { Topics } from './topics';
 
@@ -66,8 +69,9 @@ function personalDataFields(schema: z.ZodType): string[] {
 const definitions = eventCatalogue.all();
 
 describe('event catalogue', () => {
-  it('holds every event definition the landlord and unit event modules export', () => {
-    const exported = [...Object.values(landlordEvents), ...Object.values(unitEvents)].filter(
+  it('holds every event definition the event modules export', () => {
+    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents];
+    const exported = modules.flatMap((module) => Object.values(module)).filter(
       (value) => typeof value === 'object' && value !== null && 'aggregateType' in value,
     );
 

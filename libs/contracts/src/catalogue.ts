@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { EventDefinition } from './event-definition';
 import * as landlordEvents from './events/landlord.events';
 import * as unitEvents from './events/unit.events';
+import * as applicantEvents from './events/applicant.events';
+import * as inspectionEvents from './events/inspection.events';
+import * as matchingEvents from './events/matching.events';
 
 /** Every event type Hearth publishes, keyed by `type@version`. Producers and consumers both
  *  validate payloads against it. */
-const definitions: EventDefinition[] = [landlordEvents, unitEvents].flatMap((module) =>
+const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents].flatMap((module) =>
   Object.values(module).filter(isEventDefinition),
 );
 

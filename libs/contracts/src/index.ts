@@ -4,3 +4,6 @@ export * from './event-definition';
 export * from './catalogue';
 export * from './events/landlord.events';
 export * from './events/unit.events';
+export * from './events/applicant.events';
+export * from './events/inspection.events';
+export * from './events/matching.events';

@@ -8,5 +8,8 @@ export * from './test-app';
 export * from './redis-isolation';
 export * from './builders/landlord.builders';
 export * from './builders/unit.builders';
+export * from './builders/inspection.builders';
+export * from './builders/applicant.builders';
+export * from './builders/matching.builders';
 export * from './builders/event.builders';
 export * from './service-process';

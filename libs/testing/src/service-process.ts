@@ -8,6 +8,9 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 export const SERVICES = {
   landlords: { port: 3101, entry: 'services/landlords/src/main.ts' },
   units: { port: 3102, entry: 'services/units/src/main.ts' },
+  applicants: { port: 3104, entry: 'services/applicants/src/main.ts' },
+  inspections: { port: 3103, entry: 'services/inspections/src/main.ts' },
+  matching: { port: 3105, entry: 'services/matching/src/main.ts' },
 } as const;
 
 export type ServiceKey = keyof typeof SERVICES;

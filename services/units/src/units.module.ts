@@ -9,6 +9,7 @@ import { LandlordEventsConsumer } from './landlord-directory/events/landlord-eve
 import { RecordLandlordChangeHandler } from './landlord-directory/events/record-landlord-change.handler';
 import { KnownLandlord } from './landlord-directory/known-landlord.entity';
 import { unitsMigrations } from './migrations';
+import { ApplyInspectionOutcomeHandler } from './units/commands/apply-inspection-outcome/apply-inspection-outcome.handler';
 import { DraftUnitController } from './units/commands/draft-unit/draft-unit.controller';
 import { DraftUnitHandler } from './units/commands/draft-unit/draft-unit.handler';
 import { TransitionUnitController } from './units/commands/transition-unit/transition-unit.controller';
@@ -16,6 +17,7 @@ import { TransitionUnitHandler } from './units/commands/transition-unit/transiti
 import { UpdateUnitController } from './units/commands/update-unit/update-unit.controller';
 import { UpdateUnitHandler } from './units/commands/update-unit/update-unit.handler';
 import { Unit } from './units/domain/unit.entity';
+import { InspectionEventsConsumer } from './units/events/inspection-events.consumer';
 import { GetUnitController, GetUnitHandler } from './units/queries/get-unit/get-unit.query';
 import { ListUnitsController, ListUnitsHandler } from './units/queries/list-units/list-units.query';
 import { UnitRepository } from './units/unit.repository';
@@ -44,7 +46,7 @@ export class UnitsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
-          subscribers: [LandlordEventsConsumer],
+          subscribers: [LandlordEventsConsumer, InspectionEventsConsumer],
           consumer: options.consumer,
         }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
@@ -55,6 +57,8 @@ export class UnitsModule {
         UnitRepository,
         LandlordEventsConsumer,
         RecordLandlordChangeHandler,
+        InspectionEventsConsumer,
+        ApplyInspectionOutcomeHandler,
         DraftUnitHandler,
         UpdateUnitHandler,
         TransitionUnitHandler,

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+
+/*
+ * Applicant events never carry personal data: no names, birth dates, contact details, health or
+ * vulnerability details, legal status, free-text notes or reasons. Other services know a household
+ * by its id (uuid) and its reference code (e.g. HX-7Q2K), and by the attributes matching reads
+ * (shared/matching/INSTANCE.md).
+ */
+
+export const householdStatusSchema = z.enum(['registered', 'assessed', 'waitlisted', 'offered', 'housed', 'paused', 'withdrawn', 'exited']);
+export const supportProgrammeSchema = z.enum(['housing_first', 'housing_led', 'rapid_rehousing']);
+export const consentScopeSchema = z.enum(['processing', 'matching', 'sharing_with_support_services']);
+
+export const householdReferenceSchema = z.string().regex(/^HX-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4,6}$/, 'must be a household reference like HX-7Q2K');
+
+const householdRef = { householdId: z.uuid(), reference: householdReferenceSchema };
+const districtCodes = z.array(z.string().min(1));
+
+/**
+ * Exactly what the matching engine reads about an applicant, plus who it is (id and reference),
+ * its programme and status.
+ *
+ * Waiting time: events carry `waitingSince` (the registration date, ISO yyyy-mm-dd), not a number
+ * of days that would be stale the next day. Consumers compute `waitingDays` for the day of their
+ * allocation run with `waitingDaysOn(waitingSince, runDate)`: whole days from waitingSince to
+ * runDate (UTC), never negative.
+ */
+export const matchingAttributesSchema = z.object({
+  ...householdRef,
+  programme: supportProgrammeSchema,
+  status: householdStatusSchema,
+  householdSize: z.number().int().positive(),
+  bedroomsNeeded: z.number().int().nonnegative(),
+  maxRent: z.number().nonnegative(),
+  wheelchair: z.boolean(),
+  stepFree: z.boolean(),
+  pets: z.boolean(),
+  excludedDistricts: districtCodes,
+  preferredDistricts: districtCodes,
+  priority: z.number().min(0).max(100),
+  waitingSince: z.iso.date(),
+});
+
+export type MatchingAttributes = z.infer<typeof matchingAttributesSchema>;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `waitingSince` (yyyy-mm-dd) to `on` (a date or yyyy-mm-dd), in UTC; 0 if `on` is earlier. */
+export function waitingDaysOn(waitingSince: string, on: Date | string): number {
+  const start = Date.parse(`${waitingSince}T00:00:00Z`);
+  const day = typeof on === 'string' ? Date.parse(`${on.slice(0, 10)}T00:00:00Z`) : Date.UTC(on.getUTCFullYear(), on.getUTCMonth(), on.getUTCDate());
+  return Math.max(0, Math.floor((day - start) / DAY_MS));
+}
+
+export const ApplicantRegistered = defineEvent({
+  type: 'ApplicantRegistered',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({
+    ...householdRef,
+    programme: supportProgrammeSchema,
+    status: z.literal('registered'),
+    householdSize: z.number().int().positive(),
+    registeredOn: z.iso.date(),
+  }),
+});
+
+export const ConsentGiven = defineEvent({
+  type: 'ConsentGiven',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: householdStatusSchema, scope: z.array(consentScopeSchema).min(1), givenOn: z.iso.date() }),
+});
+
+/** The household is paused (unless it had already left) and must not be matched or processed further. */
+export const ConsentWithdrawn = defineEvent({
+  type: 'ConsentWithdrawn',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: householdStatusSchema, withdrawnOn: z.iso.date() }),
+});
+
+export const ApplicantAssessed = defineEvent({
+  type: 'ApplicantAssessed',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({
+    ...householdRef,
+    status: householdStatusSchema,
+    priority: z.number().min(0).max(100),
+    policyVersion: z.number().int().positive(),
+    assessedOn: z.iso.date(),
+  }),
+});
+
+/** The household joins the pool matching allocates from. */
+export const ApplicantWaitlisted = defineEvent({
+  type: 'ApplicantWaitlisted',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: matchingAttributesSchema,
+});
+
+/** A full snapshot of the matching attributes after any of them changed (needs, re-assessment,
+ *  a board decision, a new priority policy). Sent only when something matching reads changed. */
+export const ApplicantNeedsChanged = defineEvent({
+  type: 'ApplicantNeedsChanged',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: matchingAttributesSchema,
+});
+
+export const pauseReasonSchema = z.enum(['consent_withdrawn', 'temporarily_unreachable', 'in_treatment', 'in_custody', 'staying_elsewhere', 'other']);
+
+export const ApplicantPaused = defineEvent({
+  type: 'ApplicantPaused',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('paused'), reason: pauseReasonSchema }),
+});
+
+/** Back from a pause; a waitlisted household carries its (re-scored) matching attributes. */
+export const ApplicantResumed = defineEvent({
+  type: 'ApplicantResumed',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: matchingAttributesSchema.partial({
+    householdSize: true,
+    bedroomsNeeded: true,
+    maxRent: true,
+    wheelchair: true,
+    stepFree: true,
+    pets: true,
+    excludedDistricts: true,
+    preferredDistricts: true,
+    priority: true,
+    waitingSince: true,
+  }),
+});
+
+export const withdrawalReasonSchema = z.enum(['housed_elsewhere', 'no_longer_interested', 'moved_away', 'deceased', 'lost_contact', 'other']);
+
+export const ApplicantWithdrawn = defineEvent({
+  type: 'ApplicantWithdrawn',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('withdrawn'), reason: withdrawalReasonSchema }),
+});
+
+export const exitReasonSchema = z.enum(['support_completed', 'moved_away', 'deceased', 'lost_contact', 'erased', 'other']);
+
+export const ApplicantExited = defineEvent({
+  type: 'ApplicantExited',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('exited'), reason: exitReasonSchema }),
+});
+
+/** Personal data was erased here; other services drop whatever they keep about the household. */
+export const ApplicantErased = defineEvent({
+  type: 'ApplicantErased',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('exited'), erasedOn: z.iso.date() }),
+});
+
+export const priorityPolicyWeightsSchema = z.object({
+  livingSituation: z.object({
+    rough_sleeping: z.number().min(0).max(100),
+    emergency_shelter: z.number().min(0).max(100),
+    leaving_institution: z.number().min(0).max(100),
+    temporary_accommodation: z.number().min(0).max(100),
+    overcrowded: z.number().min(0).max(100),
+    other: z.number().min(0).max(100),
+  }),
+  leavingInstitution: z.object({ withinDays: z.number().int().min(0).max(3650), laterShare: z.number().min(0).max(1) }),
+  monthsHomeless: z.object({ pointsPerMonth: z.number().min(0).max(100), maxPoints: z.number().min(0).max(100) }),
+  vulnerabilities: z.object({
+    health: z.number().min(0).max(100),
+    disability: z.number().min(0).max(100),
+    age: z.number().min(0).max(100),
+    domesticViolence: z.number().min(0).max(100),
+    children: z.number().min(0).max(100),
+  }),
+  urgentBonus: z.number().min(0).max(100),
+});
+
+/** A new priority policy is in force; every waitlisted household is re-scored with it. */
+export const PriorityPolicyPublished = defineEvent({
+  type: 'PriorityPolicyPublished',
+  source: 'applicants',
+  aggregateType: 'PriorityPolicy',
+  payload: z.object({ policyVersion: z.number().int().positive(), weights: priorityPolicyWeightsSchema, publishedOn: z.iso.date() }),
+});

@@ -1,0 +1,237 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { anEnvelope } from './event.builders';
+
+/** The units service's events for one flat once it has passed inspection: what matching hears. */
+export class UnitAvailabilityStream {
+  private version: number;
+  readonly unitId: string;
+  readonly landlordId: string;
+  private attributes: Record<string, unknown> = {
+    buildingId: `bld-${randomUUID().slice(0, 8)}`,
+    district: 'BXL-C',
+    postalCode: '1000',
+    city: 'Brussels',
+    address: 'Rue Haute 120',
+    type: 'apartment',
+    bedrooms: 2,
+    floorArea: 68,
+    maxOccupants: 4,
+    rent: 690,
+    serviceCharges: 45,
+    wheelchairAccessible: false,
+    stepFree: true,
+    petsAllowed: true,
+    availableFrom: '2027-02-01',
+  };
+
+  /** Starts after the unit's drafting, submission and inspection (its first events elsewhere). */
+  constructor(options: { unitId?: string; landlordId?: string; version?: number } = {}) {
+    this.unitId = options.unitId ?? randomUUID();
+    this.landlordId = options.landlordId ?? randomUUID();
+    this.version = options.version ?? 3;
+  }
+
+  with(field: string, value: unknown): this {
+    this.attributes[field] = value;
+    return this;
+  }
+
+  withBedrooms(bedrooms: number): this {
+    return this.with('bedrooms', bedrooms);
+  }
+
+  forUpTo(occupants: number): this {
+    return this.with('maxOccupants', occupants);
+  }
+
+  withRent(rent: number): this {
+    return this.with('rent', rent);
+  }
+
+  inDistrict(district: string): this {
+    return this.with('district', district);
+  }
+
+  inBuilding(buildingId: string): this {
+    return this.with('buildingId', buildingId);
+  }
+
+  wheelchairAccessible(): this {
+    return this.with('wheelchairAccessible', true).with('stepFree', true);
+  }
+
+  notAllowingPets(): this {
+    return this.with('petsAllowed', false);
+  }
+
+  /** The attributes the engine reads, as they will appear in matching's pool and in a census. */
+  get engineAttributes() {
+    const a = this.attributes;
+    return {
+      id: this.unitId,
+      buildingId: a.buildingId as string,
+      district: a.district as string,
+      bedrooms: a.bedrooms as number,
+      maxOccupants: a.maxOccupants as number,
+      rent: a.rent as number,
+      wheelchairAccessible: a.wheelchairAccessible as boolean,
+      stepFree: a.stepFree as boolean,
+      petsAllowed: a.petsAllowed as boolean,
+    };
+  }
+
+  private next(type: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return anEnvelope({
+      type,
+      source: 'units',
+      aggregateType: 'Unit',
+      aggregateId: this.unitId,
+      aggregateVersion: this.version,
+      payload: { unitId: this.unitId, landlordId: this.landlordId, ...payload },
+    });
+  }
+
+  becameAvailable() {
+    return this.next('UnitBecameAvailable', this.attributes);
+  }
+
+  reserved(offerId: string = randomUUID()) {
+    return this.next('UnitReserved', { offerId });
+  }
+
+  released(offerId: string = randomUUID()) {
+    return this.next('UnitReleased', { offerId });
+  }
+
+  let(leaseId: string = randomUUID()) {
+    return this.next('UnitLet', { leaseId });
+  }
+
+  withdrawn(reason = 'owner moves back in') {
+    return this.next('UnitWithdrawn', { reason });
+  }
+
+  suspendedForRepairs(inspectionId: string = randomUUID()) {
+    return this.next('UnitSuspendedForRepairs', { inspectionId });
+  }
+}
+
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A household reference like HX-7Q2K9 (the applicants service's format). */
+export function aHouseholdReference(): string {
+  return `HX-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('')}`;
+}
+
+/** The applicants service's events for one household, from the moment it is waitlisted: what matching hears. */
+export class HouseholdWaitlistStream {
+  private version: number;
+  readonly householdId = randomUUID();
+  readonly reference = aHouseholdReference();
+  private attributes: Record<string, unknown> = {
+    programme: 'housing_first',
+    householdSize: 2,
+    bedroomsNeeded: 1,
+    maxRent: 800,
+    wheelchair: false,
+    stepFree: false,
+    pets: false,
+    excludedDistricts: [],
+    preferredDistricts: [],
+    priority: 50,
+    waitingSince: '2024-03-01',
+  };
+
+  /** Starts after registration, consent and assessment (the household's first events). */
+  constructor(options: { version?: number } = {}) {
+    this.version = options.version ?? 3;
+  }
+
+  with(field: string, value: unknown): this {
+    this.attributes[field] = value;
+    return this;
+  }
+
+  withHouseholdSize(size: number): this {
+    return this.with('householdSize', size);
+  }
+
+  needingBedrooms(bedrooms: number): this {
+    return this.with('bedroomsNeeded', bedrooms);
+  }
+
+  withMaxRent(maxRent: number): this {
+    return this.with('maxRent', maxRent);
+  }
+
+  withPriority(priority: number): this {
+    return this.with('priority', priority);
+  }
+
+  waitingSince(date: string): this {
+    return this.with('waitingSince', date);
+  }
+
+  preferring(...districts: string[]): this {
+    return this.with('preferredDistricts', districts);
+  }
+
+  excluding(...districts: string[]): this {
+    return this.with('excludedDistricts', districts);
+  }
+
+  usingAWheelchair(): this {
+    return this.with('wheelchair', true).with('stepFree', true);
+  }
+
+  withPets(): this {
+    return this.with('pets', true);
+  }
+
+  private next(type: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return anEnvelope({
+      type,
+      source: 'applicants',
+      aggregateType: 'Household',
+      aggregateId: this.householdId,
+      aggregateVersion: this.version,
+      payload: { householdId: this.householdId, reference: this.reference, ...payload },
+    });
+  }
+
+  waitlisted() {
+    return this.next('ApplicantWaitlisted', { ...this.attributes, status: 'waitlisted' });
+  }
+
+  /** A full snapshot after a change; apply the change with the setters first. */
+  needsChanged(status = 'waitlisted') {
+    return this.next('ApplicantNeedsChanged', { ...this.attributes, status });
+  }
+
+  paused(reason = 'in_treatment') {
+    return this.next('ApplicantPaused', { status: 'paused', reason });
+  }
+
+  /** Back on the waitlist, with the matching attributes. */
+  resumed() {
+    return this.next('ApplicantResumed', { ...this.attributes, status: 'waitlisted' });
+  }
+
+  withdrawn(reason = 'housed_elsewhere') {
+    return this.next('ApplicantWithdrawn', { status: 'withdrawn', reason });
+  }
+
+  exited(reason = 'moved_away') {
+    return this.next('ApplicantExited', { status: 'exited', reason });
+  }
+
+  consentWithdrawn(withdrawnOn = new Date().toISOString().slice(0, 10)) {
+    return this.next('ConsentWithdrawn', { status: 'paused', withdrawnOn });
+  }
+
+  erased(erasedOn = new Date().toISOString().slice(0, 10)) {
+    return this.next('ApplicantErased', { status: 'exited', erasedOn });
+  }
+}

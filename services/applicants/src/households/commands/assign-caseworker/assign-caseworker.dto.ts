@@ -1,0 +1,12 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { expectedVersion } from '../../household.schemas';
+
+export class AssignCaseworkerDto extends createZodDto(
+  z
+    .object({
+      expectedVersion,
+      caseworkerId: z.string().trim().min(1).max(100).nullable().describe('The caseworker’s user id (token subject); null to unassign'),
+    })
+    .strict(),
+) {}

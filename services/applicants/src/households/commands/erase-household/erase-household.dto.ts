@@ -1,0 +1,12 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { expectedVersion } from '../../household.schemas';
+
+export class EraseHouseholdDto extends createZodDto(
+  z
+    .object({
+      expectedVersion,
+      basis: z.enum(['data_subject_request', 'retention_period_ended', 'consent_withdrawn']).describe('Why the personal data is erased'),
+    })
+    .strict(),
+) {}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { REFERRAL_SOURCES } from './personal-data';
+
+/** Shared pieces of the request schemas. */
+export const expectedVersion = z.number().int().positive().optional().describe('The version you edited from; a stale one is refused with 409');
+
+export const freeText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Not in the future (dates people give, e.g. consent, assessment). */
+export const pastOrToday = z.iso.date().refine((date) => date <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+
+export const districtCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/, 'must be a district code such as BXL-C or D1')
+  .transform((code) => code.toUpperCase());
+
+export const membersSchema = z
+  .object({
+    adults: z.number().int().min(1).max(20).describe('People aged 18 or over'),
+    couples: z.number().int().min(0).max(10).default(0).describe('Adult couples who share a bedroom'),
+    children: z
+      .array(z.object({ age: z.number().int().min(0).max(17) }).strict())
+      .max(20)
+      .default([])
+      .describe('Each child with their age in whole years'),
+  })
+  .strict()
+  .refine((members) => members.couples * 2 <= members.adults, { path: ['couples'], message: 'cannot exceed half the adults' });
+
+export type MembersInput = z.infer<typeof membersSchema>;
+
+export const referralSchema = z
+  .object({
+    source: z.enum(REFERRAL_SOURCES).describe('Who referred the household'),
+    organisation: freeText(200).optional().describe('The referring organisation or team; stored encrypted'),
+    note: freeText(2000).optional().describe('Stored encrypted'),
+  })
+  .strict();
+
+export function compositionOf(members: MembersInput) {
+  return { adults: members.adults, couples: members.couples, childrenAges: members.children.map((c) => c.age) };
+}

@@ -1,0 +1,17 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { INSPECTION_TYPES } from '../../domain/inspection.entity';
+
+export const requestNote = z.string().trim().min(1).max(1000).describe('Why the inspection is needed, e.g. what a complaint is about');
+
+export class RequestInspectionDto extends createZodDto(
+  z
+    .object({
+      unitId: z.uuid(),
+      type: z
+        .enum(INSPECTION_TYPES)
+        .describe('Initial inspections are requested automatically when a unit is submitted; request one here only to replace a cancelled request'),
+      note: requestNote.optional(),
+    })
+    .strict(),
+) {}

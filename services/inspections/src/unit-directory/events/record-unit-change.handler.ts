@@ -1,0 +1,39 @@
+import { UnitOfWork } from '@hearth/persistence';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { KnownUnit } from '../known-unit.entity';
+
+export type UnitChange =
+  | { kind: 'described'; landlordId: string; address: string; postalCode: string; city: string; district: string; buildingId: string }
+  | { kind: 'withdrawn' };
+
+export class RecordUnitChangeCommand extends Command<void> {
+  constructor(
+    readonly unitId: string,
+    readonly unitVersion: number,
+    readonly change: UnitChange,
+  ) {
+    super();
+  }
+}
+
+/** Keeps the unit directory in step with hearth.units; an event older than what is already
+ *  applied (per unit version) changes nothing. */
+@CommandHandler(RecordUnitChangeCommand)
+export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChangeCommand> {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  execute({ unitId, unitVersion, change }: RecordUnitChangeCommand): Promise<void> {
+    return this.unitOfWork.run(async (manager) => {
+      const known = await manager.findOne(KnownUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+      if (known && unitVersion <= known.unitVersion) return;
+      if (change.kind === 'withdrawn') {
+        // A unit never described to us has no inspections to stop.
+        if (!known) return;
+        await manager.update(KnownUnit, { id: unitId }, { withdrawn: true, unitVersion });
+        return;
+      }
+      const { kind: _kind, ...description } = change;
+      await manager.save(KnownUnit, { withdrawn: false, ...known, ...description, id: unitId, unitVersion });
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { EventEnvelope, PayloadOf, UnitDrafted, UnitSubmittedForInspection, UnitUpdated, UnitWithdrawn } from '@hearth/contracts';
+import { EventSubscriber, on } from '@hearth/messaging';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CancelUnitInspectionsCommand } from '../../inspections/commands/cancel-unit-inspections/cancel-unit-inspections.handler';
+import { OpenInitialInspectionCommand } from '../../inspections/commands/open-initial-inspection/open-initial-inspection.handler';
+import { RecordUnitChangeCommand } from './record-unit-change.handler';
+
+type UnitAttributes = PayloadOf<typeof UnitDrafted>;
+
+/** hearth.units → the unit directory; a submitted unit gets its initial inspection request, a
+ *  withdrawn one has its open inspections cancelled. */
+@Injectable()
+export class UnitEventsConsumer implements EventSubscriber {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  private describe({ payload: unit, aggregateVersion }: EventEnvelope<UnitAttributes>) {
+    return this.commandBus.execute(
+      new RecordUnitChangeCommand(unit.unitId, aggregateVersion, {
+        kind: 'described',
+        landlordId: unit.landlordId,
+        address: unit.address,
+        postalCode: unit.postalCode,
+        city: unit.city,
+        district: unit.district,
+        buildingId: unit.buildingId,
+      }),
+    );
+  }
+
+  readonly subscriptions = [
+    on(UnitDrafted, (e) => this.describe(e)),
+    on(UnitUpdated, (e) => this.describe(e)),
+    on(UnitSubmittedForInspection, async (e) => {
+      await this.describe(e);
+      await this.commandBus.execute(new OpenInitialInspectionCommand(e.payload.unitId, e.aggregateVersion));
+    }),
+    on(UnitWithdrawn, async (e) => {
+      await this.commandBus.execute(new RecordUnitChangeCommand(e.payload.unitId, e.aggregateVersion, { kind: 'withdrawn' }));
+      await this.commandBus.execute(new CancelUnitInspectionsCommand(e.payload.unitId, 'The unit was withdrawn from the agency'));
+    }),
+  ];
+}

@@ -1,0 +1,21 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const expectedVersion = z.number().int().positive().optional().describe('The version you reviewed; stale → 409 CONCURRENCY.STALE');
+const note = z.string().trim().min(1).max(2000).optional().describe('The board’s reasoning, kept with the run');
+
+export class ApproveRunDto extends createZodDto(
+  z
+    .object({
+      expectedVersion,
+      note,
+      exclude: z
+        .array(z.uuid())
+        .max(10_000)
+        .optional()
+        .describe('Unit ids of proposals the board leaves out (for example those flagged over the district limit); they get no offer'),
+    })
+    .strict(),
+) {}
+
+export class RejectRunDto extends createZodDto(z.object({ expectedVersion, note }).strict()) {}

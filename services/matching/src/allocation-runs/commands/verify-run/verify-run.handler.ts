@@ -1,0 +1,30 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { RunNotFoundError, RunNotSolvedError } from '../../allocation-run.errors';
+import { AllocationRun } from '../../domain/allocation-run.entity';
+import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
+import { ENGINE_VERSION } from '../../domain/run-policy';
+import { RunVerification, verifyRun } from '../../domain/run-verification';
+
+export type VerifyRunResult = RunVerification & { runId: string; mode: string; runEngineVersion: string; verifiedWith: string; verifiedAt: Date };
+
+export class VerifyRunCommand extends Command<VerifyRunResult> {
+  constructor(readonly runId: string) {
+    super();
+  }
+}
+
+/** Re-checks a run from its stored census; changes nothing. */
+@CommandHandler(VerifyRunCommand)
+export class VerifyRunHandler implements ICommandHandler<VerifyRunCommand> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ runId }: VerifyRunCommand): Promise<VerifyRunResult> {
+    const run = await this.dataSource.manager.findOneBy(AllocationRun, { id: runId });
+    if (!run) throw new RunNotFoundError(runId);
+    const census = await this.dataSource.manager.findOneBy(AllocationRunCensus, { runId });
+    if (!census) throw new RunNotSolvedError(runId, run.status);
+    const verification = verifyRun(census.instance, { ...census.result, certificate: census.certificate ?? undefined });
+    return { runId, mode: run.mode, ...verification, runEngineVersion: run.engineVersion, verifiedWith: ENGINE_VERSION, verifiedAt: new Date() };
+  }
+}

@@ -1,0 +1,36 @@
+import { InvalidTransitionError } from '@hearth/platform';
+
+export type RunStatus = 'queued' | 'running' | 'awaiting_approval' | 'offers_proposed' | 'rejected' | 'failed';
+
+export type RunTransition = 'start' | 'await_approval' | 'propose_offers' | 'approve' | 'reject' | 'fail';
+
+/**
+ * An allocation run: queued → running → (solved) awaiting_approval → offers_proposed (a board
+ * member approves) | rejected; or straight to offers_proposed when no approval is required;
+ * failed if it cannot be solved.
+ */
+const transitions: Record<RunTransition, { from: readonly RunStatus[]; to: RunStatus }> = {
+  start: { from: ['queued'], to: 'running' },
+  await_approval: { from: ['running'], to: 'awaiting_approval' },
+  propose_offers: { from: ['running'], to: 'offers_proposed' },
+  approve: { from: ['awaiting_approval'], to: 'offers_proposed' },
+  reject: { from: ['awaiting_approval'], to: 'rejected' },
+  fail: { from: ['queued', 'running'], to: 'failed' },
+};
+
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'awaiting_approval', 'offers_proposed', 'rejected', 'failed'];
+export const RUN_TRANSITIONS = Object.keys(transitions) as RunTransition[];
+
+/** Statuses in which the run has a result and a census. */
+export const SOLVED_RUN_STATUSES: readonly RunStatus[] = ['awaiting_approval', 'offers_proposed', 'rejected'];
+
+export function canTransition(current: RunStatus, transition: RunTransition): boolean {
+  return transitions[transition].from.includes(current);
+}
+
+export function nextRunStatus(current: RunStatus, transition: RunTransition): RunStatus {
+  if (!canTransition(current, transition)) {
+    throw new InvalidTransitionError('RUN.INVALID_TRANSITION', `A run that is ${current.replace(/_/g, ' ')} cannot ${transition.replace(/_/g, ' ')}`);
+  }
+  return transitions[transition].to;
+}

@@ -1,0 +1,72 @@
+import {
+  ApplicantErased,
+  ApplicantExited,
+  ApplicantNeedsChanged,
+  ApplicantPaused,
+  ApplicantResumed,
+  ApplicantWaitlisted,
+  ApplicantWithdrawn,
+  ConsentWithdrawn,
+  EventEnvelope,
+  MatchingAttributes,
+  PayloadOf,
+} from '@hearth/contracts';
+import { EventSubscriber, on } from '@hearth/messaging';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { HouseholdChange, RecordHouseholdChangeCommand } from './record-household-change.handler';
+
+type Resumed = PayloadOf<typeof ApplicantResumed>;
+
+/** A resumed household carries its matching attributes when it is waitlisted again; otherwise only its status. */
+function resumedChange(payload: Resumed): HouseholdChange {
+  const { householdSize, bedroomsNeeded, maxRent, wheelchair, stepFree, pets, excludedDistricts, preferredDistricts, priority, waitingSince } = payload;
+  if (
+    householdSize === undefined ||
+    bedroomsNeeded === undefined ||
+    maxRent === undefined ||
+    wheelchair === undefined ||
+    stepFree === undefined ||
+    pets === undefined ||
+    excludedDistricts === undefined ||
+    preferredDistricts === undefined ||
+    priority === undefined ||
+    waitingSince === undefined
+  ) {
+    return { kind: 'status', status: payload.status };
+  }
+  const attributes: MatchingAttributes = {
+    ...payload,
+    householdSize,
+    bedroomsNeeded,
+    maxRent,
+    wheelchair,
+    stepFree,
+    pets,
+    excludedDistricts,
+    preferredDistricts,
+    priority,
+    waitingSince,
+  };
+  return { kind: 'attributes', attributes };
+}
+
+@Injectable()
+export class ApplicantEventsConsumer implements EventSubscriber {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  private record(event: EventEnvelope<{ householdId: string }>, change: HouseholdChange) {
+    return this.commandBus.execute(new RecordHouseholdChangeCommand(event.payload.householdId, event.aggregateVersion, change));
+  }
+
+  readonly subscriptions = [
+    on(ApplicantWaitlisted, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
+    on(ApplicantNeedsChanged, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
+    on(ApplicantResumed, (e) => this.record(e, resumedChange(e.payload))),
+    on(ApplicantPaused, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ConsentWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantExited, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantErased, (e) => this.record(e, { kind: 'erased' })),
+  ];
+}

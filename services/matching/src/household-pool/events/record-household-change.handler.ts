@@ -1,0 +1,88 @@
+import { MatchingAttributes } from '@hearth/contracts';
+import { UnitOfWork } from '@hearth/persistence';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OfferWithdrawals } from '../../offers/offer-withdrawals';
+import { HouseholdPool } from '../household-pool.repository';
+import { PoolHouseholdStatus, WaitlistedHousehold } from '../waitlisted-household.entity';
+
+export type HouseholdChange =
+  | { kind: 'attributes'; attributes: MatchingAttributes }
+  | { kind: 'status'; status: PoolHouseholdStatus }
+  | { kind: 'erased' };
+
+/** A household in one of these no longer takes part in matching: its proposed and open offers are withdrawn. */
+const OUT_OF_THE_POOL: readonly PoolHouseholdStatus[] = ['paused', 'withdrawn', 'exited', 'housed'];
+
+export class RecordHouseholdChangeCommand extends Command<void> {
+  constructor(
+    readonly householdId: string,
+    readonly householdVersion: number,
+    readonly change: HouseholdChange,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Keeps the household pool in step with hearth.applicants; an event older than what is already
+ * applied (per household version) changes nothing. Erasure deletes the household's row and the
+ * free-text notes on its offers (the offers keep only ids and the pseudonymous reference).
+ */
+@CommandHandler(RecordHouseholdChangeCommand)
+export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouseholdChangeCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly households: HouseholdPool,
+    private readonly withdrawals: OfferWithdrawals,
+  ) {}
+
+  execute({ householdId, householdVersion, change }: RecordHouseholdChangeCommand): Promise<void> {
+    return this.unitOfWork.run(async (manager) => {
+      if (change.kind === 'erased') {
+        await this.withdrawals.withdrawLive(manager, { householdId }, 'household_no_longer_waitlisted');
+        await manager.delete(WaitlistedHousehold, { householdId });
+        await manager.query('UPDATE offers SET note = NULL, justification = NULL WHERE household_id = $1', [householdId]);
+        return;
+      }
+      const known = await manager.findOne(WaitlistedHousehold, { where: { householdId }, lock: { mode: 'pessimistic_write' } });
+      if (known && householdVersion <= known.householdVersion) return;
+      let status: PoolHouseholdStatus;
+      if (change.kind === 'attributes') {
+        const a = change.attributes;
+        status = a.status;
+        await manager.upsert(
+          WaitlistedHousehold,
+          {
+            householdId,
+            reference: a.reference,
+            programme: a.programme,
+            status,
+            householdSize: a.householdSize,
+            bedroomsNeeded: a.bedroomsNeeded,
+            maxRent: a.maxRent,
+            wheelchair: a.wheelchair,
+            stepFree: a.stepFree,
+            pets: a.pets,
+            excludedDistricts: a.excludedDistricts,
+            preferredDistricts: a.preferredDistricts,
+            priority: a.priority,
+            waitingSince: a.waitingSince,
+            householdVersion,
+            updatedAt: new Date(),
+          },
+          ['householdId'],
+        );
+      } else {
+        if (!known) return; // never waitlisted here: nothing to match
+        status = change.status;
+        known.status = status;
+        known.householdVersion = householdVersion;
+        known.updatedAt = new Date();
+        await manager.save(known);
+      }
+      if (OUT_OF_THE_POOL.includes(status)) {
+        await this.withdrawals.withdrawLive(manager, { householdId }, 'household_no_longer_waitlisted');
+      }
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { declineReasonSchema } from '@hearth/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { expectedVersion } from '../make-offer/make-offer.dto';
+
+export class AcceptOfferDto extends createZodDto(z.object({ expectedVersion }).strict()) {}
+
+export class DeclineOfferDto extends createZodDto(
+  z
+    .object({
+      expectedVersion,
+      reason: declineReasonSchema.describe(
+        'household.* when the household says no, provider.* when the agency or the landlord cannot go through with it. Declining never lowers the household’s priority.',
+      ),
+      note: z.string().trim().min(1).max(1000).optional().describe('Free text for colleagues; stays in matching, never in an event'),
+    })
+    .strict(),
+) {}

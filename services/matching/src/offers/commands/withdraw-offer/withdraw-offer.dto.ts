@@ -1,0 +1,14 @@
+import { offerWithdrawalReasonSchema } from '@hearth/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { expectedVersion } from '../make-offer/make-offer.dto';
+
+export class WithdrawOfferDto extends createZodDto(
+  z
+    .object({
+      expectedVersion,
+      reason: offerWithdrawalReasonSchema.describe('Why the offer is withdrawn; fell_through_after_acceptance releases the unit’s reservation'),
+      note: z.string().trim().min(1).max(1000).optional().describe('Free text for colleagues; stays in matching, never in an event'),
+    })
+    .strict(),
+) {}

@@ -1,0 +1,43 @@
+import { AggregateStore, NewEvent } from '@hearth/messaging';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { Offer } from './domain/offer.entity';
+import { LIVE_OFFER_STATUSES } from './domain/offer-status';
+import { HouseholdHasLiveOfferError, OfferNotFoundError, UnitHasLiveOfferError } from './offer.errors';
+
+@Injectable()
+export class OfferRepository {
+  constructor(private readonly store: AggregateStore) {}
+
+  async getForUpdate(manager: EntityManager, id: string): Promise<Offer> {
+    const offer = await manager.findOne(Offer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!offer) throw new OfferNotFoundError(id);
+    return offer;
+  }
+
+  /** The proposed or open offers of a unit or a household, row-locked. */
+  live(manager: EntityManager, where: { unitId: string } | { householdId: string }): Promise<Offer[]> {
+    return manager.find(Offer, { where: { ...where, status: In([...LIVE_OFFER_STATUSES]) }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Commits the offer and its events. A second live offer for the unit or the household is refused
+   * by a partial unique index, whoever got there first: answered as 409, never as a 500.
+   */
+  async save(manager: EntityManager, offer: Offer, events: (version: number) => NewEvent[]): Promise<Offer> {
+    try {
+      return await this.store.save(manager, Offer, offer, events);
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'offers_one_live_per_unit') throw new UnitHasLiveOfferError(offer.unitId);
+      if (constraint === 'offers_one_live_per_household') throw new HouseholdHasLiveOfferError(offer.reference);
+      throw error;
+    }
+  }
+}
+
+function uniqueViolation(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23505' ? driverError.constraint : undefined;
+}

@@ -18,6 +18,8 @@ import { UpdateUnitController } from './units/commands/update-unit/update-unit.c
 import { UpdateUnitHandler } from './units/commands/update-unit/update-unit.handler';
 import { Unit } from './units/domain/unit.entity';
 import { InspectionEventsConsumer } from './units/events/inspection-events.consumer';
+import { OfferEventsConsumer } from './units/events/offer-events.consumer';
+import { ApplyOfferDecisionHandler } from './units/commands/apply-offer-decision/apply-offer-decision.handler';
 import { GetUnitController, GetUnitHandler } from './units/queries/get-unit/get-unit.query';
 import { ListUnitsController, ListUnitsHandler } from './units/queries/list-units/list-units.query';
 import { UnitRepository } from './units/unit.repository';
@@ -46,7 +48,7 @@ export class UnitsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
-          subscribers: [LandlordEventsConsumer, InspectionEventsConsumer],
+          subscribers: [LandlordEventsConsumer, InspectionEventsConsumer, OfferEventsConsumer],
           consumer: options.consumer,
         }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
@@ -59,6 +61,8 @@ export class UnitsModule {
         RecordLandlordChangeHandler,
         InspectionEventsConsumer,
         ApplyInspectionOutcomeHandler,
+        OfferEventsConsumer,
+        ApplyOfferDecisionHandler,
         DraftUnitHandler,
         UpdateUnitHandler,
         TransitionUnitHandler,

@@ -54,6 +54,8 @@ export class Unit extends VersionedEntity implements UnitAttributes {
   @Column('boolean') furnished: boolean;
   @Column('date', { name: 'available_from', nullable: true }) availableFrom: string | null;
   @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
+  /** The accepted offer a reserved flat is held for. */
+  @Column('uuid', { name: 'reserved_offer_id', nullable: true }) reservedOfferId: string | null;
 
   apply(transition: UnitTransition): void {
     this.status = nextUnitStatus(this.status, transition);

@@ -37,7 +37,7 @@ export class DraftUnitHandler implements ICommandHandler<DraftUnitCommand> {
     assertConsistentUnit(attributes);
     return this.unitOfWork.run(async (manager) => {
       await this.units.activeLandlord(manager, landlordId, { requireAgreement: false });
-      const unit = manager.create(Unit, { ...attributes, id: randomUUID(), version: 0, landlordId, status: 'draft', withdrawalReason: null });
+      const unit = manager.create(Unit, { ...attributes, id: randomUUID(), version: 0, landlordId, status: 'draft', withdrawalReason: null, reservedOfferId: null });
       await this.units.save(manager, unit, (version) => [
         newEvent(UnitDrafted, { aggregateId: unit.id, aggregateVersion: version, payload: toUnitEventAttributes(unit), actor }),
       ]);

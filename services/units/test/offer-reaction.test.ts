@@ -1,0 +1,118 @@
+import { Topics } from '@hearth/contracts';
+import {
+  aHouseholdReference,
+  aUnit,
+  bearer,
+  eventually,
+  InspectionEventStream,
+  LandlordEventStream,
+  OfferEventStream,
+  queryDatabase,
+  readEvents,
+  startTestApp,
+  stillTrueAfter,
+  TestApp,
+  testEnv,
+  TestProducer,
+  waitForEvents,
+} from '@hearth/testing';
+import { randomUUID } from 'node:crypto';
+import { loadUnitsConfig } from '../src/config';
+import { UnitsModule } from '../src/units.module';
+
+const staff = bearer('sra_staff');
+
+/** The units service hearing hearth.matching: an accepted offer reserves the flat. */
+describe('units reacting to offers', () => {
+  let service: TestApp;
+  let producer: TestProducer;
+  let landlordId: string;
+
+  beforeAll(async () => {
+    const env = testEnv('units');
+    service = await startTestApp(UnitsModule.forRoot(loadUnitsConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
+    producer = await TestProducer.connect();
+    const landlord = new LandlordEventStream();
+    for (const event of [landlord.registered(), landlord.verified(), landlord.agreementSigned()]) await producer.send(Topics.landlords, landlord.landlordId, event);
+    landlordId = landlord.landlordId;
+    await eventually(async () => {
+      const [row] = await queryDatabase(service.database, 'SELECT landlord_version FROM known_landlords WHERE id = $1', [landlordId]);
+      expect(row).toEqual({ landlord_version: 3 });
+    }, 30_000);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await service?.close();
+  });
+
+  const statusOf = async (unitId: string) => (await service.http.get(`/units/${unitId}`).set(staff).expect(200)).body.status;
+  const publishOffer = (event: { aggregateId: string }) => producer.send(Topics.matching, event.aggregateId, event);
+
+  async function availableUnit(): Promise<string> {
+    const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
+    await service.http.post(`/units/${unit.id}/submit`).set(staff).send({}).expect(200);
+    const passed = new InspectionEventStream({ unitId: unit.id, landlordId }, 'initial').passed();
+    await producer.send(Topics.inspections, passed.aggregateId, passed);
+    await eventually(async () => expect(await statusOf(unit.id)).toBe('available'), 30_000);
+    return unit.id;
+  }
+
+  const anOffer = (unitId: string) => new OfferEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference() });
+
+  it('reserves a flat when an offer of it is accepted, and releases it when that offer falls through', async () => {
+    const unitId = await availableUnit();
+    const offer = anOffer(unitId);
+
+    await publishOffer(offer.made());
+    await publishOffer(offer.accepted());
+
+    await eventually(async () => expect(await statusOf(unitId)).toBe('reserved'), 30_000);
+    const [reserved] = (await waitForEvents(Topics.units, unitId, ['UnitReserved'])).filter((e) => e.type === 'UnitReserved');
+    expect(reserved.payload).toEqual({ unitId, landlordId, offerId: offer.offerId });
+    expect(JSON.stringify(reserved.payload)).not.toContain(offer.offer.householdId);
+
+    await publishOffer(offer.withdrawn('accepted'));
+
+    await eventually(async () => expect(await statusOf(unitId)).toBe('available'), 30_000);
+    const types = (await waitForEvents(Topics.units, unitId, ['UnitReleased'])).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['UnitReleased', 'UnitBecameAvailable']);
+  });
+
+  it('shows a landlord that their flat is reserved, without any household details', async () => {
+    const unitId = await availableUnit();
+    const offer = anOffer(unitId);
+    await publishOffer(offer.accepted());
+    await eventually(async () => expect(await statusOf(unitId)).toBe('reserved'), 30_000);
+
+    const { body } = await service.http.get(`/units/${unitId}`).set(bearer('landlord', { landlordId })).expect(200);
+
+    expect(body.status).toBe('reserved');
+    expect(JSON.stringify(body)).not.toContain(offer.offer.householdId);
+    expect(JSON.stringify(body)).not.toContain(offer.offer.reference);
+  });
+
+  it('ignores a second acceptance for a flat already reserved for another offer, and a withdrawal of an offer it is not held for', async () => {
+    const unitId = await availableUnit();
+    const first = anOffer(unitId);
+    const second = anOffer(unitId);
+    await publishOffer(first.accepted());
+    await eventually(async () => expect(await statusOf(unitId)).toBe('reserved'), 30_000);
+
+    const late = second.accepted();
+    const stray = second.withdrawn('accepted');
+    await publishOffer(late);
+    await publishOffer(stray);
+
+    await eventually(async () => {
+      const consumed = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = ANY($1)', [[late.id, stray.id]]);
+      expect(consumed).toHaveLength(2);
+    }, 30_000);
+    await stillTrueAfter(async () => {
+      expect(await statusOf(unitId)).toBe('reserved');
+      const [row] = await queryDatabase<{ reserved_offer_id: string }>(service.database, 'SELECT reserved_offer_id FROM units WHERE id = $1', [unitId]);
+      expect(row.reserved_offer_id).toBe(first.offerId);
+      expect((await readEvents(Topics.units, unitId)).filter((e) => e.type === 'UnitReserved')).toHaveLength(1);
+    }, 500);
+  });
+});

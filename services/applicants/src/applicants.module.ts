@@ -46,6 +46,8 @@ import { GetCaseloadController, GetCaseloadHandler } from './households/queries/
 import { GetHouseholdController, GetHouseholdHandler } from './households/queries/get-household/get-household.query';
 import { GetPersonalDataController, GetPersonalDataHandler } from './households/queries/get-personal-data/get-personal-data.query';
 import { ListHouseholdsController, ListHouseholdsHandler } from './households/queries/list-households/list-households.query';
+import { RecordOfferOutcomeHandler } from './households/commands/record-offer-outcome/record-offer-outcome.handler';
+import { OfferEventsConsumer } from './households/events/offer-events.consumer';
 import { applicantsMigrations } from './migrations';
 import { PublishPolicyController } from './priority/commands/publish-policy/publish-policy.controller';
 import { PublishPolicyHandler } from './priority/commands/publish-policy/publish-policy.handler';
@@ -88,6 +90,7 @@ export class ApplicantsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          subscribers: [OfferEventsConsumer],
           consumer: options.consumer,
         }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX }),
@@ -122,6 +125,8 @@ export class ApplicantsModule {
         GetStatisticsController,
       ],
       providers: [
+        OfferEventsConsumer,
+        RecordOfferOutcomeHandler,
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.APPLICANTS_DATA_KEY) },
         { provide: ApplicantsRules, useValue: ApplicantsRules.fromConfig(config) },
         PersonalDataVault,

@@ -111,6 +111,16 @@ export const ApplicantNeedsChanged = defineEvent({
   payload: matchingAttributesSchema,
 });
 
+/** Matching made the household an offer; it leaves the pool until the offer is answered. The
+ *  household returns with ApplicantWaitlisted (priority unchanged) when the offer is declined,
+ *  expires or is withdrawn. */
+export const ApplicantOffered = defineEvent({
+  type: 'ApplicantOffered',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('offered'), offerId: z.uuid() }),
+});
+
 export const pauseReasonSchema = z.enum(['consent_withdrawn', 'temporarily_unreachable', 'in_treatment', 'in_custody', 'staying_elsewhere', 'other']);
 
 export const ApplicantPaused = defineEvent({

@@ -22,6 +22,8 @@ export class Household extends VersionedEntity implements HouseholdComposition {
   @Column('text') programme: SupportProgramme;
   @Column('text') status: HouseholdStatus;
   @Column('text', { name: 'paused_from', nullable: true }) pausedFrom: PausableStatus | null;
+  /** The offer an offered household is waiting on (set by matching's events). */
+  @Column('uuid', { name: 'current_offer_id', nullable: true }) currentOfferId: string | null;
   /** A reason code (never free text); the free-text note is in statusNoteEncrypted. */
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
   @Column('text', { name: 'status_note_encrypted', nullable: true }) statusNoteEncrypted: string | null;

@@ -26,7 +26,13 @@ export class Platform {
   async start(names: ServiceKey[], extraEnv: Partial<Record<ServiceKey, Record<string, string>>> = {}): Promise<void> {
     await Promise.all(
       names.map(async (name) => {
-        const env = testEnv(name, { PORT: String(await freePort()), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'info', ...extraEnv[name] });
+        const env = testEnv(name, {
+          PORT: String(await freePort()),
+          BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'),
+          APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'),
+          LOG_LEVEL: 'info',
+          ...extraEnv[name],
+        });
         this.databases.set(name, env.DATABASE_NAME!);
         const service = new ServiceProcess(name, env, this.logDirectory);
         this.processes.set(name, service);

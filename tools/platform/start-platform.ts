@@ -8,6 +8,7 @@ import { localPostgresUrl } from './postgres-access';
 /** Development-only defaults; production sets its own through the environment. */
 const DEV_JWT_SECRET = 'hearth-development-secret-change-me';
 const DEV_BANK_ACCOUNT_KEY = Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64');
+const DEV_APPLICANTS_DATA_KEY = Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64');
 
 async function main(): Promise<void> {
   const stops: (() => void | Promise<void>)[] = [];
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       JWT_SECRET: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
       BANK_ACCOUNT_KEY: process.env.BANK_ACCOUNT_KEY ?? DEV_BANK_ACCOUNT_KEY,
+      APPLICANTS_DATA_KEY: process.env.APPLICANTS_DATA_KEY ?? DEV_APPLICANTS_DATA_KEY,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
 

@@ -1,10 +1,15 @@
 import { mintToken } from '@hearth/auth';
-import { aLandlordRegistration, anAgreement, aUnit, eventually } from '@hearth/testing';
+import { aConsent, aHouseholdRegistration, aLandlordRegistration, anAgreement, anAssessment, aUnit, checklistAnswers, eventually, someNeeds } from '@hearth/testing';
 
-interface Urls {
+export interface DemoUrls {
   landlords: string;
   units: string;
+  inspections: string;
+  applicants: string;
+  matching: string;
 }
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const owners = [
   { name: 'Ann Peeters', email: 'ann.peeters@example.org', bankAccount: 'BE68 5390 0754 7034', district: 'BXL-C', building: 'bld-rue-haute-120' },
@@ -12,17 +17,25 @@ const owners = [
   { name: 'Youssef El Amrani', email: 'y.elamrani@example.org', bankAccount: 'BE71 0961 2345 6769', district: 'BXL-SCHAERBEEK', building: 'bld-av-rogier-51' },
 ];
 
-/** A small, believable data set through the public APIs (so every event flows as in real use).
- *  Skipped when landlords already exist. */
-export async function seedDemoData(urls: Urls, jwtSecret: string): Promise<void> {
-  const staff = { authorization: `Bearer ${mintToken(jwtSecret, { sub: 'demo-seed', role: 'sra_admin' })}` };
-  const call = async (base: string, method: string, path: string, body?: unknown): Promise<{ id: string; total: number }> => {
+const DEMO_INSPECTOR = 'demo-inspector';
+
+/**
+ * A small, believable data set through the public APIs, so every event flows as in real use:
+ * three verified owners with signed agreements, six flats of which three passed their initial
+ * inspection (and so are available, with shortlists), and eight waitlisted households.
+ * Skipped when landlords already exist.
+ */
+export async function seedDemoData(urls: DemoUrls, jwtSecret: string): Promise<void> {
+  const as = (role: string, sub: string) => ({ authorization: `Bearer ${mintToken(jwtSecret, { sub, role: role as never })}` });
+  const admin = as('sra_admin', 'demo-seed');
+  const inspector = as('inspector', DEMO_INSPECTOR);
+  const call = async (base: string, method: string, path: string, body?: unknown, headers = admin): Promise<Json> => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { ...staff, 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await response.json()) as { id: string; total: number };
+    const json = (await response.json()) as Json;
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
     return json;
   };
@@ -32,6 +45,8 @@ export async function seedDemoData(urls: Urls, jwtSecret: string): Promise<void>
     console.log(`Demo data: ${existing.total} landlords already there, not seeding again.`);
     return;
   }
+
+  const submitted: string[] = [];
   for (const [index, owner] of owners.entries()) {
     const landlord = await call(
       urls.landlords,
@@ -50,26 +65,51 @@ export async function seedDemoData(urls: Urls, jwtSecret: string): Promise<void>
     const agreement = await call(urls.landlords, 'POST', `/landlords/${landlord.id}/agreements`, anAgreement({ scheme: index === 2 ? 'management_mandate' : 'head_lease' }));
     await call(urls.landlords, 'POST', `/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
     for (const bedrooms of [1, 2]) {
-      const unit = await eventually(
-        () =>
-          call(
-            urls.units,
-            'POST',
-            '/units',
-            aUnit()
-              .forLandlord(landlord.id)
-              .withDistrict(owner.district)
-              .with('buildingId', owner.building)
-              .withBedrooms(bedrooms)
-              .with('maxOccupants', bedrooms * 2)
-              .withRent(480 + bedrooms * 160)
-              .build(),
-          ),
-        30_000,
-        500,
-      );
-      if (bedrooms === 2) await call(urls.units, 'POST', `/units/${unit.id}/submit`, {});
+      const body = aUnit()
+        .forLandlord(landlord.id)
+        .withDistrict(owner.district)
+        .with('buildingId', owner.building)
+        .withBedrooms(bedrooms)
+        .with('maxOccupants', bedrooms * 2)
+        .withRent(480 + bedrooms * 160)
+        .build();
+      // The units service accepts the flat once the landlord's events have reached it over Kafka.
+      const unit = await eventually(() => call(urls.units, 'POST', '/units', body), 30_000, 500);
+      if (bedrooms === 2) {
+        await eventually(() => call(urls.units, 'POST', `/units/${unit.id}/submit`, {}), 30_000, 500);
+        submitted.push(unit.id);
+      }
     }
   }
-  console.log(`Demo data: ${owners.length} verified landlords with signed agreements, ${owners.length * 2} flats (half submitted for inspection).`);
+
+  // Households first, so the flats' shortlists (computed when they become available) have candidates.
+  const districts = owners.map((owner) => owner.district);
+  for (let i = 0; i < 8; i++) {
+    const household = await call(urls.applicants, 'POST', '/households', aHouseholdRegistration().withMembers(i % 3 === 0 ? 2 : 1, i % 3 === 0 ? 1 : 0, i % 2 ? [6] : []).build());
+    await call(urls.applicants, 'POST', `/households/${household.id}/consent`, aConsent().build());
+    await call(urls.applicants, 'PUT', `/households/${household.id}/needs`, someNeeds().prefers(districts[i % 3]).rentSetTo(950).build());
+    await call(urls.applicants, 'POST', `/households/${household.id}/assessments`, anAssessment().build());
+    await call(urls.applicants, 'POST', `/households/${household.id}/waitlist`, {});
+  }
+
+  const { areas } = await call(urls.inspections, 'GET', '/checklist');
+  const itemCodes: string[] = areas.flatMap((area: Json) => area.items.map((item: Json) => item.code));
+  for (const unitId of submitted) {
+    const { items } = await eventually(async () => {
+      const page = await call(urls.inspections, 'GET', `/inspections?unitId=${unitId}`);
+      if (page.items.length === 0) throw new Error('initial inspection not requested yet');
+      return page;
+    }, 30_000, 500);
+    const inspectionId = items[0].id;
+    await call(urls.inspections, 'POST', `/inspections/${inspectionId}/schedule`, { inspectorId: DEMO_INSPECTOR, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+    for (const [code, answer] of checklistAnswers(itemCodes).build()) {
+      await call(urls.inspections, 'PUT', `/inspections/${inspectionId}/items/${code}`, answer, inspector);
+    }
+    await call(urls.inspections, 'POST', `/inspections/${inspectionId}/complete`, {}, inspector);
+  }
+
+  console.log(
+    `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
+      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households.`,
+  );
 }

@@ -64,7 +64,10 @@ async function main(): Promise<void> {
     await Promise.all(services.map((s) => s.start(120_000)));
 
     const url = (name: ServiceKey) => services.find((s) => s.name === name)!.url;
-    await seedDemoData({ landlords: url('landlords'), units: url('units') }, env.JWT_SECRET!);
+    await seedDemoData(
+      { landlords: url('landlords'), units: url('units'), inspections: url('inspections'), applicants: url('applicants'), matching: url('matching') },
+      env.JWT_SECRET!,
+    );
 
     const staffToken = mintToken(env.JWT_SECRET!, { sub: 'demo-staff', role: 'sra_staff' }, '12h');
     console.log('\nHearth is running:');

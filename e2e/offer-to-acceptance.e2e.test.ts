@@ -1,0 +1,149 @@
+import { Topics } from '@hearth/contracts';
+import { Applicant, shortlist, Unit } from '@hearth/matching-engine';
+import {
+  aConsent,
+  aHouseholdRegistration,
+  aLandlordRegistration,
+  anAgreement,
+  anAssessment,
+  aUnit,
+  bearer,
+  checklistAnswers,
+  eventually,
+  someNeeds,
+  waitForEvents,
+} from '@hearth/testing';
+import { client, Platform } from './support';
+
+const staff = bearer('sra_staff');
+const INSPECTOR_ID = 'inspector-e2e-offers';
+const OFFER_RESPONSE_MS = 4_000;
+
+type Client = ReturnType<typeof client>;
+
+/**
+ * The allocation officer's day across all five services as separate processes: a flat passes
+ * inspection, three households wait, the shortlist ranks them as the engine does, the first
+ * declines, the second lets the offer lapse, the third accepts.
+ */
+describe('from an inspected flat to an accepted offer', () => {
+  const platform = new Platform();
+  let landlords: Client, units: Client, inspections: Client, applicants: Client, matching: Client;
+
+  beforeAll(async () => {
+    await platform.start(['landlords', 'units', 'inspections', 'applicants', 'matching'], {
+      matching: { OFFER_RESPONSE_MS: String(OFFER_RESPONSE_MS), AUTO_PROPOSE_NEXT: 'true' },
+    });
+    const at = (name: Parameters<Platform['service']>[0], headers = staff) => client(platform.service(name).url, headers);
+    [landlords, units, inspections, applicants, matching] = [at('landlords'), at('units'), at('inspections'), at('applicants'), at('matching')];
+  }, 120_000);
+
+  afterAll(() => platform.stop());
+
+  async function submittedFlat(): Promise<{ unitId: string; landlordId: string }> {
+    const { body: landlord } = await landlords.post('/landlords', aLandlordRegistration());
+    await landlords.post(`/landlords/${landlord.id}/verify`);
+    const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
+    await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
+    const unit = await eventually(async () => {
+      const response = await units.post('/units', aUnit().forLandlord(landlord.id).withDistrict('BXL-C').build());
+      expect(response.status).toBe(201);
+      return response.body;
+    }, 30_000);
+    expect((await units.post(`/units/${unit.id}/submit`)).status).toBe(200);
+    return { unitId: unit.id, landlordId: landlord.id };
+  }
+
+  async function waitlistedHousehold(livingSituation: string, monthsHomeless: number): Promise<{ id: string; reference: string }> {
+    const { body: household } = await applicants.post('/households', aHouseholdRegistration().build());
+    await applicants.post(`/households/${household.id}/consent`, aConsent().build());
+    await applicants.put(`/households/${household.id}/needs`, someNeeds().prefers('BXL-C').rentSetTo(900).build());
+    await applicants.post(`/households/${household.id}/assessments`, anAssessment().livingIn(livingSituation).homelessFor(monthsHomeless).build());
+    expect((await applicants.post(`/households/${household.id}/waitlist`)).status).toBe(200);
+    return { id: household.id, reference: household.reference };
+  }
+
+  async function passInitialInspection(unitId: string): Promise<void> {
+    const { items } = await eventually(async () => {
+      const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
+      expect(body.items).toHaveLength(1);
+      return body;
+    }, 30_000);
+    const inspectionId = items[0].id;
+    await inspections.post(`/inspections/${inspectionId}/schedule`, { inspectorId: INSPECTOR_ID, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: INSPECTOR_ID }));
+    const { body: checklist } = await inspections.get('/checklist');
+    const codes: string[] = checklist.areas.flatMap((area: { items: { code: string }[] }) => area.items.map((item) => item.code));
+    for (const [code, answer] of checklistAnswers(codes).build()) expect((await asInspector.put(`/inspections/${inspectionId}/items/${code}`, answer)).status).toBe(200);
+    expect((await asInspector.post(`/inspections/${inspectionId}/complete`)).status).toBe(200);
+  }
+
+  const householdStatus = async (id: string) => (await applicants.get(`/households/${id}`)).body.status;
+  const offersFor = async (unitId: string, status: string) => (await matching.get(`/offers?unitId=${unitId}&status=${status}`)).body.items;
+
+  it('declined, lapsed, accepted: the flat ends reserved and every household where it should be', async () => {
+    const { unitId } = await submittedFlat();
+    const households = [
+      await waitlistedHousehold('rough_sleeping', 30),
+      await waitlistedHousehold('emergency_shelter', 12),
+      await waitlistedHousehold('temporary_accommodation', 2),
+    ];
+    await eventually(async () => expect((await matching.get('/units')).status).toBe(200), 10_000);
+
+    await passInitialInspection(unitId);
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('available'), 30_000);
+
+    // The stored shortlist, computed when the flat became available, ranks as the engine does.
+    const stored = await eventually(async () => {
+      const { body } = await matching.get(`/units/${unitId}/shortlist`);
+      expect(body.entries.map((e: { householdId: string }) => e.householdId).sort()).toEqual(households.map((h) => h.id).sort());
+      return body;
+    }, 30_000);
+    const { body: flat } = await units.get(`/units/${unitId}`);
+    const engineUnit: Unit = { ...flat, id: flat.id, district: flat.districtCode };
+    const { body: waitlist } = await applicants.get('/waitlist?limit=100');
+    const pool: Applicant[] = waitlist.items
+      .filter((h: { householdId: string }) => households.some((ours) => ours.id === h.householdId))
+      .map((h: Record<string, never>) => ({ ...h, id: h.householdId }));
+    const expected = shortlist(engineUnit, pool, stored.policy, 10).map((entry) => entry.applicantId);
+    expect(stored.entries.map((e: { householdId: string }) => e.householdId)).toEqual(expected);
+    const [first, second, third] = expected;
+
+    // First on the list: offered, declines for a household reason.
+    const { body: proposed } = await matching.post('/offers', { unitId, householdId: first });
+    expect((await matching.post(`/offers/${proposed.id}/make`)).status).toBe(200);
+    await eventually(async () => expect(await householdStatus(first)).toBe('offered'), 30_000);
+    expect((await matching.post(`/offers/${proposed.id}/decline`, { reason: 'household.too_far_from_support' })).status).toBe(200);
+    await eventually(async () => expect(await householdStatus(first)).toBe('waitlisted'), 30_000);
+
+    // The next one is proposed automatically; offered, it lapses.
+    const [secondOffer] = await eventually(async () => {
+      const offers = await offersFor(unitId, 'proposed');
+      expect(offers).toEqual([expect.objectContaining({ householdId: second, source: 'next_on_shortlist' })]);
+      return offers;
+    }, 30_000);
+    expect((await matching.post(`/offers/${secondOffer.id}/make`)).status).toBe(200);
+    await eventually(async () => expect(await householdStatus(second)).toBe('offered'), 30_000);
+    await eventually(async () => expect((await matching.get(`/offers/${secondOffer.id}`)).body.status).toBe('expired'), OFFER_RESPONSE_MS + 30_000);
+    await eventually(async () => expect(await householdStatus(second)).toBe('waitlisted'), 30_000);
+
+    // The third accepts (answered by a caseworker).
+    const [thirdOffer] = await eventually(async () => {
+      const offers = await offersFor(unitId, 'proposed');
+      expect(offers).toEqual([expect.objectContaining({ householdId: third })]);
+      return offers;
+    }, 30_000);
+    expect((await matching.post(`/offers/${thirdOffer.id}/make`)).status).toBe(200);
+    const caseworker = client(platform.service('matching').url, bearer('caseworker'));
+    expect((await caseworker.post(`/offers/${thirdOffer.id}/accept`)).status).toBe(200);
+
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('reserved'), 30_000);
+    await waitForEvents(Topics.units, unitId, ['UnitBecameAvailable', 'UnitReserved']);
+    await eventually(async () => expect((await matching.get(`/units/${unitId}/status`)).body.status).toBe('reserved'), 30_000);
+    expect(await householdStatus(third)).toBe('offered');
+    expect(await householdStatus(first)).toBe('waitlisted');
+    expect(await householdStatus(second)).toBe('waitlisted');
+    const priorities = (await applicants.get('/waitlist?limit=100')).body.items.filter((h: { householdId: string }) => [first, second].includes(h.householdId));
+    expect(priorities.map((h: { priority: number }) => h.priority).sort()).toEqual(pool.filter((h) => [first, second].includes(h.id)).map((h) => h.priority).sort());
+  }, 240_000);
+});

@@ -22,6 +22,13 @@ const OFFER_RESPONSE_MS = 4_000;
 type Client = ReturnType<typeof client>;
 
 /**
+ * Other suites share the test broker, so matching also hears their households. A four-bedroom
+ * flat at an unusual rent is out of reach of theirs (small households on benefit-based budgets),
+ * which keeps this story's shortlist to its own three families.
+ */
+const bigFamilyFlat = () => aUnit().withDistrict('BXL-C').withBedrooms(4).with('maxOccupants', 8).with('floorArea', 112).withRent(1_234.5);
+
+/**
  * The allocation officer's day across all five services as separate processes: a flat passes
  * inspection, three households wait, the shortlist ranks them as the engine does, the first
  * declines, the second lets the offer lapse, the third accepts.
@@ -46,7 +53,7 @@ describe('from an inspected flat to an accepted offer', () => {
     const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
     await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
     const unit = await eventually(async () => {
-      const response = await units.post('/units', aUnit().forLandlord(landlord.id).withDistrict('BXL-C').build());
+      const response = await units.post('/units', bigFamilyFlat().forLandlord(landlord.id).build());
       expect(response.status).toBe(201);
       return response.body;
     }, 30_000);
@@ -55,9 +62,12 @@ describe('from an inspected flat to an accepted offer', () => {
   }
 
   async function waitlistedHousehold(livingSituation: string, monthsHomeless: number): Promise<{ id: string; reference: string }> {
-    const { body: household } = await applicants.post('/households', aHouseholdRegistration().build());
+    const { body: household } = await applicants.post('/households', aHouseholdRegistration().withMembers(2, 1, [4, 7, 9, 12]).build());
     await applicants.post(`/households/${household.id}/consent`, aConsent().build());
-    await applicants.put(`/households/${household.id}/needs`, someNeeds().prefers('BXL-C').rentSetTo(900).build());
+    await applicants.put(
+      `/households/${household.id}/needs`,
+      someNeeds().prefers('BXL-C').rentSetTo(1_300).bedroomsOverride(4, 'four children of different ages').build(),
+    );
     await applicants.post(`/households/${household.id}/assessments`, anAssessment().livingIn(livingSituation).homelessFor(monthsHomeless).build());
     expect((await applicants.post(`/households/${household.id}/waitlist`)).status).toBe(200);
     return { id: household.id, reference: household.reference };

@@ -9,7 +9,7 @@ export interface DemoUrls {
   matching: string;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const owners = [
   { name: 'Ann Peeters', email: 'ann.peeters@example.org', bankAccount: 'BE68 5390 0754 7034', district: 'BXL-C', building: 'bld-rue-haute-120' },

@@ -114,7 +114,7 @@ describe('allocation runs', () => {
 
       expect(run).toMatchObject({ status: 'awaiting_approval', progress: 100, phase: 'done', certificateValid: true, counts: { units: 6, proposals: 2 } });
       expect(run.totalScore).toBeCloseTo(179 + 5 / 12, 9);
-      expect(run.timings).toEqual({ snapshotMs: expect.any(Number), solveMs: expect.any(Number), storeMs: expect.any(Number) });
+      expect(run.timings).toEqual({ snapshotMs: expect.any(Number), solveMs: expect.any(Number), checkMs: expect.any(Number), storeMs: expect.any(Number) });
       expect(run.proposals.find((p: { householdId: string }) => p.householdId === idOf('a10'))).toMatchObject({ unitId: idOf('u3'), score: 86.5, outcome: 'pending' });
       const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
       expect(verification).toMatchObject({ valid: true, errors: [], mode: 'optimal' });

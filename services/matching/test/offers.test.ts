@@ -195,6 +195,23 @@ describe('offers', () => {
       }, 500);
     });
 
+    it('is guarded by the database itself: a second live offer for a unit or a household cannot be inserted', async () => {
+      const { unit, households } = await unitWithHouseholds([80, 70]);
+      const { body: offer } = await propose(unit.unitId, households[0].householdId).expect(201);
+      const insert = (unitId: string, householdId: string) =>
+        queryDatabase(
+          service.database,
+          `INSERT INTO offers (id, version, unit_id, household_id, reference, status, source, score, proposed_by)
+           VALUES (gen_random_uuid(), 1, $1, $2, 'HX-TEST', 'proposed', 'shortlist', 1, '{"id":"t","role":"sra_staff"}')`,
+          [unitId, householdId],
+        );
+
+      await expect(insert(unit.unitId, households[1].householdId)).rejects.toThrow(/offers_one_live_per_unit/);
+      await expect(insert('3f1c9a52-0000-4000-8000-00000000aaaa', households[0].householdId)).rejects.toThrow(/offers_one_live_per_household/);
+      await act(offer.id, 'withdraw', { reason: 'error_in_offer' }).expect(200);
+      await expect(insert(unit.unitId, households[1].householdId)).resolves.toEqual([]);
+    });
+
     it('lets exactly one of two simultaneous proposals for one household win; the other gets 409 OFFER.HOUSEHOLD_HAS_LIVE_OFFER', async () => {
       const lane = nextLane();
       const household = aHousehold(lane).withPriority(85);

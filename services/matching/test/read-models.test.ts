@@ -90,6 +90,43 @@ describe('matching read models and shortlists', () => {
       expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(new Date(stale.computedAt).getTime());
     });
 
+    it('hands the engine only the households that can reach the top k, and still ranks exactly as the engine ranks them all', async () => {
+      const lane = nextLane();
+      const district = `D-${Math.random().toString(36).slice(2, 8)}`;
+      // Close priorities and waiting times, so that the preference bonus reorders them.
+      const households = Array.from({ length: 30 }, (_, i) =>
+        aHousehold(lane)
+          .withPriority(50 + ((i * 7) % 13) / 2)
+          .waitingSince(daysAgo((i * 37) % 200))
+          .preferring(...(i % 3 === 0 ? [district] : [])),
+      );
+      await waitlist(service, publisher, ...households);
+      const unit = aUnit(lane).inDistrict(district);
+      await makeAvailable(service, publisher, unit);
+
+      const { body } = await shortlistOf(unit.unitId, '?refresh=true&k=5').expect(200);
+
+      const all = households.map((h, i) => ({
+        id: h.householdId,
+        householdSize: 2,
+        bedroomsNeeded: lane,
+        maxRent: 900,
+        wheelchair: false,
+        stepFree: false,
+        pets: false,
+        excludedDistricts: [],
+        preferredDistricts: i % 3 === 0 ? [district] : [],
+        priority: 50 + ((i * 7) % 13) / 2,
+        waitingDays: (i * 37) % 200,
+      }));
+      const expected = engineShortlist(unit.engineAttributes, all, { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 }, 5);
+      expect(body.candidates).toBe(30);
+      expect(body.entries.map((e: { householdId: string; score: number }) => [e.householdId, e.score])).toEqual(expected.map((e) => [e.applicantId, e.score]));
+      const sixth = engineShortlist(unit.engineAttributes, all, { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 }, 6)[5];
+      const { body: whyNot } = await service.http.get(`/units/${unit.unitId}/why-not/${sixth.applicantId}`).set(staff).expect(200);
+      expect(whyNot).toMatchObject({ eligible: true, rank: 6 });
+    });
+
     it('explains why a household is not on the shortlist, in the engine’s words', async () => {
       const lane = nextLane();
       const unit = aUnit(lane).withRent(950).notAllowingPets().inDistrict('D-WHY');
@@ -173,6 +210,23 @@ describe('matching read models and shortlists', () => {
 
       const { body } = await shortlistOf(unit.unitId, '?refresh=true').expect(200);
       expect(body).toMatchObject({ candidates: 0, entries: [] });
+    });
+
+    it('keeps the open offer of a household applicants marks offered, and takes the household back when it is waitlisted again', async () => {
+      const lane = nextLane();
+      const household = aHousehold(lane);
+      await waitlist(service, publisher, household);
+      const unit = aUnit(lane);
+      await makeAvailable(service, publisher, unit);
+      const { body: offer } = await service.http.post('/offers').set(staff).send({ unitId: unit.unitId, householdId: household.householdId }).expect(201);
+
+      await publisher.applicants(household.offered(offer.id));
+
+      await eventually(async () => expect(await householdInPool(service, household.householdId)).toMatchObject({ status: 'offered', version: 5 }), 30_000);
+      const { body: stillOpen } = await service.http.get(`/offers/${offer.id}`).set(staff).expect(200);
+      expect(stillOpen.status).toBe('proposed');
+      await publisher.applicants(household.waitlisted());
+      await eventually(async () => expect(await householdInPool(service, household.householdId)).toMatchObject({ status: 'waitlisted', version: 6 }), 30_000);
     });
 
     it('brings a resumed household back with its attributes', async () => {

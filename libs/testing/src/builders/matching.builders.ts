@@ -210,6 +210,11 @@ export class HouseholdWaitlistStream {
     return this.next('ApplicantNeedsChanged', { ...this.attributes, status });
   }
 
+  /** Applicants' answer to OfferMade: the household is out of the pool while the offer is open. */
+  offered(offerId: string) {
+    return this.next('ApplicantOffered', { status: 'offered', offerId });
+  }
+
   paused(reason = 'in_treatment') {
     return this.next('ApplicantPaused', { status: 'paused', reason });
   }

@@ -38,8 +38,8 @@ export class RunOffers {
       }
       try {
         const offer = await inSavepoint(manager, async () => {
-          const unit = await this.units.get(manager, proposal.unitId);
-          const household = await this.households.get(manager, proposal.householdId);
+          const unit = await this.units.get(manager, proposal.unitId, { lock: 'share' });
+          const household = await this.households.get(manager, proposal.householdId, { lock: 'share' });
           return this.proposer.propose(manager, { unit, household, source: 'allocation_run', runId: run.id, rank: null, justification: null, actor });
         });
         proposal.outcome = 'offer_proposed';

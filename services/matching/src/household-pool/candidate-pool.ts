@@ -50,15 +50,18 @@ export class CandidatePool {
     const parameters = [...unitParameters(unit, policy), w.priority, w.waiting, on, k, lowBonus, highBonus];
     const rows: (Candidate & { total: string })[] = await manager.query(
       `WITH eligible AS (
-         SELECT ${CANDIDATE_COLUMNS},
-                $10::float8 * h.priority + ($11::float8 * greatest(0, $12::date - h.waiting_since)) / 30 AS base
+         SELECT h.household_id, $10::float8 * h.priority + ($11::float8 * greatest(0, $12::date - h.waiting_since)) / 30 AS base
            FROM waitlisted_households h
           WHERE ${ELIGIBLE_FOR_UNIT}
        ),
-       bar AS (SELECT base + $14::float8 AS lowest FROM eligible ORDER BY base DESC OFFSET $13::int - 1 LIMIT 1)
-       SELECT e.*, (SELECT count(*) FROM eligible) AS total
-         FROM eligible e
-        WHERE e.base + $15::float8 >= coalesce((SELECT lowest - 1e-6 * greatest(1, abs(lowest)) FROM bar), '-infinity'::float8)`,
+       bar AS (SELECT base + $14::float8 AS lowest FROM eligible ORDER BY base DESC OFFSET $13::int - 1 LIMIT 1),
+       contenders AS (
+         SELECT household_id FROM eligible
+          WHERE base + $15::float8 >= coalesce((SELECT lowest - 1e-6 * greatest(1, abs(lowest)) FROM bar), '-infinity'::float8)
+       )
+       SELECT ${CANDIDATE_COLUMNS}, (SELECT count(*) FROM eligible) AS total
+         FROM waitlisted_households h
+        WHERE h.household_id = ANY (ARRAY(SELECT household_id FROM contenders))`,
       parameters,
     );
     return { candidates: rows, total: rows.length === 0 ? 0 : Number(rows[0].total) };

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { lockOption, PoolLock } from '../unit-pool/unit-pool.repository';
 import { UnknownHouseholdError } from './household-pool.errors';
 import { WaitlistedHousehold } from './waitlisted-household.entity';
 
 @Injectable()
 export class HouseholdPool {
-  find(manager: EntityManager, householdId: string): Promise<WaitlistedHousehold | null> {
-    return manager.findOneBy(WaitlistedHousehold, { householdId });
+  find(manager: EntityManager, householdId: string, options: { lock?: PoolLock } = {}): Promise<WaitlistedHousehold | null> {
+    return manager.findOne(WaitlistedHousehold, { where: { householdId }, ...lockOption(options.lock) });
   }
 
-  async get(manager: EntityManager, householdId: string): Promise<WaitlistedHousehold> {
-    const household = await this.find(manager, householdId);
+  async get(manager: EntityManager, householdId: string, options: { lock?: PoolLock } = {}): Promise<WaitlistedHousehold> {
+    const household = await this.find(manager, householdId, options);
     if (!household) throw new UnknownHouseholdError(householdId);
     return household;
   }

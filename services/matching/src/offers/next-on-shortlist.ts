@@ -27,11 +27,11 @@ export class NextOnShortlist {
 
   async propose(manager: EntityManager, unitId: string): Promise<Offer | null> {
     if (!this.settings.autoProposeNext) return null;
-    const unit = await this.units.find(manager, unitId, { lock: true });
+    const unit = await this.units.find(manager, unitId, { lock: 'update' });
     if (!unit?.isAvailable) return null;
     const shortlist = await this.shortlister.computeAndStore(manager, unit);
     for (const entry of shortlist.entries) {
-      const household = await this.households.find(manager, entry.householdId);
+      const household = await this.households.find(manager, entry.householdId, { lock: 'share' });
       if (!household) continue;
       try {
         return await inSavepoint(manager, () =>

@@ -9,10 +9,13 @@ import { HouseholdHasLiveOfferError, OfferNotFoundError, UnitHasLiveOfferError }
 export class OfferRepository {
   constructor(private readonly store: AggregateStore) {}
 
+  /** Loads an offer for a change, after locking its unit's and household's pool rows (the lock order is unit → household → offer). */
   async getForUpdate(manager: EntityManager, id: string): Promise<Offer> {
-    const offer = await manager.findOne(Offer, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!offer) throw new OfferNotFoundError(id);
-    return offer;
+    const found = await manager.findOne(Offer, { select: { id: true, unitId: true, householdId: true }, where: { id } });
+    if (!found) throw new OfferNotFoundError(id);
+    await manager.query('SELECT 1 FROM available_units WHERE unit_id = $1 FOR UPDATE', [found.unitId]);
+    await manager.query('SELECT 1 FROM waitlisted_households WHERE household_id = $1 FOR UPDATE', [found.householdId]);
+    return manager.findOneOrFail(Offer, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The proposed or open offers of a unit or a household, row-locked. */

@@ -39,6 +39,19 @@ export class Shortlister {
     return { entries: rankCandidates(unit, candidates, this.policy, k, on), candidates: total };
   }
 
+  /**
+   * Where a household stands among the unit's current candidates (1 = first; null when it is not
+   * one), and who is first. The usual case, the first household, needs only the top of the list.
+   */
+  async standing(manager: EntityManager, unit: AvailableUnit, householdId: string): Promise<{ rank: number | null; first: ShortlistEntry | null }> {
+    const top = await this.rank(manager, unit, 1);
+    const first = top.entries[0] ?? null;
+    if (first?.householdId === householdId) return { rank: 1, first };
+    const { entries } = await this.rank(manager, unit, Infinity);
+    const position = entries.findIndex((entry) => entry.householdId === householdId);
+    return { rank: position < 0 ? null : position + 1, first: entries[0] ?? null };
+  }
+
   /** Computes the unit's shortlist and stores it as the unit's latest. */
   async computeAndStore(manager: EntityManager, unit: AvailableUnit, k = this.settings.shortlistSize): Promise<Shortlist> {
     const { entries, candidates } = await this.rank(manager, unit, k);

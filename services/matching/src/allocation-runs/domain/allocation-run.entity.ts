@@ -7,9 +7,14 @@ import { RunPolicy } from './run-policy';
 import { RunProposal } from './run-proposal';
 import { nextRunStatus, RunStatus } from './run-status';
 
+/** Wall time of each phase of the job, in milliseconds. */
 export interface RunTimings {
+  /** Loading the pool and building the engine instance. */
   snapshotMs: number;
   solveMs: number;
+  /** Checking the optimality certificate (optimal runs; 0 otherwise). */
+  checkMs: number;
+  /** Writing the census, the result, the event (and the offers when no approval is required). */
   storeMs: number;
 }
 

@@ -2,6 +2,7 @@ import {
   ApplicantErased,
   ApplicantExited,
   ApplicantNeedsChanged,
+  ApplicantOffered,
   ApplicantPaused,
   ApplicantResumed,
   ApplicantWaitlisted,
@@ -63,6 +64,8 @@ export class ApplicantEventsConsumer implements EventSubscriber {
     on(ApplicantWaitlisted, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
     on(ApplicantNeedsChanged, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
     on(ApplicantResumed, (e) => this.record(e, resumedChange(e.payload))),
+    // Applicants' answer to OfferMade: out of the pool until the offer is answered (the offer itself stays).
+    on(ApplicantOffered, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantPaused, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ConsentWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),

@@ -38,13 +38,13 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
 
   execute({ householdId, householdVersion, change }: RecordHouseholdChangeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
+      const known = await manager.findOne(WaitlistedHousehold, { where: { householdId }, lock: { mode: 'pessimistic_write' } });
       if (change.kind === 'erased') {
         await this.withdrawals.withdrawLive(manager, { householdId }, 'household_no_longer_waitlisted');
         await manager.delete(WaitlistedHousehold, { householdId });
         await manager.query('UPDATE offers SET note = NULL, justification = NULL WHERE household_id = $1', [householdId]);
         return;
       }
-      const known = await manager.findOne(WaitlistedHousehold, { where: { householdId }, lock: { mode: 'pessimistic_write' } });
       if (known && householdVersion <= known.householdVersion) return;
       let status: PoolHouseholdStatus;
       if (change.kind === 'attributes') {

@@ -38,7 +38,7 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
 
   execute({ unitId, unitVersion, change }: RecordUnitChangeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
-      const known = await this.units.find(manager, unitId, { lock: true });
+      const known = await this.units.find(manager, unitId, { lock: 'update' });
       if (known && unitVersion <= known.unitVersion) return;
       if (change.kind === 'available') {
         const a = change.attributes;

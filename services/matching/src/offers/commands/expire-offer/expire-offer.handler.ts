@@ -33,8 +33,10 @@ export class ExpireOfferHandler implements ICommandHandler<ExpireOfferCommand> {
 
   execute({ offerId }: ExpireOfferCommand): Promise<ExpiryOutcome> {
     return this.unitOfWork.run(async (manager) => {
-      const offer = await manager.findOne(Offer, { where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
-      if (!offer || offer.status !== 'offered' || !offer.responseDeadline) return { kind: 'skipped' };
+      const known = await manager.existsBy(Offer, { id: offerId });
+      if (!known) return { kind: 'skipped' };
+      const offer = await this.offers.getForUpdate(manager, offerId);
+      if (offer.status !== 'offered' || !offer.responseDeadline) return { kind: 'skipped' };
       if (offer.responseDeadline.getTime() > Date.now()) return { kind: 'not_due', deadline: offer.responseDeadline };
       offer.expire();
       const responseDeadline = offer.responseDeadline.toISOString();

@@ -34,16 +34,14 @@ export class ProposeOfferHandler implements ICommandHandler<ProposeOfferCommand>
 
   execute({ input, actor }: ProposeOfferCommand): Promise<OfferView> {
     return this.unitOfWork.run(async (manager) => {
-      const unit = await this.units.get(manager, input.unitId);
-      const household = await this.households.get(manager, input.householdId);
+      const unit = await this.units.get(manager, input.unitId, { lock: 'share' });
+      const household = await this.households.get(manager, input.householdId, { lock: 'share' });
       await this.proposer.assertProposable(manager, unit, household);
-      const { entries } = await this.shortlister.rank(manager, unit, Infinity);
-      const position = entries.findIndex((entry) => entry.householdId === household.householdId);
-      const rank = position < 0 ? null : position + 1;
+      const { rank, first } = await this.shortlister.standing(manager, unit, household.householdId);
       if (rank !== 1 && !input.justification) {
         const where = rank === null ? 'was offered this unit before' : `is number ${rank} on this unit’s shortlist`;
         throw new ValidationError([
-          { field: 'justification', message: `is required: household ${household.reference} ${where}, and ${entries[0]?.reference ?? 'nobody'} comes first` },
+          { field: 'justification', message: `is required: household ${household.reference} ${where}, and ${first?.reference ?? 'nobody'} comes first` },
         ]);
       }
       const offer = await this.proposer.propose(manager, {

@@ -10,6 +10,7 @@ import {
   bearer,
   checklistAnswers,
   eventually,
+  queryDatabase,
   someNeeds,
   waitForEvents,
 } from '@hearth/testing';
@@ -56,7 +57,7 @@ describe('from an inspected flat to an accepted offer', () => {
       const response = await units.post('/units', bigFamilyFlat().forLandlord(landlord.id).build());
       expect(response.status).toBe(201);
       return response.body;
-    }, 30_000);
+    }, 60_000);
     expect((await units.post(`/units/${unit.id}/submit`)).status).toBe(200);
     return { unitId: unit.id, landlordId: landlord.id };
   }
@@ -78,7 +79,7 @@ describe('from an inspected flat to an accepted offer', () => {
       const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
       expect(body.items).toHaveLength(1);
       return body;
-    }, 30_000);
+    }, 60_000);
     const inspectionId = items[0].id;
     await inspections.post(`/inspections/${inspectionId}/schedule`, { inspectorId: INSPECTOR_ID, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
     const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: INSPECTOR_ID }));
@@ -98,17 +99,23 @@ describe('from an inspected flat to an accepted offer', () => {
       await waitlistedHousehold('emergency_shelter', 12),
       await waitlistedHousehold('temporary_accommodation', 2),
     ];
-    await eventually(async () => expect((await matching.get('/units')).status).toBe(200), 10_000);
+    // Matching hears the households over Kafka (behind every other suite's events on the shared broker).
+    await eventually(async () => {
+      const known = await queryDatabase(platform.databases.get('matching')!, 'SELECT household_id FROM waitlisted_households WHERE household_id = ANY($1)', [
+        households.map((h) => h.id),
+      ]);
+      expect(known).toHaveLength(3);
+    }, 90_000);
 
     await passInitialInspection(unitId);
-    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('available'), 30_000);
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('available'), 60_000);
 
     // The stored shortlist, computed when the flat became available, ranks as the engine does.
     const stored = await eventually(async () => {
       const { body } = await matching.get(`/units/${unitId}/shortlist`);
       expect(body.entries.map((e: { householdId: string }) => e.householdId).sort()).toEqual(households.map((h) => h.id).sort());
       return body;
-    }, 30_000);
+    }, 60_000);
     const { body: flat } = await units.get(`/units/${unitId}`);
     const engineUnit: Unit = { ...flat, id: flat.id, district: flat.districtCode };
     const { body: waitlist } = await applicants.get('/waitlist?limit=100');
@@ -122,38 +129,38 @@ describe('from an inspected flat to an accepted offer', () => {
     // First on the list: offered, declines for a household reason.
     const { body: proposed } = await matching.post('/offers', { unitId, householdId: first });
     expect((await matching.post(`/offers/${proposed.id}/make`)).status).toBe(200);
-    await eventually(async () => expect(await householdStatus(first)).toBe('offered'), 30_000);
+    await eventually(async () => expect(await householdStatus(first)).toBe('offered'), 60_000);
     expect((await matching.post(`/offers/${proposed.id}/decline`, { reason: 'household.too_far_from_support' })).status).toBe(200);
-    await eventually(async () => expect(await householdStatus(first)).toBe('waitlisted'), 30_000);
+    await eventually(async () => expect(await householdStatus(first)).toBe('waitlisted'), 60_000);
 
     // The next one is proposed automatically; offered, it lapses.
     const [secondOffer] = await eventually(async () => {
       const offers = await offersFor(unitId, 'proposed');
       expect(offers).toEqual([expect.objectContaining({ householdId: second, source: 'next_on_shortlist' })]);
       return offers;
-    }, 30_000);
+    }, 60_000);
     expect((await matching.post(`/offers/${secondOffer.id}/make`)).status).toBe(200);
-    await eventually(async () => expect(await householdStatus(second)).toBe('offered'), 30_000);
+    await eventually(async () => expect(await householdStatus(second)).toBe('offered'), 60_000);
     await eventually(async () => expect((await matching.get(`/offers/${secondOffer.id}`)).body.status).toBe('expired'), OFFER_RESPONSE_MS + 30_000);
-    await eventually(async () => expect(await householdStatus(second)).toBe('waitlisted'), 30_000);
+    await eventually(async () => expect(await householdStatus(second)).toBe('waitlisted'), 60_000);
 
     // The third accepts (answered by a caseworker).
     const [thirdOffer] = await eventually(async () => {
       const offers = await offersFor(unitId, 'proposed');
       expect(offers).toEqual([expect.objectContaining({ householdId: third })]);
       return offers;
-    }, 30_000);
+    }, 60_000);
     expect((await matching.post(`/offers/${thirdOffer.id}/make`)).status).toBe(200);
     const caseworker = client(platform.service('matching').url, bearer('caseworker'));
     expect((await caseworker.post(`/offers/${thirdOffer.id}/accept`)).status).toBe(200);
 
-    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('reserved'), 30_000);
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('reserved'), 60_000);
     await waitForEvents(Topics.units, unitId, ['UnitBecameAvailable', 'UnitReserved']);
-    await eventually(async () => expect((await matching.get(`/units/${unitId}/status`)).body.status).toBe('reserved'), 30_000);
+    await eventually(async () => expect((await matching.get(`/units/${unitId}/status`)).body.status).toBe('reserved'), 60_000);
     expect(await householdStatus(third)).toBe('offered');
     expect(await householdStatus(first)).toBe('waitlisted');
     expect(await householdStatus(second)).toBe('waitlisted');
     const priorities = (await applicants.get('/waitlist?limit=100')).body.items.filter((h: { householdId: string }) => [first, second].includes(h.householdId));
     expect(priorities.map((h: { priority: number }) => h.priority).sort()).toEqual(pool.filter((h) => [first, second].includes(h.id)).map((h) => h.priority).sort());
-  }, 240_000);
+  }, 400_000);
 });

@@ -94,31 +94,6 @@ describe('shortlist', () => {
       { numRuns: 300 },
     );
   });
-
-  it('ranks one flat among 100,000 households in well under 10 ms per call', () => {
-    const random = mulberry32(7);
-    const households = Array.from({ length: 100_000 }, (_, i) =>
-      anApplicant()
-        .withId(`a${i}`)
-        .withHouseholdSize(1 + Math.floor(random() * 5))
-        .needingBedrooms(Math.floor(random() * 3))
-        .withMaxRent(400 + Math.floor(random() * 800))
-        .withPriority(Math.floor(random() * 1000) / 10)
-        .waitingFor(Math.floor(random() * 2000))
-        .build(),
-    );
-    const unit = aUnit().withBedrooms(2).forUpTo(4).withRent(700).build();
-    for (let i = 0; i < 20; i++) shortlist(unit, households, policy, 20); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const started = performance.now();
-      shortlist(unit, households, policy, 20);
-      times.push(performance.now() - started);
-    }
-    times.sort((x, y) => x - y);
-    // Generous bound for a loaded CI machine; the benchmark reports the real p99.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(10);
-  });
 });
 
 function mulberry32(seed: number): () => number {

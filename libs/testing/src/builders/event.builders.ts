@@ -62,3 +62,26 @@ export class LandlordEventStream {
     });
   }
 }
+
+/** A flat's attributes as unit events carry them (without its ids): a two-bedroom ground-floor
+ *  flat, step-free; tests change what they are about. */
+export function unitEventAttributes(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    buildingId: 'bld-rue-haute-120',
+    district: 'BXL-C',
+    postalCode: '1000',
+    city: 'Brussels',
+    address: 'Rue Haute 120',
+    type: 'apartment',
+    bedrooms: 2,
+    floorArea: 68,
+    maxOccupants: 4,
+    rent: 690,
+    serviceCharges: 45,
+    wheelchairAccessible: false,
+    stepFree: true,
+    petsAllowed: true,
+    availableFrom: '2027-02-01',
+    ...overrides,
+  };
+}

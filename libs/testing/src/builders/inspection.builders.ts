@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { anEnvelope } from './event.builders';
+import { anEnvelope, unitEventAttributes } from './event.builders';
 
 type Severity = 'life_threatening' | 'severe' | 'moderate' | 'low';
 type InspectionType = 'initial' | 'periodic' | 'move_in' | 'move_out' | 'complaint';
@@ -15,24 +15,7 @@ export class UnitEventStream {
     readonly landlordId: string = randomUUID(),
     attributes: Record<string, unknown> = {},
   ) {
-    this.attributes = {
-      buildingId: 'bld-rue-haute-120',
-      district: 'BXL-C',
-      postalCode: '1000',
-      city: 'Brussels',
-      address: 'Rue Haute 120',
-      type: 'apartment',
-      bedrooms: 2,
-      floorArea: 68,
-      maxOccupants: 4,
-      rent: 690,
-      serviceCharges: 45,
-      wheelchairAccessible: false,
-      stepFree: true,
-      petsAllowed: true,
-      availableFrom: '2027-02-01',
-      ...attributes,
-    };
+    this.attributes = unitEventAttributes(attributes);
   }
 
   private next(type: string, payload: Record<string, unknown>) {

@@ -1,28 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { anEnvelope } from './event.builders';
+import { anEnvelope, unitEventAttributes } from './event.builders';
 
 /** The units service's events for one flat once it has passed inspection: what matching hears. */
 export class UnitAvailabilityStream {
   private version: number;
   readonly unitId: string;
   readonly landlordId: string;
-  private attributes: Record<string, unknown> = {
-    buildingId: `bld-${randomUUID().slice(0, 8)}`,
-    district: 'BXL-C',
-    postalCode: '1000',
-    city: 'Brussels',
-    address: 'Rue Haute 120',
-    type: 'apartment',
-    bedrooms: 2,
-    floorArea: 68,
-    maxOccupants: 4,
-    rent: 690,
-    serviceCharges: 45,
-    wheelchairAccessible: false,
-    stepFree: true,
-    petsAllowed: true,
-    availableFrom: '2027-02-01',
-  };
+  private attributes = unitEventAttributes({ buildingId: `bld-${randomUUID().slice(0, 8)}` });
 
   /** Starts after the unit's drafting, submission and inspection (its first events elsewhere). */
   constructor(options: { unitId?: string; landlordId?: string; version?: number } = {}) {

@@ -19,6 +19,7 @@ import { client, Platform } from './support';
 const staff = bearer('sra_staff');
 const INSPECTOR_ID = 'inspector-e2e-offers';
 const OFFER_RESPONSE_MS = 4_000;
+const CASEWORKER_ID = 'caseworker-e2e-offers';
 
 type Client = ReturnType<typeof client>;
 
@@ -70,6 +71,7 @@ describe('from an inspected flat to an accepted offer', () => {
       someNeeds().prefers('BXL-C').rentSetTo(1_300).bedroomsOverride(4, 'four children of different ages').build(),
     );
     await applicants.post(`/households/${household.id}/assessments`, anAssessment().livingIn(livingSituation).homelessFor(monthsHomeless).build());
+    expect((await applicants.put(`/households/${household.id}/caseworker`, { caseworkerId: CASEWORKER_ID })).status).toBe(200);
     expect((await applicants.post(`/households/${household.id}/waitlist`)).status).toBe(200);
     return { id: household.id, reference: household.reference };
   }
@@ -144,14 +146,15 @@ describe('from an inspected flat to an accepted offer', () => {
     await eventually(async () => expect((await matching.get(`/offers/${secondOffer.id}`)).body.status).toBe('expired'), OFFER_RESPONSE_MS + 30_000);
     await eventually(async () => expect(await householdStatus(second)).toBe('waitlisted'), 60_000);
 
-    // The third accepts (answered by a caseworker).
+    // The third accepts, answered by its caseworker (another caseworker could not even see the offer).
     const [thirdOffer] = await eventually(async () => {
       const offers = await offersFor(unitId, 'proposed');
       expect(offers).toEqual([expect.objectContaining({ householdId: third })]);
       return offers;
     }, 60_000);
     expect((await matching.post(`/offers/${thirdOffer.id}/make`)).status).toBe(200);
-    const caseworker = client(platform.service('matching').url, bearer('caseworker'));
+    expect((await client(platform.service('matching').url, bearer('caseworker')).post(`/offers/${thirdOffer.id}/accept`)).status).toBe(404);
+    const caseworker = client(platform.service('matching').url, bearer('caseworker', { sub: CASEWORKER_ID }));
     expect((await caseworker.post(`/offers/${thirdOffer.id}/accept`)).status).toBe(200);
 
     await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('reserved'), 60_000);

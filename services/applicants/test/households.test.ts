@@ -29,6 +29,7 @@ const MATCHING_PAYLOAD_KEYS = [
   'preferredDistricts',
   'priority',
   'waitingSince',
+  'caseworkerId', // a staff user id, so matching lets only the household's caseworker answer offers
 ].sort();
 
 describe('applicants service: households, consent, needs, assessment and the waitlist', () => {
@@ -215,6 +216,7 @@ describe('applicants service: households, consent, needs, assessment and the wai
         preferredDistricts: ['BXL-C', 'D7'],
         priority: 40,
         waitingSince: new Date().toISOString().slice(0, 10),
+        caseworkerId: null,
       });
     });
 

@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { eventually, OfferEventStream, queryDatabase, stillTrueAfter, TestApp, TestProducer } from '@hearth/testing';
+import { eventually, OfferEventStream, queryDatabase, stillTrueAfter, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
 import { applicantEvents, HouseholdJourney, staff, startApplicants } from './support';
 
@@ -60,5 +60,14 @@ describe('households reacting to offers', () => {
       expect(await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [unrelated.id])).toHaveLength(1);
     }, 30_000);
     await stillTrueAfter(async () => expect((await household(id)).status).toBe('offered'), 500);
+  });
+
+  it('tells matching who may answer a waitlisted household’s offers when a caseworker is assigned', async () => {
+    const { id } = await journey.waitlisted();
+
+    await service.http.put(`/households/${id}/caseworker`).set(staff).send({ caseworkerId: 'caseworker-olga' }).expect(200);
+
+    const events = await waitForEvents(Topics.applicants, id, ['ApplicantNeedsChanged']);
+    expect(events.find((e) => e.type === 'ApplicantNeedsChanged')!.payload).toMatchObject({ householdId: id, caseworkerId: 'caseworker-olga' });
   });
 });

@@ -1,9 +1,10 @@
 import { Topics } from '@hearth/contracts';
 import { bearer, eventually, queryDatabase, readEvents, stillTrueAfter, TestApp, waitForEvents } from '@hearth/testing';
-import { aHousehold, aUnit, bedroomLanes, counts, householdInPool, makeAvailable, Publisher, startMatching, unitInPool, waitlist } from './support';
+import { aHousehold, aUnit, bedroomLanes, CASEWORKER_ID, counts, householdInPool, makeAvailable, Publisher, startMatching, unitInPool, waitlist } from './support';
 
 const staff = bearer('sra_staff');
-const caseworker = bearer('caseworker');
+const caseworker = bearer('caseworker', { sub: CASEWORKER_ID });
+const anotherCaseworker = bearer('caseworker', { sub: 'caseworker-of-someone-else' });
 const nextLane = bedroomLanes(2000);
 const RESPONSE_MS = 2_000;
 
@@ -314,6 +315,19 @@ describe('offers', () => {
     it('answers a request without a token with 401', async () => {
       await service.http.get('/offers').expect(401);
     });
+  });
+
+  it('hides a household’s offers from a caseworker whose caseload it is not on (404, empty list)', async () => {
+    const { unit, households } = await unitWithHouseholds([70]);
+    const { body: offer } = await propose(unit.unitId, households[0].householdId).expect(201);
+    await act(offer.id, 'make').expect(200);
+
+    expect((await act(offer.id, 'accept', {}, anotherCaseworker).expect(404)).body.code).toBe('OFFER.NOT_FOUND');
+    await service.http.get(`/offers/${offer.id}`).set(anotherCaseworker).expect(404);
+    const { body: list } = await service.http.get(`/offers?unitId=${unit.unitId}`).set(anotherCaseworker).expect(200);
+    expect(list.total).toBe(0);
+    expect((await service.http.get(`/offers/${offer.id}`).set(staff).expect(200)).body.status).toBe('offered');
+    await act(offer.id, 'accept', {}, caseworker).expect(200);
   });
 
   it('lists offers filtered by unit, household and status, to staff and caseworkers', async () => {

@@ -104,9 +104,12 @@ export async function counts(service: TestApp): Promise<Record<string, string>> 
   return row;
 }
 
-/** A household of two needing exactly `bedrooms` bedrooms, in the lane's district. */
+/** The caseworker of every household these tests waitlist (a staff user id). */
+export const CASEWORKER_ID = 'caseworker-matching-tests';
+
+/** A household of two needing exactly `bedrooms` bedrooms, in the lane's district, on CASEWORKER_ID's caseload. */
 export function aHousehold(bedrooms: number): HouseholdWaitlistStream {
-  return new HouseholdWaitlistStream().needingBedrooms(bedrooms).withHouseholdSize(2).withMaxRent(900);
+  return new HouseholdWaitlistStream().needingBedrooms(bedrooms).withHouseholdSize(2).withMaxRent(900).with('caseworkerId', CASEWORKER_ID);
 }
 
 /** A unit for up to four with `bedrooms` bedrooms. */

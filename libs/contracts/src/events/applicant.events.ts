@@ -40,6 +40,9 @@ export const matchingAttributesSchema = z.object({
   preferredDistricts: districtCodes,
   priority: z.number().min(0).max(100),
   waitingSince: z.iso.date(),
+  /** The caseworker (a staff user id, not personal data) who may answer offers for the
+   *  household; absent in events that do not carry it, null when none is assigned. */
+  caseworkerId: z.string().min(1).nullable().optional(),
 });
 
 export type MatchingAttributes = z.infer<typeof matchingAttributesSchema>;

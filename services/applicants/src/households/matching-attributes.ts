@@ -21,6 +21,7 @@ export function toMatchingAttributes(household: Household): MatchingAttributes {
     preferredDistricts: [...household.preferredDistricts],
     priority: household.priority,
     waitingSince: isoDate(household.registeredAt),
+    caseworkerId: household.caseworkerId,
   };
 }
 

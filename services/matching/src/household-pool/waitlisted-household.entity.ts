@@ -29,6 +29,8 @@ export class WaitlistedHousehold {
   @Column('date', { name: 'waiting_since' }) waitingSince: string;
   /** The household aggregate version last applied; older or repeated events change nothing. */
   @Column('int', { name: 'household_version' }) householdVersion: number;
+  /** Staff user id of the household's caseworker, who may answer its offers. */
+  @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
 
   get isWaitlisted(): boolean {

@@ -69,6 +69,8 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
             waitingSince: a.waitingSince,
             householdVersion,
             updatedAt: new Date(),
+            // Events that do not carry the caseworker leave the one on record.
+            ...(a.caseworkerId !== undefined && { caseworkerId: a.caseworkerId }),
           },
           ['householdId'],
         );

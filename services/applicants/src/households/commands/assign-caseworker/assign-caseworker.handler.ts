@@ -1,10 +1,13 @@
 import { Actor } from '@hearth/auth';
+import { ApplicantNeedsChanged } from '@hearth/contracts';
+import { newEvent } from '@hearth/messaging';
 import { assertExpectedVersion, UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CaseloadPolicy } from '../../caseload-policy';
 import { HouseholdClosedError } from '../../household.errors';
 import { HouseholdRepository } from '../../household.repository';
 import { HouseholdSummary, toHouseholdSummary } from '../../household.view';
+import { toMatchingAttributes } from '../../matching-attributes';
 import { AssignCaseworkerDto } from './assign-caseworker.dto';
 
 export class AssignCaseworkerCommand extends Command<HouseholdSummary> {
@@ -34,8 +37,13 @@ export class AssignCaseworkerHandler implements ICommandHandler<AssignCaseworker
       if (household.caseworkerId === input.caseworkerId) return toHouseholdSummary(household);
       if (input.caseworkerId) await this.caseloads.assertRoom(manager, input.caseworkerId, household.programme);
       household.caseworkerId = input.caseworkerId;
-      // Who supports a household is internal to the agency: no event.
-      await this.households.save(manager, household, () => []);
+      // Matching lets only the household's caseworker answer its offers, so it hears who that is
+      // (a staff user id, no personal data) while the household is in the matching pool.
+      await this.households.save(manager, household, (version) =>
+        household.isInMatchingPool
+          ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: toMatchingAttributes(household) })]
+          : [],
+      );
       return toHouseholdSummary(household);
     });
   }

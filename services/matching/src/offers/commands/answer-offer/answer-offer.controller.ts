@@ -5,8 +5,8 @@ import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation,
 import { AcceptOfferDto, DeclineOfferDto } from './answer-offer.dto';
 import { AnswerOfferCommand } from './answer-offer.handler';
 
-/** Staff and caseworkers record a household's answer. (Caseloads are not known to matching yet:
- *  any caseworker may answer any offer.) */
+/** Staff, and the household's own caseworker, record a household's answer (another caseworker
+ *  gets 404). */
 @ApiTags('offers')
 @ApiConflictResponse({ description: 'OFFER.INVALID_TRANSITION (not offered), OFFER.DEADLINE_PASSED or CONCURRENCY.STALE' })
 @Controller('offers/:offerId')

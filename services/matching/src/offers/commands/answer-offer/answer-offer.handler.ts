@@ -5,6 +5,7 @@ import { assertExpectedVersion, UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { HouseholdPool } from '../../../household-pool/household-pool.repository';
 import { UnitPool } from '../../../unit-pool/unit-pool.repository';
+import { assertOnCaseload } from '../../caseload-access';
 import { DeclineReason, isHouseholdReason } from '../../domain/decline-reasons';
 import { NextOnShortlist } from '../../next-on-shortlist';
 import { ProviderReasonStaffOnlyError } from '../../offer.errors';
@@ -50,6 +51,7 @@ export class AnswerOfferHandler implements ICommandHandler<AnswerOfferCommand> {
     }
     return this.unitOfWork.run(async (manager) => {
       const offer = await this.offers.getForUpdate(manager, offerId);
+      await assertOnCaseload(manager, actor, offer);
       assertExpectedVersion('Offer', offer, expectedVersion);
       const now = new Date();
       if (answer.kind === 'accept') {

@@ -1,5 +1,5 @@
 import { offerSourceSchema } from '@hearth/contracts';
-import { Roles, STAFF_ROLES } from '@hearth/auth';
+import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Offer } from '../../domain/offer.entity';
 import { OFFER_STATUSES } from '../../domain/offer-status';
+import { scopeToCaseload } from '../../caseload-access';
 import { OfferView, toOfferView } from '../../offer.view';
 
 const listOffersSchema = pageQuery({
@@ -22,18 +23,21 @@ const listOffersSchema = pageQuery({
 export class ListOffersDto extends createZodDto(listOffersSchema) {}
 
 export class ListOffersQuery extends Query<Page<OfferView>> {
-  constructor(readonly filter: ListOffersDto) {
+  constructor(
+    readonly filter: ListOffersDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
-/** Newest first. */
+/** Newest first; a caseworker's list holds only their caseload's offers. */
 @QueryHandler(ListOffersQuery)
 export class ListOffersHandler implements IQueryHandler<ListOffersQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute({ filter }: ListOffersQuery): Promise<Page<OfferView>> {
-    const query = this.dataSource.manager.createQueryBuilder(Offer, 'o').orderBy('o.created_at', 'DESC').addOrderBy('o.id');
+  async execute({ filter, actor }: ListOffersQuery): Promise<Page<OfferView>> {
+    const query = scopeToCaseload(this.dataSource.manager.createQueryBuilder(Offer, 'o'), actor).orderBy('o.created_at', 'DESC').addOrderBy('o.id');
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.unitId) query.andWhere('o.unit_id = :unitId', { unitId: filter.unitId });
     if (filter.householdId) query.andWhere('o.household_id = :householdId', { householdId: filter.householdId });
@@ -51,7 +55,7 @@ export class ListOffersController {
 
   @Get()
   @Roles(...STAFF_ROLES, 'caseworker')
-  list(@QueryParams() filter: ListOffersDto) {
-    return this.queryBus.execute(new ListOffersQuery(filter));
+  list(@QueryParams() filter: ListOffersDto, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new ListOffersQuery(filter, actor));
   }
 }

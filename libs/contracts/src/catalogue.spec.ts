@@ -5,14 +5,32 @@ import * as inspectionEvents from './events/inspection.events';
 import * as landlordEvents from './events/landlord.events';
 import * as matchingEvents from './events/matching.events';
 import * as unitEvents from './events/unit.events';
-import { unitEventAttributes } from '@hearth/testing';
 import { Topics } from './topics';
 
 const LANDLORD_ID = '5f1d2c3b-8e4a-4f6b-9c7d-2a1b3c4d5e6f';
 const UNIT_ID = '0b7f6a52-3c1e-4d52-9a55-1f0f7d0c2a11';
 
 function aUnitAttributesPayload(overrides: Record<string, unknown> = {}) {
-  return { unitId: UNIT_ID, landlordId: LANDLORD_ID, ...unitEventAttributes(overrides) };
+  return {
+    unitId: UNIT_ID,
+    landlordId: LANDLORD_ID,
+    buildingId: 'bld-rue-haute-120',
+    district: 'BXL-C',
+    postalCode: '1000',
+    city: 'Brussels',
+    address: 'Rue Haute 120',
+    type: 'apartment',
+    bedrooms: 2,
+    floorArea: 68,
+    maxOccupants: 4,
+    rent: 690,
+    serviceCharges: 45,
+    wheelchairAccessible: false,
+    stepFree: true,
+    petsAllowed: true,
+    availableFrom: '2027-02-01',
+    ...overrides,
+  };
 }
 
 function payloadErrorOf(action: () => unknown): PayloadValidationError {

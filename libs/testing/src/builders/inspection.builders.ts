@@ -1,52 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { anEnvelope, unitEventAttributes } from './event.builders';
+import { anEnvelope } from './event.builders';
 
 type Severity = 'life_threatening' | 'severe' | 'moderate' | 'low';
 type InspectionType = 'initial' | 'periodic' | 'move_in' | 'move_out' | 'complaint';
-
-/** The units service's events for one flat, numbered like its aggregate: what the inspections
- *  service hears about a unit. */
-export class UnitEventStream {
-  private version = 0;
-  readonly unitId = randomUUID();
-  private attributes: Record<string, unknown>;
-
-  constructor(
-    readonly landlordId: string = randomUUID(),
-    attributes: Record<string, unknown> = {},
-  ) {
-    this.attributes = unitEventAttributes(attributes);
-  }
-
-  private next(type: string, payload: Record<string, unknown>) {
-    this.version += 1;
-    return anEnvelope({
-      type,
-      source: 'units',
-      aggregateType: 'Unit',
-      aggregateId: this.unitId,
-      aggregateVersion: this.version,
-      payload: { unitId: this.unitId, landlordId: this.landlordId, ...payload },
-    });
-  }
-
-  drafted() {
-    return this.next('UnitDrafted', this.attributes);
-  }
-
-  updated(changes: Record<string, unknown>) {
-    this.attributes = { ...this.attributes, ...changes };
-    return this.next('UnitUpdated', this.attributes);
-  }
-
-  submitted() {
-    return this.next('UnitSubmittedForInspection', this.attributes);
-  }
-
-  withdrawn(reason = 'owner moves back in') {
-    return this.next('UnitWithdrawn', { reason });
-  }
-}
 
 /** The inspections service's events for one inspection of a unit, as the units service hears them. */
 export class InspectionEventStream {

@@ -26,6 +26,8 @@ export interface MessagingOptions {
   service: ServiceName;
   brokers: string[];
   idempotentProducer: boolean;
+  /** Level of the relay's, consumer's and Kafka client's logs (the service's LOG_LEVEL). */
+  logLevel?: string;
   /** Consumer group and inbox name; defaults to the service name. */
   consumerGroup?: string;
   subscribers?: Type<EventSubscriber>[];
@@ -52,7 +54,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     const { service } = this.options;
-    const logger = createLogger(service);
+    const logger = createLogger(service, this.options.logLevel);
     await this.transport.ensureTopics([Topics[service], dlqTopic(service)]);
     this.relay = new OutboxRelay({
       connectionString: (this.dataSource.options as PostgresConnectionOptions).url!,
@@ -97,7 +99,7 @@ export class MessagingModule {
               clientId: `hearth-${options.service}`,
               brokers: options.brokers,
               idempotent: options.idempotentProducer,
-              logger: createLogger(options.service).child({ component: 'kafka' }),
+              logger: createLogger(options.service, options.logLevel).child({ component: 'kafka' }),
             }),
         },
         { provide: EventOutbox, useFactory: () => new EventOutbox(options.service) },

@@ -90,6 +90,7 @@ export class ApplicantsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          logLevel: config.LOG_LEVEL,
           subscribers: [OfferEventsConsumer],
           consumer: options.consumer,
         }),

@@ -70,6 +70,7 @@ export class InspectionsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          logLevel: config.LOG_LEVEL,
           subscribers: [UnitEventsConsumer],
           consumer: options.consumer,
         }),

@@ -40,6 +40,7 @@ export class LandlordsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          logLevel: config.LOG_LEVEL,
         }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),

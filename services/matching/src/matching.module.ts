@@ -84,6 +84,7 @@ export class MatchingModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          logLevel: config.LOG_LEVEL,
           subscribers: [UnitEventsConsumer, ApplicantEventsConsumer],
           consumer: options.consumer,
         }),

@@ -48,6 +48,7 @@ export class UnitsModule {
           brokers: config.KAFKA_BROKERS,
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
+          logLevel: config.LOG_LEVEL,
           subscribers: [LandlordEventsConsumer, InspectionEventsConsumer, OfferEventsConsumer],
           consumer: options.consumer,
         }),

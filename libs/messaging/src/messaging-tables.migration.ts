@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { OutboxWireFormat1763900000000 } from './outbox-wire-format.migration';
 
-/** The outbox and inbox tables every service database has; services list this migration first. */
+/** The outbox and inbox tables every service database has (see `messagingMigrations`). */
 export class CreateMessagingTables1763800000000 implements MigrationInterface {
   name = 'CreateMessagingTables1763800000000';
 
@@ -32,3 +33,6 @@ export class CreateMessagingTables1763800000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE outbox');
   }
 }
+
+/** The messaging tables' migrations, which every service lists before its own. */
+export const messagingMigrations = [CreateMessagingTables1763800000000, OutboxWireFormat1763900000000];

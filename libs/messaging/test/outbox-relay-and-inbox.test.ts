@@ -5,10 +5,10 @@ import { dropDatabase, eventually, KafkaTestBroker, readTopic, TEST_DATABASE_SER
 import { randomUUID } from 'node:crypto';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import {
-  CreateMessagingTables1763800000000,
   EventConsumerRunner,
   EventOutbox,
   KafkaTransport,
+  messagingMigrations,
   newEvent,
   on,
   OutboxRelay,
@@ -43,7 +43,7 @@ describe('outbox relay and inbox consumer', () => {
     dataSource = await new DataSource({
       type: 'postgres',
       url: databaseUrl(TEST_DATABASE_SERVER_URL, database),
-      migrations: [CreateMessagingTables1763800000000, CreateEffects1763800009999],
+      migrations: [...messagingMigrations, CreateEffects1763800009999],
     }).initialize();
     await runMigrationsExclusively(dataSource);
     unitOfWork = new UnitOfWork(dataSource);
@@ -189,6 +189,36 @@ describe('outbox relay and inbox consumer', () => {
     expect(attempts.get(doomed)).toBeGreaterThanOrEqual(6);
     expect(attempts.get(doomed)).toBeLessThanOrEqual(8);
     expect(await effectsFor([doomed])).toHaveLength(0); // each failed attempt rolled back
+  });
+
+  it('publishes an event whose transaction commits after later ones, behind the relay’s cursor', async () => {
+    const topic = `hearth.late-${randomUUID().slice(0, 8)}`;
+    const relay = startRelay();
+    await relay.start();
+    const late = randomUUID();
+    const slowTransaction = dataSource.createQueryRunner();
+    await slowTransaction.connect();
+    try {
+      await slowTransaction.startTransaction();
+      await outbox.append(slowTransaction.manager, [
+        newEvent({ ...LandlordRegistered, topic }, { aggregateId: late, aggregateVersion: 1, payload: { landlordId: late, kind: 'company', status: 'prospect' }, actor: SYSTEM_ACTOR }),
+      ]);
+      const [{ seq: lateSeq }] = await slowTransaction.query('SELECT max(seq) AS seq FROM outbox');
+      const onTime = await appendRegistrations(5, randomUUID, topic); // higher seqs, committed first
+      const publishedOnTime = async () =>
+        Number((await dataSource.query('SELECT count(*) AS n FROM outbox WHERE message_key = ANY($1) AND published_at IS NOT NULL', [onTime]))[0].n);
+      await eventually(async () => expect(await publishedOnTime()).toBe(5));
+      await slowTransaction.commitTransaction();
+
+      await eventually(async () => expect(await unpublished()).toBe(0), 10_000);
+      const [row] = await dataSource.query('SELECT seq, published_at FROM outbox WHERE message_key = $1', [late]);
+      expect(Number(row.seq)).toBe(Number(lateSeq));
+      const keys = (await readTopic(topic, broker.brokers.join(','))).map((m) => m.key);
+      expect(keys).toHaveLength(6);
+      expect(new Set(keys)).toEqual(new Set([late, ...onTime]));
+    } finally {
+      await slowTransaction.release();
+    }
   });
 
   it('lets exactly one relay lead, and another take over when it stops', async () => {

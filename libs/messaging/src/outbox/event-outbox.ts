@@ -1,4 +1,4 @@
-import { ActorRef, EventDefinition, EventEnvelope, PayloadOf, validatePayload } from '@hearth/contracts';
+import { ActorRef, EventDefinition, EventEnvelope, EventHeaders, PayloadOf, validatePayload } from '@hearth/contracts';
 import { correlationStorage } from '@hearth/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -47,16 +47,28 @@ export class EventOutbox {
     }));
     const values: unknown[] = [];
     const rows = envelopes.map((envelope, i) => {
-      values.push(envelope.id, events[i].event.topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope));
-      const p = i * 5;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
+      values.push(envelope.id, events[i].event.topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope), JSON.stringify(kafkaHeaders(envelope)));
+      const p = i * 6;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
     });
     await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ${rows.join(', ')}`,
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, headers) VALUES ${rows.join(', ')}`,
       values,
     );
     // Delivered to the relay only when the transaction commits.
     await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
     return envelopes;
   }
+}
+
+/** What the relay sends as Kafka headers: enough to route and trace without parsing the value. */
+function kafkaHeaders(envelope: EventEnvelope): Record<string, string> {
+  const headers: Record<string, string> = {
+    [EventHeaders.eventId]: envelope.id,
+    [EventHeaders.eventType]: envelope.type,
+    [EventHeaders.eventVersion]: String(envelope.version),
+    [EventHeaders.correlationId]: envelope.correlationId,
+  };
+  if (envelope.causationId) headers[EventHeaders.causationId] = envelope.causationId;
+  return headers;
 }

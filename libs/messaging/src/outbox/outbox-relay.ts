@@ -1,4 +1,3 @@
-import { EventHeaders } from '@hearth/contracts';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { MessageProducer, OutgoingMessage } from '../transport/message-transport';
@@ -13,6 +12,12 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** How often a follower tries to take over leadership. */
   leadershipRetryMs?: number;
+  /**
+   * After a wake-up, how long to let further commits gather before reading (Kafka's linger.ms):
+   * a burst then goes out as one produce request, i.e. one record batch per partition, instead
+   * of many tiny ones that each cost the consumers a fetch and a transaction.
+   */
+  lingerMs?: number;
 }
 
 interface OutboxRow {
@@ -21,11 +26,7 @@ interface OutboxRow {
   message_key: string;
   /** The envelope as stored, sent as is (no parse and re-serialise). */
   value: string;
-  event_id: string;
-  event_type: string;
-  event_version: string;
-  correlation_id: string;
-  causation_id: string | null;
+  headers: Record<string, string>;
 }
 
 /** Same key in every instance of a service: they share the service's database. */
@@ -38,7 +39,10 @@ const RELAY_LOCK_KEY = 0x4f55_5442; // "OUTB"
  * between send and mark re-sends, which the consumers' inbox absorbs.
  */
 export class OutboxRelay {
+  /** The leader's connection: holds the advisory lock, LISTENs, reads the outbox. */
   private client?: Client;
+  /** Marks rows published while the leader's connection reads the next batch. */
+  private marker?: Client;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -47,12 +51,14 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly leadershipRetryMs: number;
+  private readonly lingerMs: number;
   isLeader = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.leadershipRetryMs = options.leadershipRetryMs ?? 2_000;
+    this.lingerMs = options.lingerMs ?? 10;
   }
 
   async start(): Promise<void> {
@@ -77,13 +83,15 @@ export class OutboxRelay {
           await this.sleep(this.leadershipRetryMs);
           continue;
         }
-        const published = await this.publishBatch();
+        await this.drain();
         backoffMs = 100;
-        if (published < this.batchSize && !this.notified) await this.sleep(this.pollIntervalMs);
+        if (!this.notified) await this.sleep(this.pollIntervalMs);
+        if (this.lingerMs > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
       } catch (error) {
         this.options.logger.warn({ err: error, retryInMs: backoffMs }, 'outbox relay: publish failed, will retry');
         await this.sleep(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 5_000);
+        await this.closeMarker();
         if (!(await this.connectionAlive())) await this.closeConnection();
       }
     }
@@ -100,19 +108,50 @@ export class OutboxRelay {
     return this.isLeader;
   }
 
-  private async publishBatch(): Promise<number> {
-    const client = await this.connection();
+  /**
+   * Publishes every pending row, as a pipeline: while the broker acknowledges one batch, the next
+   * is read (on the leader's connection, after a seq cursor so that published rows are not
+   * rescanned) and the previous one is marked published (on a second connection). Each drain
+   * starts from the lowest unpublished seq, so a transaction that committed late, behind the
+   * cursor, is picked up by the next drain; marks are awaited first so that nothing is re-read.
+   */
+  private async drain(): Promise<number> {
+    const reader = await this.connection();
+    const marker = await this.markerConnection();
     this.notified = false;
+    // Marks run one after another on their connection, each after its batch was acknowledged.
+    let marking = Promise.resolve();
+    let markFailure: unknown;
+    let published = 0;
+    try {
+      let batch = await this.readAfter(reader, '0');
+      while (batch.length > 0) {
+        const sent = this.options.producer.send(batch.map(toMessage));
+        const caughtUp = batch.length < this.batchSize;
+        const next = caughtUp ? Promise.resolve([]) : this.readAfter(reader, batch[batch.length - 1].seq);
+        next.catch(() => undefined); // awaited below, unless the send failed first
+        await sent;
+        const seqs = batch.map((row) => row.seq);
+        marking = marking
+          .then(() => marker.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]))
+          .then(() => undefined, (error) => void (markFailure ??= error));
+        published += batch.length;
+        batch = await next;
+      }
+    } finally {
+      await marking;
+    }
+    if (markFailure) throw markFailure; // those rows are sent again: the consumers' inbox absorbs it
+    return published;
+  }
+
+  private async readAfter(client: Client, seq: string): Promise<OutboxRow[]> {
     const { rows } = await client.query<OutboxRow>(
-      `SELECT seq, topic, message_key, envelope::text AS value, event_id, event_type, envelope->>'version' AS event_version,
-              envelope->>'correlationId' AS correlation_id, envelope->>'causationId' AS causation_id
-         FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-      [this.batchSize],
+      `SELECT seq, topic, message_key, envelope::text AS value, headers
+         FROM outbox WHERE published_at IS NULL AND seq > $1 ORDER BY seq LIMIT $2`,
+      [seq, this.batchSize],
     );
-    if (rows.length === 0) return 0;
-    await this.options.producer.send(rows.map(toMessage));
-    await client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
-    return rows.length;
+    return rows;
   }
 
   private async connection(): Promise<Client> {
@@ -124,8 +163,27 @@ export class OutboxRelay {
       this.wake?.();
     });
     await client.connect();
+    // Right after a burst the table's statistics are stale and the planner reads every pending
+    // row through a bitmap scan and sorts them, for each batch; walking the partial index in seq
+    // order reads only the batch.
+    await client.query('SET enable_bitmapscan = off');
     this.client = client;
     return client;
+  }
+
+  private async markerConnection(): Promise<Client> {
+    if (this.marker) return this.marker;
+    const marker = new Client({ connectionString: this.options.connectionString });
+    marker.on('error', (error) => this.options.logger.warn({ err: error }, 'outbox relay: connection lost'));
+    await marker.connect();
+    this.marker = marker;
+    return marker;
+  }
+
+  private async closeMarker(): Promise<void> {
+    const marker = this.marker;
+    this.marker = undefined;
+    await marker?.end().catch(() => undefined);
   }
 
   private async connectionAlive(): Promise<boolean> {
@@ -138,6 +196,7 @@ export class OutboxRelay {
   }
 
   private async closeConnection(): Promise<void> {
+    await this.closeMarker();
     const client = this.client;
     this.client = undefined;
     this.isLeader = false; // the session lock goes with the connection
@@ -157,12 +216,5 @@ export class OutboxRelay {
 }
 
 function toMessage(row: OutboxRow): OutgoingMessage {
-  const headers: Record<string, string> = {
-    [EventHeaders.eventId]: row.event_id,
-    [EventHeaders.eventType]: row.event_type,
-    [EventHeaders.eventVersion]: row.event_version,
-    [EventHeaders.correlationId]: row.correlation_id,
-  };
-  if (row.causation_id) headers[EventHeaders.causationId] = row.causation_id;
-  return { topic: row.topic, key: row.message_key, value: row.value, headers };
+  return { topic: row.topic, key: row.message_key, value: row.value, headers: row.headers };
 }

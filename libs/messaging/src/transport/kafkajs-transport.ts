@@ -1,4 +1,4 @@
-import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Consumer, IHeaders, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import {
   BatchContext,
@@ -90,15 +90,13 @@ class KafkaProducer implements MessageProducer {
   async send(messages: OutgoingMessage[]): Promise<void> {
     // One request per topic, in order: with one request in flight (or idempotence) the broker
     // appends them in this order, so each key's events keep their sequence.
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
-    });
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, key, value, headers } of messages) {
+      const list = byTopic.get(topic) ?? [];
+      if (list.length === 0) byTopic.set(topic, list);
+      list.push({ key, value, headers });
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
   }
 
   disconnect(): Promise<void> {

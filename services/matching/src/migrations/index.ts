@@ -1,6 +1,6 @@
-import { CreateMessagingTables1763800000000 } from '@hearth/messaging';
+import { messagingMigrations } from '@hearth/messaging';
 import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
 import { CreateMatching1763800000500 } from './1763800000500-create-matching';
 import { AddCaseworker1763800000600 } from './1763800000600-add-caseworker';
 
-export const matchingMigrations = [CreateMessagingTables1763800000000, CreateIdempotencyKeys1763800000050, CreateMatching1763800000500, AddCaseworker1763800000600];
+export const matchingMigrations = [...messagingMigrations, CreateIdempotencyKeys1763800000050, CreateMatching1763800000500, AddCaseworker1763800000600];

@@ -1,6 +1,6 @@
-import { CreateMessagingTables1763800000000 } from '@hearth/messaging';
+import { messagingMigrations } from '@hearth/messaging';
 import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
 import { CreateUnits1763800000200 } from './1763800000200-create-units';
 import { AddReservedOffer1763800000300 } from './1763800000300-add-reserved-offer';
 
-export const unitsMigrations = [CreateMessagingTables1763800000000, CreateIdempotencyKeys1763800000050, CreateUnits1763800000200, AddReservedOffer1763800000300];
+export const unitsMigrations = [...messagingMigrations, CreateIdempotencyKeys1763800000050, CreateUnits1763800000200, AddReservedOffer1763800000300];

@@ -58,7 +58,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.leadershipRetryMs = options.leadershipRetryMs ?? 2_000;
-    this.lingerMs = options.lingerMs ?? 10;
+    this.lingerMs = options.lingerMs ?? 20;
   }
 
   async start(): Promise<void> {

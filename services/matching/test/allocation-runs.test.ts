@@ -3,6 +3,7 @@ import { bearer, eventually, HouseholdWaitlistStream, queryDatabase, readEvents,
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AllocationRunJob } from '../src/allocation-runs/commands/execute-run/allocation-run.job';
 import { aHousehold, aUnit, bedroomLanes, counts, daysAgo, householdInPool, makeAvailable, Publisher, startMatching, unitInPool, waitlist } from './support';
 
 const staff = bearer('sra_staff');
@@ -296,6 +297,31 @@ describe('allocation runs', () => {
       expect(body.items.length).toBeGreaterThan(0);
       expect(body.items.every((r: { mode: string; proposals?: unknown }) => r.mode === 'priority' && r.proposals === undefined)).toBe(true);
     });
+  });
+
+  it('solves again a run whose worker died mid-solve, when BullMQ hands its job out again', async () => {
+    const lane = nextLane();
+    const household = aHousehold(lane).withPriority(40);
+    const unit = aUnit(lane);
+    await publisher.applicants(household.waitlisted());
+    await publisher.units(unit.becameAvailable());
+    await eventually(async () => expect(await unitInPool(service, unit.unitId)).toMatchObject({ status: 'available' }), 30_000);
+    await eventually(async () => expect(await householdInPool(service, household.householdId)).toMatchObject({ status: 'waitlisted' }), 30_000);
+    const worker = service.app.get(AllocationRunJob).worker;
+    await worker.pause(true);
+    let runId: string;
+    try {
+      ({ body: { id: runId } } = await start({ mode: 'optimal', units: [unit.unitId] }).expect(202));
+      // What a worker that took the job and then died leaves behind.
+      await queryDatabase(service.database, `UPDATE allocation_runs SET status = 'running', progress = 35, phase = 'solve' WHERE id = $1`, [runId]);
+    } finally {
+      worker.resume();
+    }
+
+    const run = await solved(runId);
+    expect(run).toMatchObject({ status: 'awaiting_approval', proposals: [expect.objectContaining({ unitId: unit.unitId, householdId: household.householdId })] });
+    const [completed] = await waitForEvents(Topics.matching, runId, ['AllocationRunCompleted']);
+    expect(completed.payload).toMatchObject({ proposals: 1, certificateValid: true });
   });
 
   describe('without board approval (RUN_APPROVAL_REQUIRED=false)', () => {

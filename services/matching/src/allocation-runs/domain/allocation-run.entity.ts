@@ -57,6 +57,12 @@ export class AllocationRun extends VersionedEntity {
     this.status = nextRunStatus(this.status, 'start');
   }
 
+  /** Its worker died mid-solve; the solve starts over. */
+  resume(): void {
+    this.status = nextRunStatus(this.status, 'resume');
+    this.error = null;
+  }
+
   /** Solved: the proposals wait for a board member, or go out at once. */
   complete(approvalRequired: boolean, now: Date): void {
     this.status = nextRunStatus(this.status, approvalRequired ? 'await_approval' : 'propose_offers');

@@ -2,7 +2,7 @@ import { canTransition, nextRunStatus, RUN_STATUSES, RUN_TRANSITIONS, RunStatus,
 
 const EXPECTED: Record<RunStatus, Partial<Record<RunTransition, RunStatus>>> = {
   queued: { start: 'running', fail: 'failed' },
-  running: { await_approval: 'awaiting_approval', propose_offers: 'offers_proposed', fail: 'failed' },
+  running: { resume: 'running', await_approval: 'awaiting_approval', propose_offers: 'offers_proposed', fail: 'failed' },
   awaiting_approval: { approve: 'offers_proposed', reject: 'rejected' },
   offers_proposed: {},
   rejected: {},

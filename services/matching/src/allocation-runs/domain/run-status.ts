@@ -2,15 +2,17 @@ import { InvalidTransitionError } from '@hearth/platform';
 
 export type RunStatus = 'queued' | 'running' | 'awaiting_approval' | 'offers_proposed' | 'rejected' | 'failed';
 
-export type RunTransition = 'start' | 'await_approval' | 'propose_offers' | 'approve' | 'reject' | 'fail';
+export type RunTransition = 'start' | 'resume' | 'await_approval' | 'propose_offers' | 'approve' | 'reject' | 'fail';
 
 /**
  * An allocation run: queued → running → (solved) awaiting_approval → offers_proposed (a board
  * member approves) | rejected; or straight to offers_proposed when no approval is required;
- * failed if it cannot be solved.
+ * failed if it cannot be solved. A run whose worker died mid-solve is resumed (solved again from a
+ * fresh snapshot: nothing of it was stored) when BullMQ hands its job out again.
  */
 const transitions: Record<RunTransition, { from: readonly RunStatus[]; to: RunStatus }> = {
   start: { from: ['queued'], to: 'running' },
+  resume: { from: ['running'], to: 'running' },
   await_approval: { from: ['running'], to: 'awaiting_approval' },
   propose_offers: { from: ['running'], to: 'offers_proposed' },
   approve: { from: ['awaiting_approval'], to: 'offers_proposed' },

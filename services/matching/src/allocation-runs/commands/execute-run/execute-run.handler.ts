@@ -40,8 +40,9 @@ const logger = createLogger('matching').child({ component: 'allocation-run' });
  * Solves a queued run in three phases: load a consistent snapshot of the pool (one REPEATABLE READ
  * transaction), solve it with the engine (optimal runs also check their own certificate), and
  * store the census, the result and AllocationRunCompleted in one transaction — with the offers
- * when no approval is required. A run found already started (a job delivered twice) is left alone;
- * one not found yet (the job ran before the request's commit) is retried.
+ * when no approval is required. A run found already solved (a job delivered twice) is left alone;
+ * one found running was interrupted and is solved again; one not found yet (the job ran before the
+ * request's commit) is retried.
  */
 @CommandHandler(ExecuteRunCommand)
 export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
@@ -58,8 +59,10 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     const run = await this.unitOfWork.run(async (manager) => {
       const found = await manager.findOne(AllocationRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw new RunNotVisibleYetError(runId);
-      if (found.status !== 'queued') return null;
-      found.start();
+      if (found.status === 'queued') found.start();
+      // BullMQ hands a job out again only when its worker lost the job's lock: it died mid-solve.
+      else if (found.status === 'running') found.resume();
+      else return null;
       found.progress = 5;
       found.phase = 'snapshot';
       return this.runs.save(manager, found);

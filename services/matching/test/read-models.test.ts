@@ -86,6 +86,8 @@ describe('matching read models and shortlists', () => {
       const { body: fresh } = await shortlistOf(unit.unitId, '?refresh=true&k=1').expect(200);
 
       expect(stale.entries.map((e: { householdId: string }) => e.householdId)).toEqual([first.householdId]);
+      expect(stale.waitlistChangedSince).toBe(true);
+      expect(fresh.waitlistChangedSince).toBe(false);
       expect(fresh).toMatchObject({ k: 1, candidates: 2, entries: [expect.objectContaining({ householdId: later.householdId, breakdown: expect.objectContaining({ fit: 0 }) })] });
       expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(new Date(stale.computedAt).getTime());
     });

@@ -16,6 +16,12 @@ export class HouseholdPool {
     return household;
   }
 
+  /** Whether any household joined, left or changed on the waitlist after `moment`. */
+  async changedSince(manager: EntityManager, moment: Date): Promise<boolean> {
+    const [{ changed }] = await manager.query('SELECT EXISTS (SELECT 1 FROM waitlisted_households WHERE updated_at > $1) AS changed', [moment]);
+    return changed;
+  }
+
   /** Matching's own mark on an accepted offer: the household is not matched again until applicants says otherwise. */
   async markOffered(manager: EntityManager, householdId: string): Promise<void> {
     await manager.query("UPDATE waitlisted_households SET status = 'offered', updated_at = now() WHERE household_id = $1", [householdId]);

@@ -5,6 +5,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { HouseholdPool } from '../../../household-pool/household-pool.repository';
 import { UnitPool } from '../../../unit-pool/unit-pool.repository';
 import { ShortlistUnitNotAvailableError } from '../../../unit-pool/unit-pool.errors';
 import { Shortlist } from '../../domain/shortlist.entity';
@@ -40,6 +41,7 @@ export class GetShortlistHandler implements IQueryHandler<GetShortlistQuery> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly units: UnitPool,
+    private readonly households: HouseholdPool,
     private readonly shortlister: Shortlister,
   ) {}
 
@@ -47,9 +49,9 @@ export class GetShortlistHandler implements IQueryHandler<GetShortlistQuery> {
     return this.unitOfWork.run(async (manager) => {
       const unit = await this.units.get(manager, unitId);
       const stored = refresh ? null : await manager.findOneBy(Shortlist, { unitId });
-      if (stored) return toShortlistView(stored, unit);
+      if (stored) return toShortlistView(stored, unit, await this.households.changedSince(manager, stored.computedAt));
       if (!unit.isAvailable) throw new ShortlistUnitNotAvailableError(unitId, unit.status);
-      return toShortlistView(await this.shortlister.computeAndStore(manager, unit, k), unit);
+      return toShortlistView(await this.shortlister.computeAndStore(manager, unit, k), unit, false);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { dlqTopic, ServiceName, Topics } from '@hearth/contracts';
 import { UnitOfWork } from '@hearth/persistence';
-import { createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe } from '@hearth/platform';
+import { createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe, MetricsService } from '@hearth/platform';
 import {
   DynamicModule,
   Global,
@@ -9,6 +9,7 @@ import {
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  Optional,
   Type,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -16,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { EventConsumerRunner } from './inbox/event-consumer-runner';
 import { EventSubscriber } from './inbox/event-subscriber';
+import { backboneMetrics } from './messaging.metrics';
 import { AggregateStore } from './outbox/aggregate-store';
 import { EventOutbox } from './outbox/event-outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -50,16 +52,19 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly moduleRef: ModuleRef,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { service } = this.options;
     const logger = createLogger(service, this.options.logLevel);
     await this.transport.ensureTopics([Topics[service], dlqTopic(service)]);
+    const observed: Partial<ReturnType<typeof backboneMetrics>> = this.metrics ? backboneMetrics(this.metrics, this.dataSource) : {};
     this.relay = new OutboxRelay({
       connectionString: (this.dataSource.options as PostgresConnectionOptions).url!,
       producer: this.transport.producer(),
       logger: logger.child({ component: 'outbox-relay' }),
+      onPublished: observed.onPublished,
       ...this.options.relay,
     });
     await this.relay.start();
@@ -73,6 +78,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
       unitOfWork: this.unitOfWork,
       subscriptions: subscribers.flatMap((s) => s.subscriptions),
       logger: logger.child({ component: 'event-consumer' }),
+      onOutcome: observed.onOutcome,
       ...this.options.consumer,
     });
     await this.consumerRunner.start();

@@ -4,6 +4,7 @@ import {
   aLandlordRegistration,
   anAgreement,
   bearer,
+  eventually,
   queryDatabase,
   readEvents,
   startTestApp,
@@ -279,12 +280,19 @@ describe('landlords service', () => {
     });
   });
 
-  it('serves OpenAPI, health and metrics', async () => {
+  it('serves OpenAPI, health and metrics, the event backbone’s included', async () => {
+    await activeLandlord();
     const docs = await service.http.get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/landlords', '/landlords/{landlordId}/verify']));
     const health = await service.http.get('/health').expect(200);
     expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } });
-    const metrics = await service.http.get('/metrics').expect(200);
+    const metrics = await eventually(async () => {
+      const response = await service.http.get('/metrics').expect(200);
+      expect(Number(/^hearth_outbox_published_events_total\{[^}]*\} (\d+)$/m.exec(response.text)?.[1])).toBeGreaterThanOrEqual(2);
+      return response;
+    });
     expect(metrics.text).toContain('http_request_duration_seconds');
+    expect(metrics.text).toMatch(/^hearth_outbox_pending_events\{[^}]*\} \d+$/m);
+    expect(metrics.text).toMatch(/^hearth_outbox_oldest_pending_seconds\{[^}]*\} [\d.]+$/m);
   });
 });

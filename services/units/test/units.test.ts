@@ -56,6 +56,16 @@ describe('units service', () => {
     return stream.landlordId;
   }
 
+  /** hearth_consumed_events_total from /metrics, summed over the event types (or for one). */
+  async function consumed(eventType: string | undefined, outcome: string): Promise<number> {
+    const { text } = await service.http.get('/metrics').expect(200);
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('hearth_consumed_events_total{') && line.includes(`outcome="${outcome}"`))
+      .filter((line) => eventType === undefined || line.includes(`event_type="${eventType}"`))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
+
   const draft = (landlordId: string, unit = aUnit()) => service.http.post('/units').set(staff).send(unit.forLandlord(landlordId).build());
 
   async function counts() {
@@ -93,6 +103,7 @@ describe('units service', () => {
         const inbox = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [signed.id]);
         expect(inbox).toHaveLength(1);
       }, 1_000);
+      expect(await consumed('AgreementSigned', 'duplicate')).toBeGreaterThanOrEqual(1);
     });
 
     it('sends a poison message to the DLQ and keeps consuming the partition', async () => {
@@ -113,6 +124,7 @@ describe('units service', () => {
       });
       expect(dead.map((m) => m.headers['x-dlq-error'])).toEqual([expect.stringMatching(/not JSON/), expect.stringMatching(/Invalid LandlordVerified payload/)]);
       expect(dead[0].headers['x-dlq-consumer']).toMatch(/^units/);
+      expect(await consumed(undefined, 'dead_lettered')).toBeGreaterThanOrEqual(2);
     });
   });
 

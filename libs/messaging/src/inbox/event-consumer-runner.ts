@@ -16,7 +16,12 @@ export interface EventConsumerRunnerOptions {
   logger: Logger;
   maxAttempts?: number;
   initialBackoffMs?: number;
+  /** Told the outcome of each event once it is final (metrics). */
+  onOutcome?: (eventType: string, outcome: ConsumeOutcome) => void;
 }
+
+/** applied: its effect committed; duplicate: seen before (inbox); dead_lettered: sent to the DLQ. */
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered';
 
 class PoisonMessageError extends Error {}
 
@@ -125,7 +130,7 @@ export class EventConsumerRunner {
    *  it had not seen, in order. */
   private async applyAllOnce(deliveries: ApplyDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.options.unitOfWork.run(async (manager) => {
+    const outcomes = await this.options.unitOfWork.run(async (manager) => {
       const fresh: { event_id: string }[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id, event_type)
          SELECT $1, event_id, event_type FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
@@ -133,27 +138,36 @@ export class EventConsumerRunner {
         [this.options.consumerName, deliveries.map((d) => d.envelope.id), deliveries.map((d) => d.envelope.type)],
       );
       const unseen = new Set(fresh.map((row) => row.event_id));
+      const outcomes: [string, ConsumeOutcome][] = [];
       for (const { envelope, subscription } of deliveries) {
-        if (!unseen.delete(envelope.id)) continue; // applied before, or twice in this chunk
+        if (!unseen.delete(envelope.id)) {
+          outcomes.push([envelope.type, 'duplicate']); // applied before, or twice in this chunk
+          continue;
+        }
         await correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
           subscription.handle(envelope as EventEnvelope<never>),
         );
+        outcomes.push([envelope.type, 'applied']);
       }
+      return outcomes;
     });
+    for (const [type, outcome] of outcomes) this.options.onOutcome?.(type, outcome);
   }
 
-  private applyOnce(envelope: EventEnvelope, subscription: Subscription): Promise<void> {
+  private async applyOnce(envelope: EventEnvelope, subscription: Subscription): Promise<void> {
     // Events the handler publishes share the incoming correlation id and name it as their cause.
-    return correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
-      this.options.unitOfWork.run(async (manager) => {
+    const outcome = await correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+      this.options.unitOfWork.run(async (manager): Promise<ConsumeOutcome> => {
         const inserted: unknown[] = await manager.query(
           'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
           [this.options.consumerName, envelope.id, envelope.type],
         );
-        if (inserted.length === 0) return; // already applied
+        if (inserted.length === 0) return 'duplicate';
         await subscription.handle(envelope as EventEnvelope<never>);
+        return 'applied';
       }),
     );
+    this.options.onOutcome?.(envelope.type, outcome);
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown): Promise<void> {
@@ -174,6 +188,7 @@ export class EventConsumerRunner {
         },
       },
     ]);
+    this.options.onOutcome?.(message.headers[EventHeaders.eventType] ?? 'unknown', 'dead_lettered');
   }
 }
 

@@ -18,6 +18,8 @@ export interface OutboxRelayOptions {
    * of many tiny ones that each cost the consumers a fetch and a transaction.
    */
   lingerMs?: number;
+  /** Told how many events each acknowledged batch held (metrics). */
+  onPublished?: (count: number) => void;
 }
 
 interface OutboxRow {
@@ -131,6 +133,7 @@ export class OutboxRelay {
         const next = caughtUp ? Promise.resolve([]) : this.readAfter(reader, batch[batch.length - 1].seq);
         next.catch(() => undefined); // awaited below, unless the send failed first
         await sent;
+        this.options.onPublished?.(batch.length);
         const seqs = batch.map((row) => row.seq);
         marking = marking
           .then(() => marker.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]))

@@ -121,6 +121,27 @@ describe('units reacting to inspections', () => {
     );
   });
 
+  it('says why a flat is pending, and releases it only by the right inspection: its initial one, or after repairs a re-inspection', async () => {
+    const unit = await pendingUnit();
+    const unitView = async () => (await service.http.get(`/units/${unit.unitId}`).set(staff).expect(200)).body;
+    expect(await unitView()).toMatchObject({ status: 'pending_inspection', pendingReason: 'initial_inspection' });
+    const routine = new InspectionEventStream(unit, 'periodic').passed();
+
+    await publish(routine);
+    await wasConsumed(routine);
+
+    expect(await unitView()).toMatchObject({ status: 'pending_inspection', pendingReason: 'initial_inspection' });
+    await publish(new InspectionEventStream(unit, 'initial').passed());
+    await eventually(async () => expect(await unitView()).toMatchObject({ status: 'available', pendingReason: null }), 30_000);
+
+    await publish(new InspectionEventStream(unit, 'complaint').completed({ severe: 1 }));
+    await eventually(async () => expect(await unitView()).toMatchObject({ status: 'pending_inspection', pendingReason: 'repairs' }), 30_000);
+    const anotherInitial = new InspectionEventStream(unit, 'initial').passed();
+    await publish(anotherInitial);
+    await wasConsumed(anotherInitial);
+    expect(await unitView()).toMatchObject({ status: 'pending_inspection', pendingReason: 'repairs' });
+  });
+
   it('suspends an available flat for a life-threatening deficiency found after a complaint', async () => {
     const unit = await availableUnit();
 

@@ -6,6 +6,8 @@ export function toUnitView(unit: Unit) {
     version: unit.version,
     landlordId: unit.landlordId,
     status: unit.status,
+    /** initial_inspection | repairs while pending_inspection. */
+    pendingReason: unit.pendingReason,
     address: unit.address,
     postalCode: unit.postalCode,
     city: unit.city,

@@ -1,5 +1,5 @@
 import { InvalidTransitionError } from '@hearth/platform';
-import { canTransition, nextUnitStatus, UNIT_STATUSES, UNIT_TRANSITIONS, UnitStatus, UnitTransition } from './unit-status';
+import { canTransition, nextUnitStatus, pendingReasonAfter, UNIT_STATUSES, UNIT_TRANSITIONS, UnitStatus, UnitTransition } from './unit-status';
 
 /**
  * The life of a flat as DESIGN §2 describes it, written out independently of the code:
@@ -99,5 +99,14 @@ describe('unit status machine', () => {
 
     expect(suspended).toBe('pending_inspection');
     expect(nextUnitStatus(suspended, 'pass_inspection')).toBe('available');
+  });
+});
+
+describe('why a unit is pending inspection', () => {
+  it.each(UNIT_TRANSITIONS)('%s leaves the reason the flat is pending, if it is', (transition) => {
+    const expected = { submit_for_inspection: 'initial_inspection', suspend_for_repairs: 'repairs' }[transition as string] ?? null;
+    expect(pendingReasonAfter(transition)).toBe(expected);
+    // Only those two transitions lead into pending_inspection, so a pending flat always has its reason.
+    expect(UNIT_STATUSES.some((from) => canTransition(from, transition) && nextUnitStatus(from, transition) === 'pending_inspection')).toBe(expected !== null);
   });
 });

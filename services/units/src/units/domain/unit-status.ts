@@ -41,6 +41,16 @@ export function nextUnitStatus(current: UnitStatus, transition: UnitTransition):
   return transitions[transition].to;
 }
 
+/** Why a flat is pending_inspection: awaiting its first inspection, or taken off the market for repairs. */
+export type PendingReason = 'initial_inspection' | 'repairs';
+
+/** The pending reason a transition leaves the flat with (only two transitions lead into pending_inspection). */
+export function pendingReasonAfter(transition: UnitTransition): PendingReason | null {
+  if (transition === 'submit_for_inspection') return 'initial_inspection';
+  if (transition === 'suspend_for_repairs') return 'repairs';
+  return null;
+}
+
 export const UNIT_STATUSES: readonly UnitStatus[] = ['draft', 'pending_inspection', 'available', 'reserved', 'let', 'vacating', 'withdrawn'];
 export const UNIT_TRANSITIONS = Object.keys(transitions) as UnitTransition[];
 

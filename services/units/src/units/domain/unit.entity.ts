@@ -1,6 +1,6 @@
 import { VersionedEntity } from '@hearth/persistence';
 import { Column, Entity } from 'typeorm';
-import { nextUnitStatus, UnitStatus, UnitTransition } from './unit-status';
+import { nextUnitStatus, PendingReason, pendingReasonAfter, UnitStatus, UnitTransition } from './unit-status';
 
 export type UnitType = 'studio' | 'apartment' | 'house' | 'room';
 export type EnergyLabel = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
@@ -56,8 +56,11 @@ export class Unit extends VersionedEntity implements UnitAttributes {
   @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
   /** The accepted offer a reserved flat is held for. */
   @Column('uuid', { name: 'reserved_offer_id', nullable: true }) reservedOfferId: string | null;
+  /** Set while pending_inspection; null on flats that went pending before it was recorded. */
+  @Column('text', { name: 'pending_reason', nullable: true }) pendingReason: PendingReason | null;
 
   apply(transition: UnitTransition): void {
     this.status = nextUnitStatus(this.status, transition);
+    this.pendingReason = pendingReasonAfter(transition);
   }
 }

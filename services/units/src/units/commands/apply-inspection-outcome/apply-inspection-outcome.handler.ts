@@ -29,9 +29,9 @@ export class ApplyInspectionOutcomeHandler implements ICommandHandler<ApplyInspe
   execute({ inspection }: ApplyInspectionOutcomeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
       const unit = await manager.findOne(Unit, { where: { id: inspection.unitId }, lock: { mode: 'pessimistic_write' } });
-      const transition = unit && unitTransitionFor(unit.status, inspection);
+      const transition = unit && unitTransitionFor(unit, inspection);
       if (!unit || !transition) {
-        this.logger.log({ ...inspection, unitStatus: unit?.status ?? null }, 'inspection outcome does not change the unit; ignored');
+        this.logger.log({ ...inspection, unitStatus: unit?.status ?? null, pendingReason: unit?.pendingReason ?? null }, 'inspection outcome does not change the unit; ignored');
         return;
       }
       unit.apply(transition);

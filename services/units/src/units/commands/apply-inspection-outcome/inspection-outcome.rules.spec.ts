@@ -1,4 +1,4 @@
-import { UNIT_STATUSES, UnitStatus } from '../../domain/unit-status';
+import { PendingReason, UNIT_STATUSES, UnitStatus } from '../../domain/unit-status';
 import { CompletedInspection, DeficiencySeverity, InspectionType, unitTransitionFor } from './inspection-outcome.rules';
 
 const inspection = (inspectionType: InspectionType, outcome: 'passed' | 'failed', mostSevere: DeficiencySeverity | null = null): CompletedInspection => ({
@@ -9,23 +9,33 @@ const inspection = (inspectionType: InspectionType, outcome: 'passed' | 'failed'
   mostSevere: outcome === 'failed' ? (mostSevere ?? 'low') : null,
 });
 
+const pending = (pendingReason: PendingReason | null) => ({ status: 'pending_inspection' as const, pendingReason });
+const inStatus = (status: UnitStatus) => ({ status, pendingReason: null });
 const othersThan = (...statuses: UnitStatus[]) => UNIT_STATUSES.filter((status) => !statuses.includes(status));
 
 describe('how a completed inspection moves a unit', () => {
-  it('makes a unit awaiting inspection available when its initial inspection passes', () => {
-    expect(unitTransitionFor('pending_inspection', inspection('initial', 'passed'))).toBe('pass_inspection');
+  it('makes a unit awaiting its first inspection available when its initial inspection passes', () => {
+    expect(unitTransitionFor(pending('initial_inspection'), inspection('initial', 'passed'))).toBe('pass_inspection');
   });
 
   it.each(['periodic', 'complaint'] as const)('makes a unit suspended for repairs available again when a %s (re-)inspection passes', (type) => {
-    expect(unitTransitionFor('pending_inspection', inspection(type, 'passed'))).toBe('pass_inspection');
+    expect(unitTransitionFor(pending('repairs'), inspection(type, 'passed'))).toBe('pass_inspection');
   });
 
-  it.each(['move_in', 'move_out'] as const)('does not let a passed %s inspection release a unit awaiting inspection', (type) => {
-    expect(unitTransitionFor('pending_inspection', inspection(type, 'passed'))).toBeNull();
+  it.each(['periodic', 'complaint', 'move_in', 'move_out'] as const)('does not let a passed %s inspection release a unit still awaiting its first inspection', (type) => {
+    expect(unitTransitionFor(pending('initial_inspection'), inspection(type, 'passed'))).toBeNull();
+  });
+
+  it.each(['initial', 'move_in', 'move_out'] as const)('does not let a passed %s inspection release a unit suspended for repairs', (type) => {
+    expect(unitTransitionFor(pending('repairs'), inspection(type, 'passed'))).toBeNull();
+  });
+
+  it.each(['initial', 'periodic', 'complaint'] as const)('lets a passed %s inspection release a unit that went pending before the reason was recorded', (type) => {
+    expect(unitTransitionFor(pending(null), inspection(type, 'passed'))).toBe('pass_inspection');
   });
 
   it.each(othersThan('pending_inspection'))('ignores a passed inspection of a %s unit', (status) => {
-    expect(unitTransitionFor(status, inspection('initial', 'passed'))).toBeNull();
+    expect(unitTransitionFor(inStatus(status), inspection('initial', 'passed'))).toBeNull();
   });
 
   it.each([
@@ -34,22 +44,22 @@ describe('how a completed inspection moves a unit', () => {
     ['complaint', 'life_threatening'],
     ['complaint', 'severe'],
   ] as const)('suspends an available unit when a %s inspection finds a %s deficiency', (type, severity) => {
-    expect(unitTransitionFor('available', inspection(type, 'failed', severity))).toBe('suspend_for_repairs');
+    expect(unitTransitionFor(inStatus('available'), inspection(type, 'failed', severity))).toBe('suspend_for_repairs');
   });
 
   it.each(['moderate', 'low'] as const)('keeps a unit available when the worst deficiency is %s', (severity) => {
-    expect(unitTransitionFor('available', inspection('periodic', 'failed', severity))).toBeNull();
+    expect(unitTransitionFor(inStatus('available'), inspection('periodic', 'failed', severity))).toBeNull();
   });
 
   it.each(['initial', 'move_in', 'move_out'] as const)('does not suspend a unit for a failed %s inspection', (type) => {
-    expect(unitTransitionFor('available', inspection(type, 'failed', 'life_threatening'))).toBeNull();
+    expect(unitTransitionFor(inStatus('available'), inspection(type, 'failed', 'life_threatening'))).toBeNull();
   });
 
   it('leaves a unit awaiting inspection as it is when its initial inspection fails', () => {
-    expect(unitTransitionFor('pending_inspection', inspection('initial', 'failed', 'severe'))).toBeNull();
+    expect(unitTransitionFor(pending('initial_inspection'), inspection('initial', 'failed', 'severe'))).toBeNull();
   });
 
   it.each(othersThan('available'))('does not suspend a %s unit', (status) => {
-    expect(unitTransitionFor(status, inspection('complaint', 'failed', 'life_threatening'))).toBeNull();
+    expect(unitTransitionFor(inStatus(status), inspection('complaint', 'failed', 'life_threatening'))).toBeNull();
   });
 });

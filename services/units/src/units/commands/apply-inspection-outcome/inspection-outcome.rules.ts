@@ -1,4 +1,4 @@
-import { UnitStatus, UnitTransition } from '../../domain/unit-status';
+import { PendingReason, UnitStatus, UnitTransition } from '../../domain/unit-status';
 
 export type InspectionType = 'initial' | 'periodic' | 'move_in' | 'move_out' | 'complaint';
 export type DeficiencySeverity = 'life_threatening' | 'severe' | 'moderate' | 'low';
@@ -15,22 +15,30 @@ export interface CompletedInspection {
 /** Inspections whose failure can take a flat off the market, and whose pass brings it back. */
 const SUSPENDING_TYPES: readonly InspectionType[] = ['periodic', 'complaint'];
 const SERIOUS: readonly (DeficiencySeverity | null)[] = ['life_threatening', 'severe'];
+/** Which inspections may release a pending flat, by why it is pending (null: not recorded, either). */
+const RELEASED_BY: Record<PendingReason | 'unrecorded', readonly InspectionType[]> = {
+  initial_inspection: ['initial'],
+  repairs: SUSPENDING_TYPES,
+  unrecorded: ['initial', ...SUSPENDING_TYPES],
+};
 
 /**
  * How a completed inspection moves a flat, if at all:
- * - a passed initial inspection (or its re-inspection) makes a flat awaiting inspection available;
+ * - a passed initial inspection (or its re-inspection) makes a flat awaiting its first inspection
+ *   available;
  * - a failed periodic or complaint inspection with a life-threatening or severe deficiency sends
- *   an available flat back to pending_inspection;
+ *   an available flat back to pending_inspection, for repairs;
  * - a passed periodic or complaint inspection (typically the re-inspection after the repairs)
- *   makes such a suspended flat available again.
+ *   makes a flat suspended for repairs available again.
  * Anything else leaves the flat as it is (null): an outcome that does not fit the flat's current
- * state is not an error, e.g. a late or repeated event.
+ * state is not an error, e.g. a late or repeated event, or a routine inspection passing while the
+ * flat still awaits its initial one.
  */
-export function unitTransitionFor(status: UnitStatus, inspection: CompletedInspection): UnitTransition | null {
+export function unitTransitionFor(unit: { status: UnitStatus; pendingReason: PendingReason | null }, inspection: CompletedInspection): UnitTransition | null {
   if (inspection.outcome === 'passed') {
-    const canClear = inspection.inspectionType === 'initial' || SUSPENDING_TYPES.includes(inspection.inspectionType);
-    return status === 'pending_inspection' && canClear ? 'pass_inspection' : null;
+    const releasing = RELEASED_BY[unit.pendingReason ?? 'unrecorded'];
+    return unit.status === 'pending_inspection' && releasing.includes(inspection.inspectionType) ? 'pass_inspection' : null;
   }
   const serious = SUSPENDING_TYPES.includes(inspection.inspectionType) && SERIOUS.includes(inspection.mostSevere);
-  return status === 'available' && serious ? 'suspend_for_repairs' : null;
+  return unit.status === 'available' && serious ? 'suspend_for_repairs' : null;
 }

@@ -59,7 +59,8 @@ describe('from an inspected flat to an accepted offer', () => {
       expect(response.status).toBe(201);
       return response.body;
     }, 60_000);
-    expect((await units.post(`/units/${unit.id}/submit`)).status).toBe(200);
+    // Drafting needs LandlordVerified at the units service; submitting also needs AgreementSigned.
+    await eventually(async () => expect((await units.post(`/units/${unit.id}/submit`)).status).toBe(200), 60_000);
     return { unitId: unit.id, landlordId: landlord.id };
   }
 

@@ -1,5 +1,5 @@
 export { ROLES, STAFF_ROLES, type Role } from './role';
-export { SYSTEM_ACTOR, type Actor, type ActorRef } from './actor';
+export type { Actor } from './actor';
 export { mintToken, verifyToken, type TokenClaims } from './token';
 export { AuthModule } from './auth.module';
 export { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';

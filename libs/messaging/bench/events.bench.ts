@@ -226,14 +226,6 @@ async function consumerRole(topic: string, database: string, brokers: string): P
   });
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('benchmark timed out');
-    await sleep(5);
-  }
-}
-
 /** N events as the relay reads them from the outbox, for the raw baseline to send; they are then
  *  marked published so that the relay of the measured run does not send them too. */
 async function recordsAsTheRelaySendsThem(run: Backbone, producer: ServiceDatabase, count: number): Promise<OutgoingMessage[]> {

@@ -8,12 +8,15 @@ import { ConsumeOutcome } from './inbox/event-consumer-runner';
  * from the outbox when scraped (the partial index on unpublished rows keeps that cheap).
  */
 export function backboneMetrics(metrics: MetricsService, dataSource: DataSource) {
-  const pending = async () => {
-    const [row] = await dataSource.query(
-      `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS oldest FROM outbox WHERE published_at IS NULL`,
-    );
-    return row as { rows: number; oldest: number };
-  };
+  // A scrape collects both gauges at once: they share one read of the outbox.
+  let reading: Promise<{ rows: number; oldest: number }> | undefined;
+  const pending = () =>
+    (reading ??= dataSource
+      .query(
+        `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS oldest FROM outbox WHERE published_at IS NULL`,
+      )
+      .then(([row]: { rows: number; oldest: number }[]) => row)
+      .finally(() => (reading = undefined)));
   metrics.gauge({
     name: 'hearth_outbox_pending_events',
     help: 'Events committed to the outbox and not yet published',

@@ -18,9 +18,4 @@ export class UnitOfWork {
     if (current) return work(current);
     return this.dataSource.transaction((manager) => activeTransaction.run(manager, () => work(manager)));
   }
-
-  /** The manager of the open transaction, or the plain one for reads outside a transaction. */
-  get manager(): EntityManager {
-    return activeTransaction.getStore() ?? this.dataSource.manager;
-  }
 }

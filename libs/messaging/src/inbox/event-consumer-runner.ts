@@ -108,11 +108,12 @@ export class EventConsumerRunner {
     }
   }
 
-  private async applyWithRetries({ message, envelope, subscription }: ApplyDelivery): Promise<void> {
+  private async applyWithRetries(delivery: ApplyDelivery): Promise<void> {
+    const { message, envelope } = delivery;
     const log = this.options.logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.applyOnce(envelope, subscription);
+        await this.applyAllOnce([delivery]);
         return;
       } catch (error) {
         if (attempt >= this.maxAttempts) {
@@ -126,8 +127,9 @@ export class EventConsumerRunner {
     }
   }
 
-  /** One transaction for the chunk: one multi-row inbox insert, then the handlers of the events
-   *  it had not seen, in order. */
+  /** One transaction for the deliveries (a chunk, or one event on the retry path): one multi-row
+   *  inbox insert, then the handlers of the events it had not seen, in order. Events the handlers
+   *  publish share the incoming correlation id and name the handled event as their cause. */
   private async applyAllOnce(deliveries: ApplyDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const outcomes = await this.options.unitOfWork.run(async (manager) => {
@@ -140,7 +142,8 @@ export class EventConsumerRunner {
       const unseen = new Set(fresh.map((row) => row.event_id));
       const outcomes: [string, ConsumeOutcome][] = [];
       for (const { envelope, subscription } of deliveries) {
-        if (!unseen.delete(envelope.id)) {
+        // PostgreSQL returns uuids in lower case; an envelope id may be written in upper case.
+        if (!unseen.delete(envelope.id.toLowerCase())) {
           outcomes.push([envelope.type, 'duplicate']); // applied before, or twice in this chunk
           continue;
         }
@@ -152,22 +155,6 @@ export class EventConsumerRunner {
       return outcomes;
     });
     for (const [type, outcome] of outcomes) this.options.onOutcome?.(type, outcome);
-  }
-
-  private async applyOnce(envelope: EventEnvelope, subscription: Subscription): Promise<void> {
-    // Events the handler publishes share the incoming correlation id and name it as their cause.
-    const outcome = await correlationStorage.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
-      this.options.unitOfWork.run(async (manager): Promise<ConsumeOutcome> => {
-        const inserted: unknown[] = await manager.query(
-          'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
-          [this.options.consumerName, envelope.id, envelope.type],
-        );
-        if (inserted.length === 0) return 'duplicate';
-        await subscription.handle(envelope as EventEnvelope<never>);
-        return 'applied';
-      }),
-    );
-    this.options.onOutcome?.(envelope.type, outcome);
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown): Promise<void> {

@@ -117,14 +117,13 @@ export class OutboxRelay {
    * starts from the lowest unpublished seq, so a transaction that committed late, behind the
    * cursor, is picked up by the next drain; marks are awaited first so that nothing is re-read.
    */
-  private async drain(): Promise<number> {
+  private async drain(): Promise<void> {
     const reader = await this.connection();
     const marker = await this.markerConnection();
     this.notified = false;
     // Marks run one after another on their connection, each after its batch was acknowledged.
     let marking = Promise.resolve();
     let markFailure: unknown;
-    let published = 0;
     try {
       let batch = await this.readAfter(reader, '0');
       while (batch.length > 0) {
@@ -138,14 +137,12 @@ export class OutboxRelay {
         marking = marking
           .then(() => marker.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]))
           .then(() => undefined, (error) => void (markFailure ??= error));
-        published += batch.length;
         batch = await next;
       }
     } finally {
       await marking;
     }
     if (markFailure) throw markFailure; // those rows are sent again: the consumers' inbox absorbs it
-    return published;
   }
 
   private async readAfter(client: Client, seq: string): Promise<OutboxRow[]> {

@@ -1,14 +1,14 @@
 import { Topics } from '@hearth/contracts';
 import { aLandlordRegistration, anAgreement, aUnit, bearer, eventually, queryDatabase, readEvents, waitForEvents } from '@hearth/testing';
-import { client, Platform } from './support';
+import { client, Client, draftAndSubmit, Platform } from './support';
 
 const staff = bearer('sra_staff');
 
 /** landlords and units as two processes, talking only through the Kafka test broker. */
 describe('from a registered owner to a flat awaiting inspection', () => {
   const platform = new Platform();
-  let landlords: ReturnType<typeof client>;
-  let units: ReturnType<typeof client>;
+  let landlords: Client;
+  let units: Client;
 
   beforeAll(async () => {
     await platform.start(['landlords', 'units']);
@@ -43,16 +43,7 @@ describe('from a registered owner to a flat awaiting inspection', () => {
     const { body: agreement } = await landlords.post(`/landlords/${landlordId}/agreements`, anAgreement());
     expect((await landlords.post(`/landlords/${landlordId}/agreements/${agreement.id}/sign`)).status).toBe(200);
 
-    const unit = await eventually(async () => {
-      const response = await units.post('/units', aUnit().forLandlord(landlordId).build());
-      expect(response.status).toBe(201);
-      return response.body;
-    }, 30_000);
-    const submitted = await eventually(async () => {
-      const response = await units.post(`/units/${unit.id}/submit`);
-      expect(response.status).toBe(200);
-      return response.body;
-    }, 30_000);
+    const { unit, submitted } = await draftAndSubmit(units, aUnit().forLandlord(landlordId).build());
 
     expect(submitted.status).toBe('pending_inspection');
     const [, submittedEvent] = await waitForEvents(Topics.units, unit.id, ['UnitDrafted', 'UnitSubmittedForInspection']);

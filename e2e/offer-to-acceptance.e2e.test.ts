@@ -14,14 +14,12 @@ import {
   someNeeds,
   waitForEvents,
 } from '@hearth/testing';
-import { client, Platform } from './support';
+import { client, Client, draftAndSubmit, Platform } from './support';
 
 const staff = bearer('sra_staff');
 const INSPECTOR_ID = 'inspector-e2e-offers';
 const OFFER_RESPONSE_MS = 4_000;
 const CASEWORKER_ID = 'caseworker-e2e-offers';
-
-type Client = ReturnType<typeof client>;
 
 /**
  * Other suites share the test broker, so matching also hears their households. A four-bedroom
@@ -54,13 +52,7 @@ describe('from an inspected flat to an accepted offer', () => {
     await landlords.post(`/landlords/${landlord.id}/verify`);
     const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
     await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
-    const unit = await eventually(async () => {
-      const response = await units.post('/units', bigFamilyFlat().forLandlord(landlord.id).build());
-      expect(response.status).toBe(201);
-      return response.body;
-    }, 60_000);
-    // Drafting needs LandlordVerified at the units service; submitting also needs AgreementSigned.
-    await eventually(async () => expect((await units.post(`/units/${unit.id}/submit`)).status).toBe(200), 60_000);
+    const { unit } = await draftAndSubmit(units, bigFamilyFlat().forLandlord(landlord.id).build(), 60_000);
     return { unitId: unit.id, landlordId: landlord.id };
   }
 

@@ -1,20 +1,7 @@
-import { TEST_DATABASE_SERVER_URL, dropDatabase, ServiceKey, ServiceProcess, testEnv } from '@hearth/testing';
+import { dropDatabase, eventually, freePort, ServiceKey, ServiceProcess, testEnv } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Services started as separate processes, each with its own throw-away database. */
 export class Platform {
@@ -47,7 +34,7 @@ export class Platform {
 
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((p) => p.stop()));
-    await Promise.all([...this.databases.values()].map((db) => dropDatabase(db, TEST_DATABASE_SERVER_URL)));
+    await Promise.all([...this.databases.values()].map((db) => dropDatabase(db)));
   }
 }
 
@@ -68,4 +55,24 @@ export function client(baseUrl: string, headers: Record<string, string>) {
     patch: (path: string, body: unknown) => call('PATCH', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
   };
+}
+
+export type Client = ReturnType<typeof client>;
+
+/**
+ * Drafts a flat and submits it for inspection, retrying each step: the units service accepts the
+ * draft once LandlordVerified has reached it over Kafka, the submission once AgreementSigned has.
+ */
+export async function draftAndSubmit(units: Client, flat: Record<string, unknown>, timeoutMs = 30_000) {
+  const unit = await eventually(async () => {
+    const response = await units.post('/units', flat);
+    expect(response.status).toBe(201);
+    return response.body;
+  }, timeoutMs);
+  const submitted = await eventually(async () => {
+    const response = await units.post(`/units/${unit.id}/submit`);
+    expect(response.status).toBe(200);
+    return response.body;
+  }, timeoutMs);
+  return { unit, submitted };
 }

@@ -10,7 +10,7 @@ import {
   uniqueRedisPrefix,
   waitForEvents,
 } from '@hearth/testing';
-import { client, Platform } from './support';
+import { client, Client, draftAndSubmit, Platform } from './support';
 
 const staff = bearer('sra_staff');
 const INSPECTOR_ID = 'inspector-e2e-ines';
@@ -23,10 +23,10 @@ const SEVERE_REPAIR_DEADLINE_MS = 3_000;
 describe('from a submitted flat to an available one, through a failed inspection and its re-inspection', () => {
   const platform = new Platform();
   const jobsPrefix = uniqueRedisPrefix('e2e-inspections');
-  let landlords: ReturnType<typeof client>;
-  let units: ReturnType<typeof client>;
-  let inspections: ReturnType<typeof client>;
-  let asInspector: ReturnType<typeof client>;
+  let landlords: Client;
+  let units: Client;
+  let inspections: Client;
+  let asInspector: Client;
 
   beforeAll(async () => {
     await platform.start(['landlords', 'units', 'inspections'], {
@@ -59,7 +59,7 @@ describe('from a submitted flat to an available one, through a failed inspection
     const { body: agenda } = await asInspector.get(`/agenda?date=${day}`);
     expect(agenda.items).toContainEqual(expect.objectContaining({ inspectionId, status: 'scheduled', unit: expect.objectContaining({ address: 'Rue Haute 120' }) }));
     for (const [code, body] of answers) {
-      const response = await put(`${platform.service('inspections').url}/inspections/${inspectionId}/items/${code}`, inspectorHeaders, body);
+      const response = await asInspector.put(`/inspections/${inspectionId}/items/${code}`, body);
       expect(response.status).toBe(200);
     }
     const completed = await asInspector.post(`/inspections/${inspectionId}/complete`);
@@ -69,16 +69,7 @@ describe('from a submitted flat to an available one, through a failed inspection
 
   it('opens an inspection on submission, re-inspects after a missed repair deadline and makes the flat available once it passes', async () => {
     const landlordId = await landlordWithAgreement();
-    const unit = await eventually(async () => {
-      const response = await units.post('/units', aUnit().forLandlord(landlordId).build());
-      expect(response.status).toBe(201);
-      return response.body;
-    }, 30_000);
-    const submitted = await eventually(async () => {
-      const response = await units.post(`/units/${unit.id}/submit`);
-      expect(response.status).toBe(200);
-      return response.body;
-    }, 30_000);
+    const { unit, submitted } = await draftAndSubmit(units, aUnit().forLandlord(landlordId).build());
     expect(submitted.status).toBe('pending_inspection');
 
     const initial = await eventually(async () => {
@@ -113,9 +104,3 @@ describe('from a submitted flat to an available one, through a failed inspection
     expect(ownDeficiencies.items).toEqual([expect.objectContaining({ itemCode: 'no_mould_growth', status: 'cleared', resolvedByInspectionId: reinspectionId })]);
   }, 120_000);
 });
-
-/** Checklist answers are saved with PUT, which support.ts's client does not offer. */
-async function put(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
-}

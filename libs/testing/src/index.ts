@@ -15,3 +15,4 @@ export * from './builders/offer.builders';
 export * from './builders/unit-event.builders';
 export * from './builders/event.builders';
 export * from './service-process';
+export * from './free-port';

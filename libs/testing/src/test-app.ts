@@ -4,7 +4,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { dropDatabase, uniqueDatabaseName } from './test-database';
+import { dropDatabase, TEST_DATABASE_SERVER_URL, uniqueDatabaseName } from './test-database';
 import { TEST_JWT_SECRET } from './tokens';
 import { requiredBrokers } from './topic-reader';
 
@@ -13,7 +13,7 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
   return {
     NODE_ENV: 'test',
     PORT: '0',
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432',
+    DATABASE_URL: TEST_DATABASE_SERVER_URL,
     DATABASE_NAME: uniqueDatabaseName(service),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     KAFKA_BROKERS: requiredBrokers(),

@@ -1,3 +1,4 @@
+import { databaseUrl } from '@hearth/persistence';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -35,8 +36,5 @@ export async function queryDatabase<T = Record<string, unknown>>(
   }
 }
 
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+/** The URL of one database on a server (the services' own helper, under the name tests know). */
+export const withDatabase = databaseUrl;

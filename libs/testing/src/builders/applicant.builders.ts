@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RequestBodyBuilder } from './request-body.builder';
 
 const letters = (n: number) =>
   Array.from(randomBytes(n), (b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('');
@@ -11,8 +12,8 @@ function aName(): string {
 }
 
 /** Request body of POST /households: a single adult referred by an outreach team to Housing First. */
-export class HouseholdRegistrationBuilder {
-  private body: Record<string, any> = {
+export class HouseholdRegistrationBuilder extends RequestBodyBuilder {
+  protected body: Record<string, any> = {
     programme: 'housing_first',
     primaryContact: { fullName: aName(), dateOfBirth: '1979-05-14', phone: '+32 470 11 22 33', email: 'contact@example.org', preferredLanguage: 'nl' },
     members: { adults: 1, couples: 0, children: [] },
@@ -55,29 +56,17 @@ export class HouseholdRegistrationBuilder {
     return this;
   }
 
-  with(path: string, value: unknown): this {
-    const keys = path.split('.');
-    let target = this.body;
-    for (const key of keys.slice(0, -1)) target = target[key] = { ...(target[key] ?? {}) };
-    target[keys[keys.length - 1]] = value;
-    return this;
-  }
-
   without(field: string): this {
     delete this.body[field];
     return this;
-  }
-
-  build(): Record<string, any> {
-    return structuredClone(this.body);
   }
 }
 
 export const aHouseholdRegistration = () => new HouseholdRegistrationBuilder();
 
 /** Request body of POST /households/:id/consent: the applicant consents to processing and matching today. */
-export class ConsentBuilder {
-  private body: Record<string, any> = { scope: ['processing', 'matching'], givenOn: new Date().toISOString().slice(0, 10), givenBy: 'applicant' };
+export class ConsentBuilder extends RequestBodyBuilder {
+  protected body: Record<string, any> = { scope: ['processing', 'matching'], givenOn: new Date().toISOString().slice(0, 10), givenBy: 'applicant' };
 
   withScope(...scope: string[]): this {
     this.body.scope = scope;
@@ -88,22 +77,13 @@ export class ConsentBuilder {
     this.body.note = note;
     return this;
   }
-
-  with(field: string, value: unknown): this {
-    this.body[field] = value;
-    return this;
-  }
-
-  build(): Record<string, any> {
-    return structuredClone(this.body);
-  }
 }
 
 export const aConsent = () => new ConsentBuilder();
 
 /** Request body of PUT /households/:id/needs: no special needs, rent by the affordability rule from benefits. */
-export class NeedsBuilder {
-  private body: Record<string, any> = {
+export class NeedsBuilder extends RequestBodyBuilder {
+  protected body: Record<string, any> = {
     wheelchair: false,
     stepFree: false,
     pets: false,
@@ -140,22 +120,13 @@ export class NeedsBuilder {
     this.body.excludedDistricts = [...this.body.excludedDistricts, { district, reason }];
     return this;
   }
-
-  with(field: string, value: unknown): this {
-    this.body[field] = value;
-    return this;
-  }
-
-  build(): Record<string, any> {
-    return structuredClone(this.body);
-  }
 }
 
 export const someNeeds = () => new NeedsBuilder();
 
 /** Request body of POST /households/:id/assessments: a person in an emergency shelter, homeless 6 months, no vulnerabilities. */
-export class AssessmentBuilder {
-  private body: Record<string, any> = {
+export class AssessmentBuilder extends RequestBodyBuilder {
+  protected body: Record<string, any> = {
     assessedOn: new Date().toISOString().slice(0, 10),
     livingSituation: 'emergency_shelter',
     monthsHomelessLast3Years: 6,
@@ -181,22 +152,13 @@ export class AssessmentBuilder {
     if (notes) this.body.notes = notes;
     return this;
   }
-
-  with(field: string, value: unknown): this {
-    this.body[field] = value;
-    return this;
-  }
-
-  build(): Record<string, any> {
-    return structuredClone(this.body);
-  }
 }
 
 export const anAssessment = () => new AssessmentBuilder();
 
 /** Request body of POST /priority-policies: the default (v1) weights, changed where a test says. */
-export class PriorityPolicyBuilder {
-  private body: Record<string, any> = {
+export class PriorityPolicyBuilder extends RequestBodyBuilder {
+  protected body: Record<string, any> = {
     weights: {
       livingSituation: { rough_sleeping: 40, emergency_shelter: 30, leaving_institution: 30, temporary_accommodation: 20, overcrowded: 12, other: 5 },
       leavingInstitution: { withinDays: 90, laterShare: 0.5 },
@@ -225,10 +187,6 @@ export class PriorityPolicyBuilder {
   expectingCurrentVersion(version: number): this {
     this.body.expectedCurrentVersion = version;
     return this;
-  }
-
-  build(): Record<string, any> {
-    return structuredClone(this.body);
   }
 }
 

@@ -1,25 +1,18 @@
 import { dlqTopic, Topics } from '@hearth/contracts';
 import {
   aUnit,
-  bearer,
   eventually,
   InspectionEventStream,
-  LandlordEventStream,
   queryDatabase,
   readEvents,
   readTopic,
-  startTestApp,
   stillTrueAfter,
   TestApp,
-  testEnv,
   TestProducer,
   waitForEvents,
 } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { loadUnitsConfig } from '../src/config';
-import { UnitsModule } from '../src/units.module';
-
-const staff = bearer('sra_staff');
+import { heardActiveLandlord, staff, startUnits } from './support';
 
 type Envelope = Record<string, unknown> & { id: string; aggregateId: string };
 
@@ -30,18 +23,9 @@ describe('units reacting to inspections', () => {
   let landlordId: string;
 
   beforeAll(async () => {
-    const env = testEnv('units');
-    service = await startTestApp(UnitsModule.forRoot(loadUnitsConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
+    service = await startUnits();
     producer = await TestProducer.connect();
-    const landlord = new LandlordEventStream();
-    for (const event of [landlord.registered(), landlord.verified(), landlord.agreementSigned()]) {
-      await producer.send(Topics.landlords, landlord.landlordId, event);
-    }
-    landlordId = landlord.landlordId;
-    await eventually(async () => {
-      const [row] = await queryDatabase(service.database, 'SELECT landlord_version FROM known_landlords WHERE id = $1', [landlordId]);
-      expect(row).toEqual({ landlord_version: 3 });
-    }, 30_000);
+    landlordId = await heardActiveLandlord(service, producer);
   });
 
   afterAll(async () => {

@@ -7,7 +7,6 @@ import {
   queryDatabase,
   readEvents,
   readTopic,
-  startTestApp,
   stillTrueAfter,
   TestApp,
   testEnv,
@@ -15,10 +14,7 @@ import {
   waitForEvents,
 } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { loadUnitsConfig } from '../src/config';
-import { UnitsModule } from '../src/units.module';
-
-const staff = bearer('sra_staff');
+import { staff, startUnits } from './support';
 
 describe('units service', () => {
   let service: TestApp;
@@ -28,7 +24,7 @@ describe('units service', () => {
   beforeAll(async () => {
     const env = testEnv('units');
     consumerGroup = env.KAFKA_CONSUMER_GROUP!;
-    service = await startTestApp(UnitsModule.forRoot(loadUnitsConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
+    service = await startUnits(env);
     producer = await TestProducer.connect();
   });
 

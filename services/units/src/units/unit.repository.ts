@@ -10,9 +10,14 @@ import { LandlordNotActiveError, NoSignedAgreementError, UnitNotFoundError } fro
 export class UnitRepository {
   constructor(private readonly store: AggregateStore) {}
 
+  /** Loads a unit for a change, row-locked; null if there is no such unit. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Unit | null> {
+    return manager.findOne(Unit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Loads a unit for a change, row-locked; a landlord asking for someone else's flat gets 404. */
   async getForUpdate(manager: EntityManager, id: string, actor: Actor): Promise<Unit> {
-    const unit = await manager.findOne(Unit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const unit = await this.findForUpdate(manager, id);
     if (!unit) throw new UnitNotFoundError(id);
     assertCanSeeLandlordRecord(actor, unit.landlordId, () => new UnitNotFoundError(id));
     return unit;

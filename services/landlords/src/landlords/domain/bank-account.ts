@@ -6,9 +6,14 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
 };
 
+/** The IBAN as stored and checked: no spaces, upper case. */
+export function normalizeIban(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
 /** IBAN check (ISO 13616 mod-97 and, for SEPA countries, the country's length) after removing spaces. */
 export function isValidIban(value: string): boolean {
-  const iban = value.replace(/\s+/g, '').toUpperCase();
+  const iban = normalizeIban(value);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
   const countryLength = IBAN_LENGTHS[iban.slice(0, 2)];
   if (countryLength !== undefined && iban.length !== countryLength) return false;
@@ -21,6 +26,6 @@ export function isValidIban(value: string): boolean {
 
 /** What staff and the owner see: country, check digits and the last four characters. */
 export function maskIban(value: string): string {
-  const iban = value.replace(/\s+/g, '').toUpperCase();
+  const iban = normalizeIban(value);
   return `${iban.slice(0, 4)} **** **** ${iban.slice(-4)}`;
 }

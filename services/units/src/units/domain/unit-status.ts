@@ -1,6 +1,8 @@
+import { unitStatusSchema } from '@hearth/contracts';
 import { InvalidTransitionError } from '@hearth/platform';
+import { z } from 'zod';
 
-export type UnitStatus = 'draft' | 'pending_inspection' | 'available' | 'reserved' | 'let' | 'vacating' | 'withdrawn';
+export type UnitStatus = z.infer<typeof unitStatusSchema>;
 
 export type UnitTransition =
   | 'submit_for_inspection'
@@ -51,7 +53,7 @@ export function pendingReasonAfter(transition: UnitTransition): PendingReason | 
   return null;
 }
 
-export const UNIT_STATUSES: readonly UnitStatus[] = ['draft', 'pending_inspection', 'available', 'reserved', 'let', 'vacating', 'withdrawn'];
+export const UNIT_STATUSES: readonly UnitStatus[] = unitStatusSchema.options;
 export const UNIT_TRANSITIONS = Object.keys(transitions) as UnitTransition[];
 
 /** `an available`, `a let`: the message is shown to people. */

@@ -5,7 +5,7 @@ import { UnitOfWork } from '@hearth/persistence';
 import { FieldCipher } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { maskIban } from '../../domain/bank-account';
+import { maskIban, normalizeIban } from '../../domain/bank-account';
 import { Landlord } from '../../domain/landlord.entity';
 import { LandlordRepository } from '../../landlord.repository';
 import { LandlordView, toLandlordView } from '../../landlord.view';
@@ -39,7 +39,7 @@ export class RegisterLandlordHandler implements ICommandHandler<RegisterLandlord
         companyNumber: input.companyNumber ?? null,
         contact: { email: input.contact.email, phone: input.contact.phone ?? null, postalAddress: input.contact.postalAddress ?? null },
         preferredLanguage: input.preferredLanguage,
-        bankAccountEncrypted: this.cipher.encrypt(input.bankAccount.replace(/\s+/g, '').toUpperCase(), `landlord:${id}:bank-account`),
+        bankAccountEncrypted: this.cipher.encrypt(normalizeIban(input.bankAccount), `landlord:${id}:bank-account`),
         bankAccountMasked: maskIban(input.bankAccount),
         status: 'prospect',
         statusReason: null,
@@ -52,7 +52,8 @@ export class RegisterLandlordHandler implements ICommandHandler<RegisterLandlord
           actor,
         }),
       ]);
-      return toLandlordView(await manager.findOneByOrFail(Landlord, { id: landlord.id }));
+      // The insert's RETURNING has already filled in createdAt and updatedAt.
+      return toLandlordView(landlord);
     });
   }
 }

@@ -3,7 +3,6 @@ import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Unit } from '../../domain/unit.entity';
 import { UnitRepository } from '../../unit.repository';
 import { toUnitEventAttributes } from '../../unit.view';
 import { CompletedInspection, unitTransitionFor } from './inspection-outcome.rules';
@@ -28,7 +27,7 @@ export class ApplyInspectionOutcomeHandler implements ICommandHandler<ApplyInspe
 
   execute({ inspection }: ApplyInspectionOutcomeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
-      const unit = await manager.findOne(Unit, { where: { id: inspection.unitId }, lock: { mode: 'pessimistic_write' } });
+      const unit = await this.units.findForUpdate(manager, inspection.unitId);
       const transition = unit && unitTransitionFor(unit, inspection);
       if (!unit || !transition) {
         this.logger.log({ ...inspection, unitStatus: unit?.status ?? null, pendingReason: unit?.pendingReason ?? null }, 'inspection outcome does not change the unit; ignored');

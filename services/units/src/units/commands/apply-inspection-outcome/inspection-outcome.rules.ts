@@ -1,14 +1,16 @@
+import { deficiencySeveritySchema, inspectionOutcomeSchema, inspectionTypeSchema } from '@hearth/contracts';
+import { z } from 'zod';
 import { PendingReason, UnitStatus, UnitTransition } from '../../domain/unit-status';
 
-export type InspectionType = 'initial' | 'periodic' | 'move_in' | 'move_out' | 'complaint';
-export type DeficiencySeverity = 'life_threatening' | 'severe' | 'moderate' | 'low';
+export type InspectionType = z.infer<typeof inspectionTypeSchema>;
+export type DeficiencySeverity = z.infer<typeof deficiencySeveritySchema>;
 
 /** What units needs to know of a completed inspection (from InspectionCompleted). */
 export interface CompletedInspection {
   inspectionId: string;
   unitId: string;
   inspectionType: InspectionType;
-  outcome: 'passed' | 'failed';
+  outcome: z.infer<typeof inspectionOutcomeSchema>;
   mostSevere: DeficiencySeverity | null;
 }
 

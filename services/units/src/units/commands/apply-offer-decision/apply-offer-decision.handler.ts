@@ -36,7 +36,7 @@ export class ApplyOfferDecisionHandler implements ICommandHandler<ApplyOfferDeci
 
   execute({ unitId, decision }: ApplyOfferDecisionCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
-      const unit = await manager.findOne(Unit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+      const unit = await this.units.findForUpdate(manager, unitId);
       const events = unit && this.decide(unit, decision);
       if (!unit || !events) {
         this.logger.log({ unitId, ...decision, unitStatus: unit?.status ?? null }, 'offer decision does not change the unit; ignored');

@@ -1,4 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
+import { unitStatusSchema } from '@hearth/contracts';
 import { Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -7,13 +8,12 @@ import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Unit } from '../../domain/unit.entity';
-import { UNIT_STATUSES } from '../../domain/unit-status';
 import { toUnitView, UnitView } from '../../unit.view';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const listUnitsSchema = pageQuery({
-  status: z.enum(UNIT_STATUSES as [string, ...string[]]).optional(),
+  status: unitStatusSchema.optional(),
   districtCode: z.string().trim().min(1).optional(),
   bedrooms: z.coerce.number().int().min(0).optional().describe('Exactly this many bedrooms'),
   minBedrooms: z.coerce.number().int().min(0).optional(),

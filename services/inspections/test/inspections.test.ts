@@ -86,6 +86,24 @@ describe('inspections service', () => {
     return body.items;
   }
 
+  /** Waits until the unit has exactly one inspection (the initial request opened from hearth.units). */
+  async function theOnlyInspectionOf(unitId: string): Promise<Inspection> {
+    const [only] = await eventually(async () => {
+      const list = await inspectionsOf(unitId);
+      expect(list).toHaveLength(1);
+      return list;
+    }, 30_000);
+    return only;
+  }
+
+  /** A unit drafted and submitted for inspection, with the initial request that opened. */
+  async function submittedUnit() {
+    const stream = new UnitEventStream();
+    await publish(stream.drafted());
+    await publish(stream.submitted());
+    return { stream, initial: await theOnlyInspectionOf(stream.unitId) };
+  }
+
   async function request(unitId: string, type = 'periodic'): Promise<Inspection> {
     return (await service.http.post('/inspections').set(staff).send({ unitId, type }).expect(201)).body;
   }
@@ -128,11 +146,7 @@ describe('inspections service', () => {
       for (const event of [drafted, submitted, submitted]) await publish(event);
       await publish({ ...submitted, id: randomUUID() });
 
-      const [initial] = await eventually(async () => {
-        const list = await inspectionsOf(stream.unitId);
-        expect(list).toHaveLength(1);
-        return list;
-      }, 30_000);
+      const initial = await theOnlyInspectionOf(stream.unitId);
       expect(initial).toMatchObject({ type: 'initial', status: 'requested', reinspectionOf: null, unit: { address: 'Rue Haute 120' } });
       const [requested] = await waitForEvents(Topics.inspections, initial.id, ['InspectionRequested']);
       expect(requested.payload).toEqual({
@@ -148,14 +162,7 @@ describe('inspections service', () => {
     });
 
     it('lets staff replace a cancelled initial request, one open at a time', async () => {
-      const stream = new UnitEventStream();
-      await publish(stream.drafted());
-      await publish(stream.submitted());
-      const [initial] = await eventually(async () => {
-        const list = await inspectionsOf(stream.unitId);
-        expect(list).toHaveLength(1);
-        return list;
-      }, 30_000);
+      const { stream, initial } = await submittedUnit();
       await service.http.post(`/inspections/${initial.id}/cancel`).set(staff).send({ reason: 'Requested by mistake before the keys were available' }).expect(200);
 
       const { body: replacement } = await service.http.post('/inspections').set(staff).send({ unitId: stream.unitId, type: 'initial' }).expect(201);
@@ -190,14 +197,7 @@ describe('inspections service', () => {
     });
 
     it('cancels the open inspections of a unit that is withdrawn', async () => {
-      const stream = new UnitEventStream();
-      await publish(stream.drafted());
-      await publish(stream.submitted());
-      const [initial] = await eventually(async () => {
-        const list = await inspectionsOf(stream.unitId);
-        expect(list).toHaveLength(1);
-        return list;
-      }, 30_000);
+      const { stream, initial } = await submittedUnit();
 
       await publish(stream.withdrawn());
 

@@ -48,9 +48,14 @@ export class InspectionRepository {
     return unit;
   }
 
-  /** Requested or scheduled inspections matching the criteria, oldest first. */
-  findOpen(manager: EntityManager, where: FindOptionsWhere<Inspection>): Promise<Inspection[]> {
-    return manager.find(Inspection, { where: { ...where, status: In([...OPEN_STATUSES]) }, order: { createdAt: 'ASC' } });
+  /** Requested or scheduled inspections matching the criteria, oldest first; `forUpdate`
+   *  row-locks them for a change. */
+  findOpen(manager: EntityManager, where: FindOptionsWhere<Inspection>, { forUpdate = false } = {}): Promise<Inspection[]> {
+    return manager.find(Inspection, {
+      where: { ...where, status: In([...OPEN_STATUSES]) },
+      order: { createdAt: 'ASC' },
+      ...(forUpdate && { lock: { mode: 'pessimistic_write' as const } }),
+    });
   }
 
   /** Opens a request: the inspection at version 1, its InspectionRequested event and the first

@@ -1,6 +1,6 @@
 import { Actor } from '@hearth/auth';
 import { KnownUnit } from '../unit-directory/known-unit.entity';
-import { Checklist } from './domain/checklist';
+import { Checklist, checklistItemCodes } from './domain/checklist';
 import { ChecklistResult } from './domain/checklist-result.entity';
 import { Inspection } from './domain/inspection.entity';
 import { InspectionHistoryEntry } from './domain/inspection-history.entity';
@@ -67,12 +67,12 @@ export type ChecklistResultView = ReturnType<typeof toChecklistResultView>;
 /** The checklist as the inspector sees it on the phone: areas, items and what is recorded so far. */
 export function toChecklistView(checklist: Checklist, results: readonly ChecklistResult[] = []) {
   const byCode = new Map(results.map((result) => [result.itemCode, result]));
-  const total = checklist.areas.reduce((sum, area) => sum + area.items.length, 0);
+  const codes = checklistItemCodes(checklist);
   return {
     version: checklist.version,
     title: checklist.title,
-    answered: checklist.areas.reduce((sum, area) => sum + area.items.filter((item) => byCode.has(item.code)).length, 0),
-    total,
+    answered: codes.filter((code) => byCode.has(code)).length,
+    total: codes.length,
     areas: checklist.areas.map((area) => ({
       code: area.code,
       label: area.label,

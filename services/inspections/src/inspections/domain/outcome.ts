@@ -16,16 +16,17 @@ export interface DeficiencySummary {
   mostSevere: Severity | null;
 }
 
-export type ChecklistAssessment =
+export type ChecklistAssessment<T extends RecordedItem = RecordedItem> =
   | { complete: false; missing: string[] }
-  | { complete: true; outcome: InspectionOutcome; failures: (RecordedItem & { severity: Severity })[]; summary: DeficiencySummary };
+  | { complete: true; outcome: InspectionOutcome; failures: (T & { severity: Severity })[]; summary: DeficiencySummary };
 
 /**
  * Reads a checklist as recorded: complete only when every item of its version is answered; then
  * passed when nothing failed (`not_applicable` counts as no failure), otherwise failed, with one
- * deficiency per failed item. Results for codes the checklist does not know are ignored.
+ * deficiency per failed item. Results for codes the checklist does not know are ignored. Each
+ * failure is the recorded item itself (with whatever else it carries), its severity set.
  */
-export function assessChecklist(checklist: Checklist, recorded: readonly RecordedItem[]): ChecklistAssessment {
+export function assessChecklist<T extends RecordedItem>(checklist: Checklist, recorded: readonly T[]): ChecklistAssessment<T> {
   const byCode = new Map(recorded.map((item) => [item.itemCode, item]));
   const codes = checklistItemCodes(checklist);
   const missing = codes.filter((code) => !byCode.has(code));

@@ -40,21 +40,8 @@ export class RepairDeadlineScheduler implements OnApplicationBootstrap {
     return distinctDeadlines(severities, foundAt, this.policy);
   }
 
-  async schedule(inspectionId: string, deadlines: readonly { severity: Severity; deadlineAt: Date }[]): Promise<void> {
-    for (const { severity, deadlineAt } of deadlines) {
-      await this.queue.add(
-        REPAIR_DEADLINE_JOB,
-        { inspectionId, severity },
-        {
-          jobId: repairDeadlineJobId(inspectionId, severity),
-          delay: Math.max(0, deadlineAt.getTime() - Date.now()),
-          attempts: 8,
-          backoff: { type: 'exponential', delay: 1_000 },
-          removeOnComplete: true,
-          removeOnFail: 1_000,
-        },
-      );
-    }
+  schedule(inspectionId: string, deadlines: readonly { severity: Severity; deadlineAt: Date }[]): Promise<void> {
+    return this.enqueue(deadlines.map(({ severity, deadlineAt }) => ({ inspectionId, severity, deadlineAt })));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,7 +49,26 @@ export class RepairDeadlineScheduler implements OnApplicationBootstrap {
       `SELECT inspection_id, severity, min(deadline_at) AS deadline_at
          FROM deficiencies WHERE deadline_handled_at IS NULL GROUP BY inspection_id, severity`,
     );
-    for (const row of pending) await this.schedule(row.inspection_id, [{ severity: row.severity, deadlineAt: new Date(row.deadline_at) }]);
+    await this.enqueue(pending.map((row) => ({ inspectionId: row.inspection_id, severity: row.severity, deadlineAt: new Date(row.deadline_at) })));
     if (pending.length > 0) this.logger.log({ deadlines: pending.length }, 'pending repair deadlines queued again');
+  }
+
+  /** Queues the jobs in one round trip to Redis (a start-up may have many to queue again). */
+  private async enqueue(deadlines: readonly (RepairDeadlineJobData & { deadlineAt: Date })[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    await this.queue.addBulk(
+      deadlines.map(({ inspectionId, severity, deadlineAt }) => ({
+        name: REPAIR_DEADLINE_JOB,
+        data: { inspectionId, severity },
+        opts: {
+          jobId: repairDeadlineJobId(inspectionId, severity),
+          delay: Math.max(0, deadlineAt.getTime() - Date.now()),
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: true,
+          removeOnFail: 1_000,
+        },
+      })),
+    );
   }
 }

@@ -24,8 +24,7 @@ export class CancelUnitInspectionsHandler implements ICommandHandler<CancelUnitI
 
   execute({ unitId, reason }: CancelUnitInspectionsCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
-      for (const { id } of await this.inspections.findOpen(manager, { unitId })) {
-        const inspection = await this.inspections.getForUpdate(manager, id);
+      for (const inspection of await this.inspections.findOpen(manager, { unitId }, { forUpdate: true })) {
         inspection.cancel(reason);
         await this.inspections.save(manager, inspection, (version) => [
           newEvent(InspectionCancelled, {

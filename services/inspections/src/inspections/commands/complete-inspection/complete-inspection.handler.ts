@@ -56,19 +56,17 @@ export class CompleteInspectionHandler implements ICommandHandler<CompleteInspec
         now,
       );
       const deadlineOf = new Map(deadlines.map((d) => [d.severity, d.deadlineAt]));
-      const byCode = new Map(results.map((result) => [result.itemCode, result]));
-      const deficiencies = assessment.failures.map((failure) => {
-        const recorded = byCode.get(failure.itemCode)!;
-        return manager.create(Deficiency, {
+      const deficiencies = assessment.failures.map((failure) =>
+        manager.create(Deficiency, {
           id: randomUUID(),
           inspectionId,
           unitId: inspection.unitId,
           landlordId: inspection.landlordId,
-          itemCode: recorded.itemCode,
-          areaCode: recorded.areaCode,
+          itemCode: failure.itemCode,
+          areaCode: failure.areaCode,
           severity: failure.severity,
-          note: recorded.note ?? '',
-          photos: recorded.photos,
+          note: failure.note ?? '',
+          photos: failure.photos,
           foundAt: now,
           deadlineAt: deadlineOf.get(failure.severity)!,
           deadlineHandledAt: null,
@@ -76,8 +74,8 @@ export class CompleteInspectionHandler implements ICommandHandler<CompleteInspec
           resolution: null,
           resolvedAt: null,
           resolvedByInspectionId: null,
-        });
-      });
+        }),
+      );
       if (deficiencies.length > 0) await manager.insert(Deficiency, deficiencies);
       await this.resolveEarlierDeficiencies(manager, inspection, now);
 

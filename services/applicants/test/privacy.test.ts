@@ -7,6 +7,7 @@ import {
   clearRedisPrefix,
   dropDatabase,
   eventually,
+  freePort,
   queryDatabase,
   readTopic,
   ServiceProcess,
@@ -20,7 +21,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { freePort } from './support';
 
 /**
  * Unique markers in every personal field; then every response that is not a personal-data read,

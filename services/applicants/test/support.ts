@@ -15,7 +15,6 @@ import {
   testEnv,
 } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { ApplicantsModule } from '../src/applicants.module';
 import { loadApplicantsConfig } from '../src/config';
@@ -77,16 +76,4 @@ export async function databaseSnapshot(database: string): Promise<Record<string,
             (SELECT count(*) FROM access_log) AS access_log, (SELECT count(*) FROM outbox) AS outbox`,
   );
   return row;
-}
-
-/** A free TCP port on the loopback interface (for the service run as a process). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

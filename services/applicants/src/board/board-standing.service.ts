@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Household } from '../households/domain/household.entity';
 import { HouseholdRepository } from '../households/household.repository';
-import { matchingAttributesDiffer, matchingAttributesOrNull, toMatchingAttributes } from '../households/matching-attributes';
+import { changedMatchingAttributes, matchingAttributesOrNull } from '../households/matching-attributes';
+import { PriorityPolicy } from '../priority/domain/priority-policy';
 import { HouseholdScorer } from '../priority/household-scorer';
 import { BoardDecision, boardStandingOf } from './domain/board-decision.entity';
 
@@ -20,22 +21,20 @@ export class BoardStandingService {
     private readonly scorer: HouseholdScorer,
   ) {}
 
-  /** Taken before any household row lock (see PolicyRegistry). */
-  async lockPolicy(manager: EntityManager): Promise<void> {
-    await this.scorer.forScoring(manager);
+  /** Taken before any household row lock (see PolicyRegistry); returns the policy to pass to apply. */
+  lockPolicy(manager: EntityManager): Promise<PriorityPolicy> {
+    return this.scorer.forScoring(manager);
   }
 
-  async apply(manager: EntityManager, household: Household, actor: Actor): Promise<void> {
-    const before = household.isInMatchingPool ? matchingAttributesOrNull(household) : null;
+  async apply(manager: EntityManager, household: Household, actor: Actor, policy: PriorityPolicy): Promise<void> {
+    const before = matchingAttributesOrNull(household);
     const standing = boardStandingOf(await manager.findBy(BoardDecision, { householdId: household.id }));
     household.urgent = standing.urgent;
     household.boardAdjustment = standing.adjustment;
-    await this.scorer.rescore(manager, household);
-    const after = household.isInMatchingPool ? toMatchingAttributes(household) : null;
+    await this.scorer.rescore(manager, household, policy);
+    const after = changedMatchingAttributes(household, before);
     await this.households.save(manager, household, (version) =>
-      after && matchingAttributesDiffer(before, after)
-        ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after })]
-        : [],
+      after ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after })] : [],
     );
   }
 }

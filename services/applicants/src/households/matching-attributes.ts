@@ -26,7 +26,7 @@ export function toMatchingAttributes(household: Household): MatchingAttributes {
 }
 
 /** True when something matching reads differs (status, ids and dates aside). */
-export function matchingAttributesDiffer(before: MatchingAttributes | null, after: MatchingAttributes): boolean {
+function matchingAttributesDiffer(before: MatchingAttributes | null, after: MatchingAttributes): boolean {
   if (!before) return true;
   const keys: (keyof MatchingAttributes)[] = [
     'householdSize',
@@ -45,6 +45,17 @@ export function matchingAttributesDiffer(before: MatchingAttributes | null, afte
 /** The matching attributes if the household has them all, else null. */
 export function matchingAttributesOrNull(household: Household): MatchingAttributes | null {
   return household.maxRent === null || household.priority === null ? null : toMatchingAttributes(household);
+}
+
+/**
+ * What ApplicantNeedsChanged publishes after a change: the household's new matching attributes
+ * when it is in the matching pool and something matching reads differs from `before`
+ * (matchingAttributesOrNull before the change); null when there is nothing to publish.
+ */
+export function changedMatchingAttributes(household: Household, before: MatchingAttributes | null): MatchingAttributes | null {
+  if (!household.isInMatchingPool) return null;
+  const after = toMatchingAttributes(household);
+  return matchingAttributesDiffer(before, after) ? after : null;
 }
 
 export function isoDate(date: Date): string {

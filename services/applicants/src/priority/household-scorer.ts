@@ -14,13 +14,13 @@ export class HouseholdScorer {
     private readonly policies: PolicyRegistry,
   ) {}
 
-  /** Re-scores an assessed household in place; null (and nothing changed) when it has no assessment. */
-  async rescore(manager: EntityManager, household: Household): Promise<PriorityScore | null> {
+  /** Re-scores an assessed household in place under `policy` (from forScoring); null (and nothing changed) when it has no assessment. */
+  async rescore(manager: EntityManager, household: Household, policy: PriorityPolicy): Promise<PriorityScore | null> {
     if (!household.currentAssessmentId) return null;
     const assessment = await manager.findOneByOrFail(Assessment, { id: household.currentAssessmentId });
     if (!assessment.detailsEncrypted) return null;
     const details = this.vault.open<AssessmentDetails>(VaultContext.assessment(assessment.id), assessment.detailsEncrypted);
-    return this.score(household, details, await this.policies.forScoring(manager));
+    return this.score(household, details, policy);
   }
 
   /** Scores a household from assessment details already at hand (a new assessment). */
@@ -33,6 +33,7 @@ export class HouseholdScorer {
     return score;
   }
 
+  /** Takes the policy lock (shared) and returns the policy in force: once per transaction, before any household row lock. */
   forScoring(manager: EntityManager): Promise<PriorityPolicy> {
     return this.policies.forScoring(manager);
   }

@@ -1,6 +1,7 @@
 import { pageQuery } from '@hearth/platform';
 import { z } from 'zod';
 import { SUPPORT_PROGRAMMES } from '../households/domain/household.entity';
+import { districtCode } from '../households/household.schemas';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -10,13 +11,7 @@ export const waitlistFilterSchema = pageQuery({
   wheelchair: flag.optional().describe('true: only households that need a wheelchair-accessible home'),
   stepFree: flag.optional(),
   pets: flag.optional().describe('true: only households with pets'),
-  preferredDistrict: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/)
-    .transform((code) => code.toUpperCase())
-    .optional()
-    .describe('Households that prefer this district'),
+  preferredDistrict: districtCode.optional().describe('Households that prefer this district'),
 });
 
 export type WaitlistFilter = z.infer<typeof waitlistFilterSchema>;

@@ -34,7 +34,7 @@ export class RecordBoardDecisionHandler implements ICommandHandler<RecordBoardDe
 
   execute({ reference, input, actor }: RecordBoardDecisionCommand): Promise<RecordedDecision> {
     return this.unitOfWork.run(async (manager) => {
-      await this.standing.lockPolicy(manager);
+      const policy = await this.standing.lockPolicy(manager);
       const household = await this.households.getByReferenceForUpdate(manager, reference);
       assertExpectedVersion('Household', household, input.expectedVersion);
       if (!DECIDABLE.includes(household.status) || !household.currentAssessmentId) throw new NotOnListError(reference, household.status);
@@ -52,7 +52,7 @@ export class RecordBoardDecisionHandler implements ICommandHandler<RecordBoardDe
         reversalJustification: null,
       });
       await manager.insert(BoardDecision, decision);
-      await this.standing.apply(manager, household, actor);
+      await this.standing.apply(manager, household, actor, policy);
       return { ...toBoardDecisionView(decision, reference), priority: household.priority };
     });
   }

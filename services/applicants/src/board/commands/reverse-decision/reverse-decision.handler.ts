@@ -32,7 +32,7 @@ export class ReverseBoardDecisionHandler implements ICommandHandler<ReverseBoard
       const found = await manager.findOneBy(BoardDecision, { id: decisionId });
       if (!found) throw new BoardDecisionNotFoundError(decisionId);
       // The policy lock, the household, then the decision: the same order as recording one.
-      await this.standing.lockPolicy(manager);
+      const policy = await this.standing.lockPolicy(manager);
       const household = await manager.findOneOrFail(Household, { where: { id: found.householdId }, lock: { mode: 'pessimistic_write' } });
       const decision = await manager.findOneOrFail(BoardDecision, { where: { id: decisionId }, lock: { mode: 'pessimistic_write' } });
       if (!decision.isActive) throw new AlreadyReversedError(decisionId);
@@ -41,7 +41,7 @@ export class ReverseBoardDecisionHandler implements ICommandHandler<ReverseBoard
       decision.reversedBy = actor.id;
       decision.reversalJustification = justification;
       await manager.save(decision);
-      await this.standing.apply(manager, household, actor);
+      await this.standing.apply(manager, household, actor, policy);
       return { ...toBoardDecisionView(decision, household.reference), priority: household.priority };
     });
   }

@@ -41,7 +41,7 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
   async execute(): Promise<WaitlistStatistics> {
     const db = this.dataSource;
     const waitingCase = `CASE ${WAITING_BUCKETS.map(([label, limit]) => `WHEN registered_at > now() - ${limit} THEN '${label}'`).join(' ')} ELSE '5 years or more' END`;
-    const [byStatus, [overall], byProgramme, waiting, [days], scores, [{ median: priorityMedian }], policy] = await Promise.all([
+    const [byStatus, [overall], waiting, [medians], scores, policy] = await Promise.all([
       db.query<{ programme: string; status: string; count: number }[]>(
         'SELECT programme, status, count(*)::int AS count FROM households GROUP BY programme, status ORDER BY programme, status',
       ),
@@ -51,18 +51,15 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
                 count(*) FILTER (WHERE status = 'waitlisted' AND urgent)::int AS urgent
            FROM households`,
       ),
-      db.query<{ programme: string; count: number }[]>(
-        `SELECT programme, count(*)::int AS count FROM households WHERE status = 'waitlisted' GROUP BY programme ORDER BY programme`,
-      ),
       db.query<{ bucket: string; count: number }[]>(`SELECT ${waitingCase} AS bucket, count(*)::int AS count FROM households WHERE status = 'waitlisted' GROUP BY 1`),
-      db.query<{ median: number | null; p90: number | null; max: number | null }[]>(
-        `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS median, percentile_disc(0.9) WITHIN GROUP (ORDER BY d) AS p90, max(d) AS max
-           FROM (SELECT (current_date - registered_at::date) AS d FROM households WHERE status = 'waitlisted') w`,
+      db.query<{ median: number | null; p90: number | null; max: number | null; priority_median: string | null }[]>(
+        `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS median, percentile_disc(0.9) WITHIN GROUP (ORDER BY d) AS p90, max(d) AS max,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY priority) AS priority_median
+           FROM (SELECT (current_date - registered_at::date) AS d, priority FROM households WHERE status = 'waitlisted') w`,
       ),
       db.query<{ bucket: number; count: number }[]>(
         `SELECT least(floor(priority / 10), 9)::int AS bucket, count(*)::int AS count FROM households WHERE status = 'waitlisted' GROUP BY 1`,
       ),
-      db.query<{ median: string | null }[]>(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY priority) AS median FROM households WHERE status = 'waitlisted'`),
       this.policies.current(db.manager),
     ]);
     const waitingCounts = new Map(waiting.map((w) => [w.bucket, w.count]));
@@ -74,11 +71,11 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
       waitlist: {
         total: overall.waitlisted,
         urgent: overall.urgent,
-        byProgramme,
+        byProgramme: byStatus.filter((row) => row.status === 'waitlisted').map(({ programme, count }) => ({ programme, count })),
         waitingTime: [...WAITING_BUCKETS.map(([label]) => label), '5 years or more'].map((bucket) => ({ bucket, count: waitingCounts.get(bucket) ?? 0 })),
-        waitingDays: { median: days.median, p90: days.p90, max: days.max },
+        waitingDays: { median: medians.median, p90: medians.p90, max: medians.max },
         priority: Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 10, count: scoreCounts.get(i) ?? 0 })),
-        priorityMedian: priorityMedian === null ? null : Number(priorityMedian),
+        priorityMedian: medians.priority_median === null ? null : Number(medians.priority_median),
       },
     };
   }

@@ -10,7 +10,7 @@ import { nextHouseholdStatus } from '../../domain/household-status';
 import { ConsentRequiredError } from '../../household.errors';
 import { HouseholdRepository } from '../../household.repository';
 import { HouseholdSummary, toHouseholdSummary } from '../../household.view';
-import { matchingAttributesDiffer, matchingAttributesOrNull, toMatchingAttributes } from '../../matching-attributes';
+import { changedMatchingAttributes, matchingAttributesOrNull } from '../../matching-attributes';
 import { AssessmentDetails, PersonalDataVault, VaultContext } from '../../personal-data';
 import { AssessHouseholdDto } from './assess-household.dto';
 
@@ -45,7 +45,7 @@ export class AssessHouseholdHandler implements ICommandHandler<AssessHouseholdCo
       assertExpectedVersion('Household', household, input.expectedVersion);
       nextHouseholdStatus(household.status, 'assess');
       if (!household.hasConsent('processing')) throw new ConsentRequiredError(['processing']);
-      const before = household.isInMatchingPool ? matchingAttributesOrNull(household) : null;
+      const before = matchingAttributesOrNull(household);
 
       const details: AssessmentDetails = {
         assessedOn: input.assessedOn,
@@ -80,13 +80,11 @@ export class AssessHouseholdHandler implements ICommandHandler<AssessHouseholdCo
           payload: { ...ref, status: household.status, priority: score.priority, policyVersion: score.policyVersion, assessedOn: input.assessedOn },
         }),
       ]);
-      if (household.isInMatchingPool) {
-        const after = toMatchingAttributes(household);
-        if (matchingAttributesDiffer(before, after)) {
-          await this.households.save(manager, household, (version) => [
-            newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after }),
-          ]);
-        }
+      const after = changedMatchingAttributes(household, before);
+      if (after) {
+        await this.households.save(manager, household, (version) => [
+          newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after }),
+        ]);
       }
       return toHouseholdSummary(household);
     });

@@ -76,11 +76,12 @@ export class RecordConsentHandler implements ICommandHandler<RecordConsentComman
       } else {
         if (!inForce) throw new NoConsentInForceError();
         const withdrawnOn = change.input.withdrawnOn ?? today;
-        await manager.update(Consent, { id: inForce.id }, { endedOn: withdrawnOn, endReason: 'withdrawn', endedBy: actor.id });
+        const ended: Partial<Consent> = { endedOn: withdrawnOn, endReason: 'withdrawn', endedBy: actor.id };
         if (change.input.note) {
-          const note = [inForce.noteEncrypted ? this.vault.open<string>(VaultContext.consentNote(inForce.id), inForce.noteEncrypted) : null, change.input.note];
-          await manager.update(Consent, { id: inForce.id }, { noteEncrypted: this.vault.seal(VaultContext.consentNote(inForce.id), note.filter(Boolean).join('\n')) });
+          const earlier = this.vault.openOptional<string>(VaultContext.consentNote(inForce.id), inForce.noteEncrypted);
+          ended.noteEncrypted = this.vault.seal(VaultContext.consentNote(inForce.id), [earlier, change.input.note].filter(Boolean).join('\n'));
         }
+        await manager.update(Consent, { id: inForce.id }, ended);
         household.consentScope = [];
         if (canTransition(household.status, 'pause')) household.apply('pause', 'consent_withdrawn');
         await this.households.save(manager, household, (version) => [

@@ -10,7 +10,7 @@ import { compositionOf } from '../../household.schemas';
 import { HouseholdClosedError } from '../../household.errors';
 import { HouseholdRepository } from '../../household.repository';
 import { HouseholdSummary, toHouseholdSummary } from '../../household.view';
-import { matchingAttributesDiffer, matchingAttributesOrNull, toMatchingAttributes } from '../../matching-attributes';
+import { changedMatchingAttributes, matchingAttributesOrNull } from '../../matching-attributes';
 import { NeedsDetails, PersonalDataVault, VaultContext } from '../../personal-data';
 import { RecordNeedsDto } from './record-needs.dto';
 
@@ -64,11 +64,9 @@ export class RecordNeedsHandler implements ICommandHandler<RecordNeedsCommand> {
       };
       household.needsEncrypted = this.vault.seal(VaultContext.needs(household.id), details);
 
-      const after = household.isInMatchingPool ? toMatchingAttributes(household) : null;
+      const after = changedMatchingAttributes(household, before);
       await this.households.save(manager, household, (version) =>
-        after && matchingAttributesDiffer(before, after)
-          ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after })]
-          : [],
+        after ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: after })] : [],
       );
       return toHouseholdSummary(household);
     });

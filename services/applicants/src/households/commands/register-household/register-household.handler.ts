@@ -55,8 +55,8 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
       try {
         return await this.unitOfWork.run((manager) => this.register(manager, input, actor));
       } catch (error) {
-        const reference = (error as { code?: string; constraint?: string }).constraint === 'households_reference';
-        if (!(reference && (error as { code?: string }).code === UNIQUE_VIOLATION) || attempt >= 3) throw error;
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        if (code !== UNIQUE_VIOLATION || constraint !== 'households_reference' || attempt >= 3) throw error;
       }
     }
   }

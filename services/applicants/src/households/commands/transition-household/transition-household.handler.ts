@@ -54,7 +54,7 @@ export class TransitionHouseholdHandler implements ICommandHandler<TransitionHou
   execute({ householdId, transition, details, actor }: TransitionHouseholdCommand): Promise<HouseholdSummary> {
     return this.unitOfWork.run(async (manager) => {
       // The policy lock before the household's row lock, in every scoring transaction (see PolicyRegistry).
-      await this.scorer.forScoring(manager);
+      const policy = await this.scorer.forScoring(manager);
       const household = await this.households.getForUpdate(manager, householdId, actor);
       assertExpectedVersion('Household', household, details.expectedVersion);
       const target = nextHouseholdStatus(household.status, transition, household.pausedFrom);
@@ -62,7 +62,7 @@ export class TransitionHouseholdHandler implements ICommandHandler<TransitionHou
       if (missing.length > 0) throw new ConsentRequiredError(missing);
       if (target === 'waitlisted') {
         if (household.maxRent === null || household.needsRecordedAt === null) throw new NeedsIncompleteError();
-        if (!(await this.scorer.rescore(manager, household))) throw new NotAssessedError();
+        if (!(await this.scorer.rescore(manager, household, policy))) throw new NotAssessedError();
       }
 
       household.apply(transition, details.reason ?? null);

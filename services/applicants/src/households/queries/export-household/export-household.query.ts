@@ -22,6 +22,8 @@ export class ExportHouseholdQuery extends Query<Record<string, unknown>> {
   }
 }
 
+const ERASED_PERSONAL_DATA = { primaryContact: null, referral: null, legalStatus: null, notes: null, needs: null, statusNote: null, scoreBreakdown: null };
+
 /**
  * Everything held about a household, as JSON (a subject access request): its record, personal
  * data, every assessment, consent and board decision, its event history and who read its data.
@@ -39,8 +41,8 @@ export class ExportHouseholdHandler implements IQueryHandler<ExportHouseholdQuer
     return this.unitOfWork.run(async (manager) => {
       const household = await this.households.get(manager, householdId, actor);
       await this.reader.recordAccess(manager, household, actor, purpose, 'export');
-      const { primaryContact, referral, legalStatus, notes, needs, statusNote, scoreBreakdown } = household.isErased
-        ? { primaryContact: null, referral: null, legalStatus: null, notes: null, needs: null, statusNote: null, scoreBreakdown: null }
+      const { primaryContact, referral, legalStatus, notes, needs, statusNote, scoreBreakdown, consents } = household.isErased
+        ? { ...ERASED_PERSONAL_DATA, consents: await this.reader.consents(manager, householdId) }
         : await this.reader.personalData(manager, household);
       const assessments = await manager.find(Assessment, { where: { householdId }, order: { createdAt: 'ASC' } });
       return {
@@ -50,7 +52,7 @@ export class ExportHouseholdHandler implements IQueryHandler<ExportHouseholdQuer
         personalData: { primaryContact, referral, legalStatus, notes, needs, statusNote },
         scoreBreakdown,
         assessments: assessments.map((a) => this.reader.assessmentView(a)),
-        consents: await this.reader.consents(manager, householdId),
+        consents,
         boardDecisions: await manager.find(BoardDecision, { where: { householdId }, order: { decidedAt: 'ASC' } }),
         history: await history(manager, householdId),
         accessLog: await manager.find(AccessLogEntry, { where: { householdId }, order: { accessedAt: 'ASC', id: 'ASC' } }),

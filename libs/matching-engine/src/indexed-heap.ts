@@ -44,10 +44,6 @@ export class IndexedMinHeap {
     this.siftUp(this.length - 1);
   }
 
-  peek(): number {
-    return this.heap[0];
-  }
-
   pop(): number {
     const top = this.heap[0];
     this.position[top] = -1;

@@ -23,7 +23,7 @@ export function score(applicant: Applicant, unit: Unit, policy: Pick<Policy, 'we
   const w = policy.weights;
   const preferred = applicant.preferredDistricts.includes(unit.district) ? 1 : 0;
   const fits = unit.bedrooms === applicant.bedroomsNeeded ? 1 : 0;
-  return w.priority * applicant.priority + (w.waiting * applicant.waitingDays) / 30 + w.preference * preferred + w.fit * fits;
+  return baseScore(applicant, policy) + w.preference * preferred + w.fit * fits;
 }
 
 export function scoreBreakdown(applicant: Applicant, unit: Unit, policy: Pick<Policy, 'weights'>): ScoreBreakdown {

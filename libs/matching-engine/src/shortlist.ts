@@ -1,5 +1,5 @@
 import { isEligible } from './eligibility';
-import { ScoreBreakdown, score, scoreBreakdown } from './score';
+import { ScoreBreakdown, baseScore, score, scoreBreakdown } from './score';
 import { Applicant, Policy, Unit, maxExtraBedroomsOf } from './types';
 import { bedrooms } from './wording';
 
@@ -75,7 +75,7 @@ export function shortlist(
     const applicant = applicants[i];
     if (size === capacity) {
       // Same evaluation order as score(), so rounding cannot put the bound below the score.
-      const upper = w.priority * applicant.priority + (w.waiting * applicant.waitingDays) / 30 + maxPreference + maxFit;
+      const upper = baseScore(applicant, policy) + maxPreference + maxFit;
       if (upper < heapScore[0]) continue;
     }
     if (!isEligible(applicant, unit, policy)) continue;

@@ -1,7 +1,20 @@
 import { Topics } from '@hearth/contracts';
 import { shortlist as engineShortlist } from '@hearth/matching-engine';
 import { bearer, eventually, queryDatabase, readEvents, stillTrueAfter, TestApp, waitForEvents } from '@hearth/testing';
-import { aHousehold, aUnit, bedroomLanes, daysAgo, householdInPool, makeAvailable, Publisher, startMatching, unitInPool, waitlist } from './support';
+import {
+  aHousehold,
+  aUnit,
+  bedroomLanes,
+  daysAgo,
+  DEFAULT_SHORTLIST_POLICY,
+  engineApplicant,
+  householdInPool,
+  makeAvailable,
+  Publisher,
+  startMatching,
+  unitInPool,
+  waitlist,
+} from './support';
 
 const staff = bearer('sra_staff');
 const nextLane = bedroomLanes(1000);
@@ -43,20 +56,10 @@ describe('matching read models and shortlists', () => {
       );
       const expected = engineShortlist(
         unit.engineAttributes,
-        households.slice(0, 3).map((h, i) => ({
-          id: h.householdId,
-          householdSize: 2,
-          bedroomsNeeded: lane,
-          maxRent: 900,
-          wheelchair: false,
-          stepFree: false,
-          pets: false,
-          excludedDistricts: [],
-          preferredDistricts: i === 1 ? ['D-SHORT'] : [],
-          priority: [40, 72.5, 72.5][i],
-          waitingDays: [900, 120, 120][i],
-        })),
-        { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 },
+        households
+          .slice(0, 3)
+          .map((h, i) => engineApplicant(h, lane, { preferredDistricts: i === 1 ? ['D-SHORT'] : [], priority: [40, 72.5, 72.5][i], waitingDays: [900, 120, 120][i] })),
+        DEFAULT_SHORTLIST_POLICY,
         10,
       );
       expect(stored).toMatchObject({ unit_version: 4, k: 10, candidates: 3 });
@@ -108,23 +111,13 @@ describe('matching read models and shortlists', () => {
 
       const { body } = await shortlistOf(unit.unitId, '?refresh=true&k=5').expect(200);
 
-      const all = households.map((h, i) => ({
-        id: h.householdId,
-        householdSize: 2,
-        bedroomsNeeded: lane,
-        maxRent: 900,
-        wheelchair: false,
-        stepFree: false,
-        pets: false,
-        excludedDistricts: [],
-        preferredDistricts: i % 3 === 0 ? [district] : [],
-        priority: 50 + ((i * 7) % 13) / 2,
-        waitingDays: (i * 37) % 200,
-      }));
-      const expected = engineShortlist(unit.engineAttributes, all, { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 }, 5);
+      const all = households.map((h, i) =>
+        engineApplicant(h, lane, { preferredDistricts: i % 3 === 0 ? [district] : [], priority: 50 + ((i * 7) % 13) / 2, waitingDays: (i * 37) % 200 }),
+      );
+      const expected = engineShortlist(unit.engineAttributes, all, DEFAULT_SHORTLIST_POLICY, 5);
       expect(body.candidates).toBe(30);
       expect(body.entries.map((e: { householdId: string; score: number }) => [e.householdId, e.score])).toEqual(expected.map((e) => [e.applicantId, e.score]));
-      const sixth = engineShortlist(unit.engineAttributes, all, { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 }, 6)[5];
+      const sixth = engineShortlist(unit.engineAttributes, all, DEFAULT_SHORTLIST_POLICY, 6)[5];
       const { body: whyNot } = await service.http.get(`/units/${unit.unitId}/why-not/${sixth.applicantId}`).set(staff).expect(200);
       expect(whyNot).toMatchObject({ eligible: true, rank: 6 });
     });

@@ -1,4 +1,5 @@
 import { Topics } from '@hearth/contracts';
+import { Applicant } from '@hearth/matching-engine';
 import {
   eventually,
   HouseholdWaitlistStream,
@@ -111,6 +112,28 @@ export const CASEWORKER_ID = 'caseworker-matching-tests';
 export function aHousehold(bedrooms: number): HouseholdWaitlistStream {
   return new HouseholdWaitlistStream().needingBedrooms(bedrooms).withHouseholdSize(2).withMaxRent(900).with('caseworkerId', CASEWORKER_ID);
 }
+
+/** A household of `aHousehold(bedrooms)` as the engine reads it, with the fields a test set on it. */
+export function engineApplicant(
+  household: HouseholdWaitlistStream,
+  bedrooms: number,
+  fields: Pick<Applicant, 'preferredDistricts' | 'priority' | 'waitingDays'>,
+): Applicant {
+  return {
+    id: household.householdId,
+    householdSize: 2,
+    bedroomsNeeded: bedrooms,
+    maxRent: 900,
+    wheelchair: false,
+    stepFree: false,
+    pets: false,
+    excludedDistricts: [],
+    ...fields,
+  };
+}
+
+/** The default policy of shortlists (the config's defaults). */
+export const DEFAULT_SHORTLIST_POLICY = { weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxExtraBedrooms: 1 };
 
 /** A unit for up to four with `bedrooms` bedrooms. */
 export function aUnit(bedrooms: number): UnitAvailabilityStream {

@@ -1,8 +1,9 @@
 import { AggregateStore, NewEvent } from '@hearth/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RunNotFoundError } from './allocation-run.errors';
+import { RunNotFoundError, RunNotSolvedError } from './allocation-run.errors';
 import { AllocationRun } from './domain/allocation-run.entity';
+import { AllocationRunCensus } from './domain/allocation-run-census.entity';
 
 @Injectable()
 export class AllocationRunRepository {
@@ -12,6 +13,15 @@ export class AllocationRunRepository {
     const run = await manager.findOne(AllocationRun, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!run) throw new RunNotFoundError(id);
     return run;
+  }
+
+  /** A solved run with its census; a run not solved yet has none (RUN.NOT_SOLVED). */
+  async getWithCensus(manager: EntityManager, id: string): Promise<{ run: AllocationRun; census: AllocationRunCensus }> {
+    const run = await manager.findOneBy(AllocationRun, { id });
+    if (!run) throw new RunNotFoundError(id);
+    const census = await manager.findOneBy(AllocationRunCensus, { runId: id });
+    if (!census) throw new RunNotSolvedError(id, run.status);
+    return { run, census };
   }
 
   save(manager: EntityManager, run: AllocationRun, events: (version: number) => NewEvent[] = () => []): Promise<AllocationRun> {

@@ -61,30 +61,28 @@ export class OfferProposer {
   }
 
   async propose(manager: EntityManager, proposal: Proposal): Promise<Offer> {
+    return this.store(manager, proposal, await this.assertProposable(manager, proposal.unit, proposal.household));
+  }
+
+  /**
+   * Stores a proposal `assertProposable` already accepted, with the score it returned. A live
+   * offer proposed meanwhile is still refused, by the repository's unique index.
+   */
+  async store(manager: EntityManager, proposal: Proposal, offerScore: number): Promise<Offer> {
     const { unit, household, source, runId, rank, justification, actor } = proposal;
-    const offerScore = await this.assertProposable(manager, unit, household);
-    const offer = manager.create(Offer, {
+    const offer = Offer.proposed({
       id: randomUUID(),
-      version: 0,
       unitId: unit.unitId,
       householdId: household.householdId,
       reference: household.reference,
-      status: 'proposed',
       source,
       runId,
       score: offerScore,
       rank,
       justification,
-      responseDeadline: null,
-      madeAt: null,
-      answeredAt: null,
-      declineReason: null,
-      declineParty: null,
-      withdrawalReason: null,
-      note: null,
       proposedBy: { id: actor.id, role: actor.role },
     });
-    await this.offers.save(manager, offer, (version) => [
+    return this.offers.save(manager, offer, (version) => [
       newEvent(OfferProposed, {
         aggregateId: offer.id,
         aggregateVersion: version,
@@ -92,6 +90,5 @@ export class OfferProposer {
         actor,
       }),
     ]);
-    return manager.findOneByOrFail(Offer, { id: offer.id });
   }
 }

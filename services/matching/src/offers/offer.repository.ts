@@ -11,8 +11,15 @@ export class OfferRepository {
 
   /** Loads an offer for a change, after locking its unit's and household's pool rows (the lock order is unit → household → offer). */
   async getForUpdate(manager: EntityManager, id: string): Promise<Offer> {
+    const offer = await this.findForUpdate(manager, id);
+    if (!offer) throw new OfferNotFoundError(id);
+    return offer;
+  }
+
+  /** As getForUpdate; null when there is no such offer. */
+  async findForUpdate(manager: EntityManager, id: string): Promise<Offer | null> {
     const found = await manager.findOne(Offer, { select: { id: true, unitId: true, householdId: true }, where: { id } });
-    if (!found) throw new OfferNotFoundError(id);
+    if (!found) return null;
     await manager.query('SELECT 1 FROM available_units WHERE unit_id = $1 FOR UPDATE', [found.unitId]);
     await manager.query('SELECT 1 FROM waitlisted_households WHERE household_id = $1 FOR UPDATE', [found.householdId]);
     return manager.findOneOrFail(Offer, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -23,9 +23,6 @@ const transitions: Record<RunTransition, { from: readonly RunStatus[]; to: RunSt
 export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'awaiting_approval', 'offers_proposed', 'rejected', 'failed'];
 export const RUN_TRANSITIONS = Object.keys(transitions) as RunTransition[];
 
-/** Statuses in which the run has a result and a census. */
-export const SOLVED_RUN_STATUSES: readonly RunStatus[] = ['awaiting_approval', 'offers_proposed', 'rejected'];
-
 export function canTransition(current: RunStatus, transition: RunTransition): boolean {
   return transitions[transition].from.includes(current);
 }

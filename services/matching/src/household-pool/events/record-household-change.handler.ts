@@ -38,7 +38,7 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
 
   execute({ householdId, householdVersion, change }: RecordHouseholdChangeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
-      const known = await manager.findOne(WaitlistedHousehold, { where: { householdId }, lock: { mode: 'pessimistic_write' } });
+      const known = await this.households.find(manager, householdId, { lock: 'update' });
       if (change.kind === 'erased') {
         await this.withdrawals.withdrawLive(manager, { householdId }, 'household_no_longer_waitlisted');
         await manager.delete(WaitlistedHousehold, { householdId });

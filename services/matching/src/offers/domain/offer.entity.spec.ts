@@ -1,25 +1,16 @@
 import { Offer } from './offer.entity';
 
 function aProposedOffer(): Offer {
-  return Object.assign(new Offer(), {
+  return Offer.proposed({
     id: 'a0a0a0a0-0000-4000-8000-000000000001',
-    version: 1,
     unitId: 'b0b0b0b0-0000-4000-8000-000000000002',
     householdId: 'c0c0c0c0-0000-4000-8000-000000000003',
     reference: 'HX-7Q2K',
-    status: 'proposed',
     source: 'shortlist',
     runId: null,
     score: 110.5,
     rank: 1,
     justification: null,
-    responseDeadline: null,
-    madeAt: null,
-    answeredAt: null,
-    declineReason: null,
-    declineParty: null,
-    withdrawalReason: null,
-    note: null,
     proposedBy: { id: 'staff-1', role: 'sra_staff' },
   });
 }

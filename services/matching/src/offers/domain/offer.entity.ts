@@ -34,6 +34,24 @@ export class Offer extends VersionedEntity {
   @Column('text', { nullable: true }) note: string | null;
   @Column('jsonb', { name: 'proposed_by' }) proposedBy: ActorRef;
 
+  /** A new offer, proposed: not yet made, answered or withdrawn. */
+  static proposed(
+    fields: Pick<Offer, 'id' | 'unitId' | 'householdId' | 'reference' | 'source' | 'runId' | 'score' | 'rank' | 'justification' | 'proposedBy'>,
+  ): Offer {
+    return Object.assign(new Offer(), {
+      ...fields,
+      version: 0,
+      status: 'proposed',
+      responseDeadline: null,
+      madeAt: null,
+      answeredAt: null,
+      declineReason: null,
+      declineParty: null,
+      withdrawalReason: null,
+      note: null,
+    });
+  }
+
   /** The household is told; it has until the deadline to answer. */
   make(now: Date, responseMs: number): void {
     this.status = nextOfferStatus(this.status, 'make');

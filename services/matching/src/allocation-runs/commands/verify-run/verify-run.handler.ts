@@ -1,8 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { RunNotFoundError, RunNotSolvedError } from '../../allocation-run.errors';
-import { AllocationRun } from '../../domain/allocation-run.entity';
-import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
+import { AllocationRunRepository } from '../../allocation-run.repository';
 import { ENGINE_VERSION } from '../../domain/run-policy';
 import { RunVerification, verifyRun } from '../../domain/run-verification';
 
@@ -17,13 +15,13 @@ export class VerifyRunCommand extends Command<VerifyRunResult> {
 /** Re-checks a run from its stored census; changes nothing. */
 @CommandHandler(VerifyRunCommand)
 export class VerifyRunHandler implements ICommandHandler<VerifyRunCommand> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: AllocationRunRepository,
+  ) {}
 
   async execute({ runId }: VerifyRunCommand): Promise<VerifyRunResult> {
-    const run = await this.dataSource.manager.findOneBy(AllocationRun, { id: runId });
-    if (!run) throw new RunNotFoundError(runId);
-    const census = await this.dataSource.manager.findOneBy(AllocationRunCensus, { runId });
-    if (!census) throw new RunNotSolvedError(runId, run.status);
+    const { run, census } = await this.runs.getWithCensus(this.dataSource.manager, runId);
     const verification = verifyRun(census.instance, { ...census.result, certificate: census.certificate ?? undefined });
     return { runId, mode: run.mode, ...verification, runEngineVersion: run.engineVersion, verifiedWith: ENGINE_VERSION, verifiedAt: new Date() };
   }

@@ -3,7 +3,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { RunNotFoundError, RunNotSolvedError } from '../../allocation-run.errors';
+import { AllocationRunRepository } from '../../allocation-run.repository';
 import { AllocationRun } from '../../domain/allocation-run.entity';
 import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
 
@@ -37,13 +37,13 @@ function toCensusView(run: AllocationRun, census: AllocationRunCensus) {
 
 @QueryHandler(GetCensusQuery)
 export class GetCensusHandler implements IQueryHandler<GetCensusQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: AllocationRunRepository,
+  ) {}
 
   async execute({ runId }: GetCensusQuery) {
-    const run = await this.dataSource.manager.findOneBy(AllocationRun, { id: runId });
-    if (!run) throw new RunNotFoundError(runId);
-    const census = await this.dataSource.manager.findOneBy(AllocationRunCensus, { runId });
-    if (!census) throw new RunNotSolvedError(runId, run.status);
+    const { run, census } = await this.runs.getWithCensus(this.dataSource.manager, runId);
     return toCensusView(run, census);
   }
 }

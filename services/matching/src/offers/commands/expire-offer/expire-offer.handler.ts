@@ -2,7 +2,6 @@ import { OfferExpired, SYSTEM_ACTOR } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Offer } from '../../domain/offer.entity';
 import { NextOnShortlist } from '../../next-on-shortlist';
 import { OfferRepository } from '../../offer.repository';
 import { offerRef } from '../../offer.view';
@@ -33,10 +32,8 @@ export class ExpireOfferHandler implements ICommandHandler<ExpireOfferCommand> {
 
   execute({ offerId }: ExpireOfferCommand): Promise<ExpiryOutcome> {
     return this.unitOfWork.run(async (manager) => {
-      const known = await manager.existsBy(Offer, { id: offerId });
-      if (!known) return { kind: 'skipped' };
-      const offer = await this.offers.getForUpdate(manager, offerId);
-      if (offer.status !== 'offered' || !offer.responseDeadline) return { kind: 'skipped' };
+      const offer = await this.offers.findForUpdate(manager, offerId);
+      if (offer?.status !== 'offered' || !offer.responseDeadline) return { kind: 'skipped' };
       if (offer.responseDeadline.getTime() > Date.now()) return { kind: 'not_due', deadline: offer.responseDeadline };
       offer.expire();
       const responseDeadline = offer.responseDeadline.toISOString();

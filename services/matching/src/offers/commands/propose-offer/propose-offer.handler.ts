@@ -36,7 +36,7 @@ export class ProposeOfferHandler implements ICommandHandler<ProposeOfferCommand>
     return this.unitOfWork.run(async (manager) => {
       const unit = await this.units.get(manager, input.unitId, { lock: 'share' });
       const household = await this.households.get(manager, input.householdId, { lock: 'share' });
-      await this.proposer.assertProposable(manager, unit, household);
+      const offerScore = await this.proposer.assertProposable(manager, unit, household);
       const { rank, first } = await this.shortlister.standing(manager, unit, household.householdId);
       if (rank !== 1 && !input.justification) {
         const where = rank === null ? 'was offered this unit before' : `is number ${rank} on this unit’s shortlist`;
@@ -44,15 +44,11 @@ export class ProposeOfferHandler implements ICommandHandler<ProposeOfferCommand>
           { field: 'justification', message: `is required: household ${household.reference} ${where}, and ${first?.reference ?? 'nobody'} comes first` },
         ]);
       }
-      const offer = await this.proposer.propose(manager, {
-        unit,
-        household,
-        source: 'shortlist',
-        runId: null,
-        rank,
-        justification: input.justification ?? null,
-        actor,
-      });
+      const offer = await this.proposer.store(
+        manager,
+        { unit, household, source: 'shortlist', runId: null, rank, justification: input.justification ?? null, actor },
+        offerScore,
+      );
       return toOfferView(offer);
     });
   }

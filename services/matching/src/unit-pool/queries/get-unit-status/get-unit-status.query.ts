@@ -3,8 +3,9 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AvailableUnit, PoolUnitStatus } from '../../available-unit.entity';
+import { PoolUnitStatus } from '../../available-unit.entity';
 import { UnknownUnitError } from '../../unit-pool.errors';
+import { UnitPool } from '../../unit-pool.repository';
 
 export interface UnitStatusView {
   unitId: string;
@@ -23,11 +24,13 @@ export class GetUnitStatusQuery extends Query<UnitStatusView> {
 /** Where a unit stands in matching, and nothing about any household: what a landlord may see. */
 @QueryHandler(GetUnitStatusQuery)
 export class GetUnitStatusHandler implements IQueryHandler<GetUnitStatusQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitPool,
+  ) {}
 
   async execute({ unitId, actor }: GetUnitStatusQuery): Promise<UnitStatusView> {
-    const unit = await this.dataSource.manager.findOneBy(AvailableUnit, { unitId });
-    if (!unit) throw new UnknownUnitError(unitId);
+    const unit = await this.units.get(this.dataSource.manager, unitId);
     assertCanSeeLandlordRecord(actor, unit.landlordId, () => new UnknownUnitError(unitId));
     return { unitId: unit.unitId, status: unit.status };
   }

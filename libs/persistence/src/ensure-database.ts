@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { databaseUrl } from './database-url';
+import { isUniqueViolation } from './unique-violation';
 
 const DUPLICATE_DATABASE = '42P04';
-const UNIQUE_VIOLATION = '23505';
 
 /** Creates the service's database on first start; a concurrent creator is not an error. */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
@@ -14,8 +14,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
     if (rowCount) return;
     await client.query(`CREATE DATABASE "${database}"`);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== DUPLICATE_DATABASE && code !== UNIQUE_VIOLATION) throw error;
+    if ((error as { code?: string }).code !== DUPLICATE_DATABASE && !isUniqueViolation(error)) throw error;
   } finally {
     await client.end();
   }

@@ -7,3 +7,6 @@ export * from './save-versioned';
 export * from './database.module';
 export * from './idempotency.interceptor';
 export * from './idempotency.migration';
+export * from './unique-violation';
+export * from './numeric-column';
+export * from './expected-version';

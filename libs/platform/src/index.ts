@@ -13,6 +13,7 @@ export {
   InvalidTransitionError,
   NotFoundError,
   ValidationError,
+  withArticle,
   type FieldError,
 } from './errors/domain.errors';
 export { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './errors/problem-details';
@@ -26,7 +27,7 @@ export { MetricsModule } from './metrics/metrics.module';
 export type { MetricsModuleOptions } from './metrics/metrics.options';
 export { MetricsService } from './metrics/metrics.service';
 
-export { pageQuery, pageQuerySchema, type PageQuery } from './pagination/page-query.schema';
+export { pageQuery, pageQuerySchema, queryFlag, type PageQuery } from './pagination/page-query.schema';
 export { pageSchema, toPage, type Page } from './pagination/page';
 
 export { configureHttpApp, type HttpAppDescription } from './bootstrap/configure-http-app';

@@ -26,6 +26,11 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** `An available`, `A let`: for messages people read, such as invalid transitions. */
+export function withArticle(words: string): string {
+  return `${/^[aeiou]/.test(words) ? 'An' : 'A'} ${words}`;
+}
+
 /** A state-machine transition that the aggregate's current state does not allow. */
 export class InvalidTransitionError extends ConflictError {
   constructor(code: string, message: string) {

@@ -11,3 +11,6 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export function pageQuery<S extends z.ZodRawShape>(filters: S) {
   return pageQuerySchema.extend(filters);
 }
+
+/** A true/false query-string filter (`?active=true`), as a boolean. */
+export const queryFlag = () => z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { REFERRAL_SOURCES } from './personal-data';
 
 /** Shared pieces of the request schemas. */
-export const expectedVersion = z.number().int().positive().optional().describe('The version you edited from; a stale one is refused with 409');
-
 export const freeText = (max: number) => z.string().trim().min(1).max(max);
 
 /** Not in the future (dates people give, e.g. consent, assessment). */

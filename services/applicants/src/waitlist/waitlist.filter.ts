@@ -1,9 +1,9 @@
-import { pageQuery } from '@hearth/platform';
+import { pageQuery, queryFlag } from '@hearth/platform';
 import { z } from 'zod';
 import { SUPPORT_PROGRAMMES } from '../households/domain/household.entity';
 import { districtCode } from '../households/household.schemas';
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const flag = queryFlag();
 
 export const waitlistFilterSchema = pageQuery({
   programme: z.enum(SUPPORT_PROGRAMMES).optional(),

@@ -1,6 +1,7 @@
 import { AggregateStore, NewEvent } from '@hearth/messaging';
+import { isUniqueViolation } from '@hearth/persistence';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Offer } from './domain/offer.entity';
 import { LIVE_OFFER_STATUSES } from './domain/offer-status';
 import { HouseholdHasLiveOfferError, OfferNotFoundError, UnitHasLiveOfferError } from './offer.errors';
@@ -38,16 +39,9 @@ export class OfferRepository {
     try {
       return await this.store.save(manager, Offer, offer, events);
     } catch (error) {
-      const constraint = uniqueViolation(error);
-      if (constraint === 'offers_one_live_per_unit') throw new UnitHasLiveOfferError(offer.unitId);
-      if (constraint === 'offers_one_live_per_household') throw new HouseholdHasLiveOfferError(offer.reference);
+      if (isUniqueViolation(error, 'offers_one_live_per_unit')) throw new UnitHasLiveOfferError(offer.unitId);
+      if (isUniqueViolation(error, 'offers_one_live_per_household')) throw new HouseholdHasLiveOfferError(offer.reference);
       throw error;
     }
   }
-}
-
-function uniqueViolation(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' ? driverError.constraint : undefined;
 }

@@ -1,8 +1,8 @@
+import { numericColumn } from '@hearth/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type BoardDecisionKind = 'urgent' | 'priority_adjustment';
 
-const numeric = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /** A housing board's decision about one household, kept for ever as the record of a departure
  *  from the policy's order; a reversal is recorded on it, never a deletion. */
@@ -11,7 +11,7 @@ export class BoardDecision {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'household_id' }) householdId: string;
   @Column('text') kind: BoardDecisionKind;
-  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numeric }) points: number | null;
+  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numericColumn }) points: number | null;
   @Column('text') justification: string;
   @Column('text', { name: 'decided_by' }) decidedBy: string;
   @Column('timestamptz', { name: 'decided_at' }) decidedAt: Date;

@@ -1,6 +1,6 @@
+import { numericColumn } from '@hearth/persistence';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /** One priority assessment; its structured answers and notes are encrypted (health, legal circumstances). */
 @Entity('assessments')
@@ -12,7 +12,7 @@ export class Assessment {
   @Column('text', { name: 'assessed_role' }) assessedRole: string;
   @Column('text', { name: 'details_encrypted', nullable: true }) detailsEncrypted: string | null;
   /** The assessment's score under the policy in force when it was made. */
-  @Column('numeric', { precision: 4, scale: 1, transformer: numeric }) score: number;
+  @Column('numeric', { precision: 4, scale: 1, transformer: numericColumn }) score: number;
   @Column('int', { name: 'policy_version' }) policyVersion: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

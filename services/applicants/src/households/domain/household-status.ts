@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from '@hearth/platform';
+import { InvalidTransitionError, withArticle } from '@hearth/platform';
 
 export type HouseholdStatus = 'registered' | 'assessed' | 'waitlisted' | 'offered' | 'housed' | 'paused' | 'withdrawn' | 'exited';
 
@@ -78,9 +78,4 @@ function pastTense(transition: HouseholdTransition): string {
     erase: 'erased',
   };
   return words[transition];
-}
-
-/** `an assessed`, `a paused`: the message is shown to people. */
-function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
 }

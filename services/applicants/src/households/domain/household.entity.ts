@@ -1,4 +1,4 @@
-import { VersionedEntity } from '@hearth/persistence';
+import { numericColumn, VersionedEntity } from '@hearth/persistence';
 import { Column, Entity } from 'typeorm';
 import { HouseholdComposition, householdSize } from './household-composition';
 import { HouseholdStatus, HouseholdTransition, isClosed, nextHouseholdStatus, PausableStatus } from './household-status';
@@ -9,7 +9,6 @@ export const CONSENT_SCOPES = ['processing', 'matching', 'sharing_with_support_s
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export type MaxRentBasis = 'rule' | 'set';
 
-const numeric = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /**
  * A household applying for a home: the aggregate root of its consents, needs, assessments and
@@ -41,7 +40,7 @@ export class Household extends VersionedEntity implements HouseholdComposition {
   @Column('boolean') wheelchair: boolean;
   @Column('boolean', { name: 'step_free' }) stepFree: boolean;
   @Column('boolean') pets: boolean;
-  @Column('numeric', { name: 'max_rent', precision: 10, scale: 2, nullable: true, transformer: numeric }) maxRent: number | null;
+  @Column('numeric', { name: 'max_rent', precision: 10, scale: 2, nullable: true, transformer: numericColumn }) maxRent: number | null;
   @Column('text', { name: 'max_rent_basis', nullable: true }) maxRentBasis: MaxRentBasis | null;
   @Column('text', { name: 'preferred_districts', array: true }) preferredDistricts: string[];
   @Column('text', { name: 'excluded_districts', array: true }) excludedDistricts: string[];
@@ -54,13 +53,13 @@ export class Household extends VersionedEntity implements HouseholdComposition {
   @Column('text', { name: 'consent_scope', array: true }) consentScope: ConsentScope[];
 
   @Column('uuid', { name: 'current_assessment_id', nullable: true }) currentAssessmentId: string | null;
-  @Column('numeric', { name: 'assessment_score', precision: 4, scale: 1, nullable: true, transformer: numeric }) assessmentScore: number | null;
-  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numeric }) priority: number | null;
+  @Column('numeric', { name: 'assessment_score', precision: 4, scale: 1, nullable: true, transformer: numericColumn }) assessmentScore: number | null;
+  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numericColumn }) priority: number | null;
   /** The score breakdown names vulnerabilities (health, domestic violence…): encrypted too. */
   @Column('text', { name: 'priority_breakdown_encrypted', nullable: true }) priorityBreakdownEncrypted: string | null;
   @Column('int', { name: 'policy_version', nullable: true }) policyVersion: number | null;
   @Column('boolean') urgent: boolean;
-  @Column('numeric', { name: 'board_adjustment', precision: 5, scale: 1, transformer: numeric }) boardAdjustment: number;
+  @Column('numeric', { name: 'board_adjustment', precision: 5, scale: 1, transformer: numericColumn }) boardAdjustment: number;
 
   /** Primary contact, referral, legal status and notes. */
   @Column('text', { name: 'personal_encrypted', nullable: true }) personalEncrypted: string | null;

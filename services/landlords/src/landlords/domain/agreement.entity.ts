@@ -1,10 +1,10 @@
-import { InvalidTransitionError } from '@hearth/platform';
+import { InvalidTransitionError, withArticle } from '@hearth/platform';
+import { numericColumn } from '@hearth/persistence';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { AgreementScheme, AgreementTerms, Coverage, RenovationLoan } from './agreement-terms';
 
 export type AgreementStatus = 'draft' | 'signed' | 'ended';
 
-const numeric = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @Entity('agreements')
 export class Agreement implements AgreementTerms {
@@ -23,7 +23,7 @@ export class Agreement implements AgreementTerms {
   @Column('date', { name: 'end_date' })
   endDate: string;
 
-  @Column('numeric', { name: 'guaranteed_monthly_rent', precision: 12, scale: 2, transformer: numeric })
+  @Column('numeric', { name: 'guaranteed_monthly_rent', precision: 12, scale: 2, transformer: numericColumn })
   guaranteedMonthlyRent: number;
 
   @Column('jsonb')
@@ -65,9 +65,4 @@ export class Agreement implements AgreementTerms {
     this.endedOn = endedOn;
     this.endReason = reason;
   }
-}
-
-/** `an ended`, `a signed`: the message is shown to people. */
-function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
 }

@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from '@hearth/platform';
+import { InvalidTransitionError, withArticle } from '@hearth/platform';
 
 export type LandlordStatus = 'prospect' | 'active' | 'suspended' | 'offboarded';
 export type LandlordTransition = 'verify' | 'suspend' | 'reactivate' | 'offboard';
@@ -21,9 +21,4 @@ export function nextLandlordStatus(current: LandlordStatus, transition: Landlord
 
 function pastTense(transition: LandlordTransition): string {
   return { verify: 'verified', suspend: 'suspended', reactivate: 'reactivated', offboard: 'offboarded' }[transition];
-}
-
-/** `an active`, `a prospect`: the message is shown to people. */
-function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
 }

@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from '@hearth/platform';
+import { InvalidTransitionError, withArticle } from '@hearth/platform';
 
 export type OfferStatus = 'proposed' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
@@ -44,8 +44,3 @@ const PAST: Record<OfferTransition, string> = {
   expire: 'expired',
   withdraw: 'withdrawn',
 };
-
-/** `An accepted`, `A declined`: the message is shown to people. */
-function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
-}

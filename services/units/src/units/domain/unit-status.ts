@@ -1,5 +1,5 @@
 import { unitStatusSchema } from '@hearth/contracts';
-import { InvalidTransitionError } from '@hearth/platform';
+import { InvalidTransitionError, withArticle } from '@hearth/platform';
 import { z } from 'zod';
 
 export type UnitStatus = z.infer<typeof unitStatusSchema>;
@@ -55,8 +55,3 @@ export function pendingReasonAfter(transition: UnitTransition): PendingReason | 
 
 export const UNIT_STATUSES: readonly UnitStatus[] = unitStatusSchema.options;
 export const UNIT_TRANSITIONS = Object.keys(transitions) as UnitTransition[];
-
-/** `an available`, `a let`: the message is shown to people. */
-function withArticle(words: string): string {
-  return `${/^[aeiou]/.test(words) ? 'An' : 'A'} ${words}`;
-}

@@ -1,11 +1,10 @@
-import { VersionedEntity } from '@hearth/persistence';
+import { numericColumn, VersionedEntity } from '@hearth/persistence';
 import { Column, Entity } from 'typeorm';
 import { nextUnitStatus, PendingReason, pendingReasonAfter, UnitStatus, UnitTransition } from './unit-status';
 
 export type UnitType = 'studio' | 'apartment' | 'house' | 'room';
 export type EnergyLabel = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
 
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /** The attributes a landlord or staff member describes a flat with; editable while draft. */
 export interface UnitAttributes {
@@ -41,14 +40,14 @@ export class Unit extends VersionedEntity implements UnitAttributes {
   @Column('text', { name: 'building_id' }) buildingId: string;
   @Column('text') type: UnitType;
   @Column('int') bedrooms: number;
-  @Column('numeric', { name: 'floor_area', precision: 8, scale: 2, transformer: numeric }) floorArea: number;
+  @Column('numeric', { name: 'floor_area', precision: 8, scale: 2, transformer: numericColumn }) floorArea: number;
   @Column('int') floor: number;
   @Column('boolean') elevator: boolean;
   @Column('boolean', { name: 'step_free' }) stepFree: boolean;
   @Column('boolean', { name: 'wheelchair_accessible' }) wheelchairAccessible: boolean;
   @Column('int', { name: 'max_occupants' }) maxOccupants: number;
-  @Column('numeric', { precision: 10, scale: 2, transformer: numeric }) rent: number;
-  @Column('numeric', { name: 'service_charges', precision: 10, scale: 2, transformer: numeric }) serviceCharges: number;
+  @Column('numeric', { precision: 10, scale: 2, transformer: numericColumn }) rent: number;
+  @Column('numeric', { name: 'service_charges', precision: 10, scale: 2, transformer: numericColumn }) serviceCharges: number;
   @Column('text', { name: 'energy_label' }) energyLabel: EnergyLabel;
   @Column('boolean', { name: 'pets_allowed' }) petsAllowed: boolean;
   @Column('boolean') furnished: boolean;

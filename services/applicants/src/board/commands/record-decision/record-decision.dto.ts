@@ -1,6 +1,6 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../../../households/household.schemas';
 
 export const justification = z.string().trim().min(10).max(2000).describe('Why the board departs from the policy’s order (mandatory, kept with the decision)');
 

@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -12,7 +12,7 @@ import { BoardDecision } from '../../domain/board-decision.entity';
 const listDecisionsSchema = pageQuery({
   reference: z.string().trim().toUpperCase().max(10).optional(),
   kind: z.enum(['urgent', 'priority_adjustment']).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: in force; false: reversed'),
+  active: queryFlag().optional().describe('true: in force; false: reversed'),
 });
 
 export class ListDecisionsDto extends createZodDto(listDecisionsSchema) {}

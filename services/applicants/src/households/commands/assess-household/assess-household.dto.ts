@@ -1,7 +1,8 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { LIVING_SITUATIONS } from '../../../priority/domain/priority-policy';
-import { expectedVersion, freeText, pastOrToday } from '../../household.schemas';
+import { freeText, pastOrToday } from '../../household.schemas';
 
 const flag = z.boolean().default(false);
 

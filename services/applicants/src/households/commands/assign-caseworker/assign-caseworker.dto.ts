@@ -1,6 +1,6 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../../household.schemas';
 
 export class AssignCaseworkerDto extends createZodDto(
   z

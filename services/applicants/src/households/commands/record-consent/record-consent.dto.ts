@@ -1,7 +1,8 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CONSENT_SCOPES } from '../../domain/household.entity';
-import { expectedVersion, freeText, pastOrToday } from '../../household.schemas';
+import { freeText, pastOrToday } from '../../household.schemas';
 
 export class GiveConsentDto extends createZodDto(
   z

@@ -1,6 +1,7 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { districtCode, expectedVersion, freeText, membersSchema } from '../../household.schemas';
+import { districtCode, freeText, membersSchema } from '../../household.schemas';
 
 const money = z.number().min(0).max(100_000).multipleOf(0.01);
 

@@ -1,7 +1,7 @@
 import { Actor, isStaff } from '@hearth/auth';
 import { ApplicantRegistered } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
-import { UnitOfWork } from '@hearth/persistence';
+import { isUniqueViolation, UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -31,7 +31,6 @@ export class RegisterHouseholdCommand extends Command<RegisteredHousehold> {
 }
 
 const DUPLICATE_LOCK_NAMESPACE = 0x4455_504b; // "DUPK"
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Registers a household: personal data sealed, a fresh reference, a duplicate check on the keyed
@@ -55,8 +54,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
       try {
         return await this.unitOfWork.run((manager) => this.register(manager, input, actor));
       } catch (error) {
-        const { code, constraint } = error as { code?: string; constraint?: string };
-        if (code !== UNIQUE_VIOLATION || constraint !== 'households_reference' || attempt >= 3) throw error;
+        if (!isUniqueViolation(error, 'households_reference') || attempt >= 3) throw error;
       }
     }
   }

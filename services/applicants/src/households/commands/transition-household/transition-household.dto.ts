@@ -1,7 +1,8 @@
 import { exitReasonSchema, pauseReasonSchema, withdrawalReasonSchema } from '@hearth/contracts';
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion, freeText } from '../../household.schemas';
+import { freeText } from '../../household.schemas';
 
 const note = freeText(2000).optional().describe('Stored encrypted');
 

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -15,7 +15,7 @@ const listHouseholdsSchema = pageQuery({
   status: z.enum(HOUSEHOLD_STATUSES as [HouseholdStatus, ...HouseholdStatus[]]).optional(),
   programme: z.enum(SUPPORT_PROGRAMMES).optional(),
   caseworkerId: z.string().trim().min(1).max(100).optional().describe('Households on this caseworker’s caseload (a caseworker always sees only their own)'),
-  unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Only households without a caseworker'),
+  unassigned: queryFlag().optional().describe('Only households without a caseworker'),
   reference: z.string().trim().toUpperCase().max(10).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { Deficiency } from '../../../inspections/domain/deficiency.entity';
 import { SEVERITIES } from '../../../inspections/domain/repair-deadlines';
 import { DeficiencyView, toDeficiencyView } from '../../deficiency.view';
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const flag = queryFlag();
 
 const listDeficienciesSchema = pageQuery({
   unitId: z.uuid().optional(),

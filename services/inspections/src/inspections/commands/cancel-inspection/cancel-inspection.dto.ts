@@ -1,6 +1,6 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../schedule-inspection/schedule-inspection.dto';
 
 export class CancelInspectionDto extends createZodDto(
   z.object({ reason: z.string().trim().min(1).max(500).describe('Why the inspection will not take place'), expectedVersion }).strict(),

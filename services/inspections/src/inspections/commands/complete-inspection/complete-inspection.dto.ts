@@ -1,5 +1,5 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../schedule-inspection/schedule-inspection.dto';
 
 export class CompleteInspectionDto extends createZodDto(z.object({ expectedVersion }).strict()) {}

@@ -1,6 +1,6 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../schedule-inspection/schedule-inspection.dto';
 
 export class RecordNoAccessDto extends createZodDto(
   z

@@ -1,5 +1,6 @@
 import { Actor } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
+import { withArticle } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
 import { InspectionAlreadyOpenError } from '../../inspection.errors';
@@ -34,9 +35,4 @@ export class RequestInspectionHandler implements ICommandHandler<RequestInspecti
       return toInspectionView(inspection, unit);
     });
   }
-}
-
-/** `An initial`, `a move-in`: the message is shown to people. */
-function withArticle(words: string): string {
-  return `${/^[aeiou]/.test(words) ? 'An' : 'A'} ${words}`;
 }

@@ -1,10 +1,10 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 /** A little slack for clocks that disagree; an appointment further in the past is a mistake. */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
-export const expectedVersion = z.number().int().positive().optional().describe('The version you acted on; stale → 409 CONCURRENCY.STALE');
 
 const inspectorId = z.string().trim().min(1).max(200).describe('User id (token subject) of the inspector who will visit');
 const scheduledAt = z.iso

@@ -1,7 +1,7 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const expectedVersion = z.number().int().positive().optional().describe('The version you reviewed; stale → 409 CONCURRENCY.STALE');
 const note = z.string().trim().min(1).max(2000).optional().describe('The board’s reasoning, kept with the run');
 
 export class ApproveRunDto extends createZodDto(

@@ -1,7 +1,7 @@
 import { declineReasonSchema } from '@hearth/contracts';
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../make-offer/make-offer.dto';
 
 export class AcceptOfferDto extends createZodDto(z.object({ expectedVersion }).strict()) {}
 

@@ -1,7 +1,7 @@
 import { offerWithdrawalReasonSchema } from '@hearth/contracts';
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { expectedVersion } from '../make-offer/make-offer.dto';
 
 export class WithdrawOfferDto extends createZodDto(
   z

@@ -1,7 +1,7 @@
+import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const expectedVersion = z.number().int().positive().optional().describe('The version you edited from; stale → 409');
 
 export class SubmitUnitDto extends createZodDto(z.object({ expectedVersion }).strict()) {}
 

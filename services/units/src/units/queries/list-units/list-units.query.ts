@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
 import { unitStatusSchema } from '@hearth/contracts';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Unit } from '../../domain/unit.entity';
 import { toUnitView, UnitView } from '../../unit.view';
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const flag = queryFlag();
 
 const listUnitsSchema = pageQuery({
   status: unitStatusSchema.optional(),

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** The body field of a command on a versioned record; see saveVersioned for the 409 it leads to. */
+export const expectedVersion = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('The version you acted on; a stale one is refused with 409 CONCURRENCY.STALE');

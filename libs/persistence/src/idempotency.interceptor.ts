@@ -73,10 +73,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async replay(context: ExecutionContext, actorId: string, key: string, fingerprint: string): Promise<unknown> {
-    const [stored]: StoredAnswer[] = await this.dataSource.query(
+    const [stored]: (StoredAnswer | undefined)[] = await this.dataSource.query(
       'SELECT fingerprint, status, body FROM idempotency_keys WHERE actor_id = $1 AND key = $2',
       [actorId, key],
     );
+    // Gone since the insert conflicted: the first request failed just now and released its key.
+    if (!stored) throw new ConflictError('IDEMPOTENCY.IN_PROGRESS', 'The first request with this Idempotency-Key has just finished; retry');
     if (stored.fingerprint !== fingerprint) {
       throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', 422);
     }

@@ -8,8 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   console.log('Installing dependencies (npm ci)…');
   const npm = (command) => spawnSync('npm', [command, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' }).status;
-  // npm install from the same lock file when this npm refuses it as out of sync (see .ci/run).
-  if (npm('ci') !== 0 && npm('install') !== 0) process.exit(1);
+  if (npm('ci') !== 0) process.exit(1);
 }
 const runner = spawn(process.execPath, ['-r', join(root, 'tools/register.js'), join(root, 'tools/platform/start-platform.ts'), ...process.argv.slice(2)], {
   cwd: root,

@@ -1,4 +1,4 @@
-export const ROLES = ['sra_admin', 'sra_staff', 'caseworker', 'landlord', 'inspector', 'board_member'] as const;
+export const ROLES = ['sra_admin', 'sra_staff', 'caseworker', 'landlord', 'inspector', 'board_member', 'mediator'] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -1,8 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-const activeTransaction = new AsyncLocalStorage<EntityManager>();
+interface ActiveTransaction {
+  manager: EntityManager;
+  afterCommit: (() => Promise<unknown> | unknown)[];
+}
+
+const activeTransaction = new AsyncLocalStorage<ActiveTransaction>();
 
 /**
  * Runs work in one database transaction. Nested calls join the transaction already open in the
@@ -11,11 +16,41 @@ const activeTransaction = new AsyncLocalStorage<EntityManager>();
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = activeTransaction.getStore();
-    if (current) return work(current);
-    return this.dataSource.transaction((manager) => activeTransaction.run(manager, () => work(manager)));
+    if (current) return work(current.manager);
+    const transaction: ActiveTransaction = { manager: undefined as unknown as EntityManager, afterCommit: [] };
+    const result = await this.dataSource.transaction((manager) => {
+      transaction.manager = manager;
+      return activeTransaction.run(transaction, () => work(manager));
+    });
+    await this.runAfterCommit(transaction.afterCommit);
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the transaction open in this context has committed (at once when none is
+   * open), never inside it: queueing a job or any other Redis or network call must not hold row
+   * locks while it waits. A failure is logged, not thrown — the work it started must also be
+   * derivable from the committed state (each service's sweeps queue again what is due).
+   */
+  afterCommit(callback: () => Promise<unknown> | unknown): void {
+    const current = activeTransaction.getStore();
+    if (current) current.afterCommit.push(callback);
+    else void this.runAfterCommit([callback]);
+  }
+
+  private async runAfterCommit(callbacks: (() => Promise<unknown> | unknown)[]): Promise<void> {
+    for (const callback of callbacks) {
+      try {
+        await callback();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'work after commit failed; the next sweep catches it up');
+      }
+    }
   }
 }

@@ -31,6 +31,13 @@ export { pageQuery, pageQuerySchema, queryFlag, type PageQuery } from './paginat
 export { pageSchema, toPage, type Page } from './pagination/page';
 
 export { configureHttpApp, type HttpAppDescription } from './bootstrap/configure-http-app';
+export { runService, type RunServiceOptions } from './bootstrap/run-service';
 export { PlatformModule, type PlatformModuleOptions } from './bootstrap/platform.module';
 export * from './jobs/jobs.module';
+export { JobSweeper, Sweep, type JobSweep } from './jobs/job-sweeper';
+export { enqueueJobs, ENQUEUE_TIMEOUT_MS, type JobToQueue } from './jobs/enqueue-jobs';
+export { isTransientError, TransientError, TimeoutError, withTimeout } from './errors/transient-error';
+export * from './validation/fields';
+export { NulCharacterGuard } from './validation/nul-character.guard';
+export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';

@@ -13,9 +13,14 @@ export interface HttpAppDescription {
  * Finishes an application whose module imports PlatformModule: pino as Nest's logger,
  * shutdown hooks, and OpenAPI at /docs (JSON at /docs-json). Call before listen()/init().
  */
-export function configureHttpApp(app: INestApplication, { title, description, version }: HttpAppDescription): INestApplication {
+export function configureHttpApp(
+  app: INestApplication,
+  { title, description, version }: HttpAppDescription,
+  { shutdownHooks = true }: { shutdownHooks?: boolean } = {},
+): INestApplication {
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // runService handles the signals itself (a stop bounded in time).
+  if (shutdownHooks) app.enableShutdownHooks();
   const config = new DocumentBuilder().setTitle(title).setDescription(description).setVersion(version).addBearerAuth().build();
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,10 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import type { DestinationStream } from 'pino';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { NulCharacterGuard } from '../validation/nul-character.guard';
 
 export interface PlatformModuleOptions {
   /** The service name, as it appears in logs and metric labels. */
@@ -19,7 +20,7 @@ export interface PlatformModuleOptions {
  * of DTOs (and serialization of @ZodResponse results), and problem+json errors.
  */
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule {
   static forRoot({ service, logLevel, logDestination }: PlatformModuleOptions): DynamicModule {
     return {
       module: PlatformModule,
@@ -30,5 +31,9 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(NulCharacterGuard).forRoutes({ path: '*', method: RequestMethod.ALL });
   }
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ZodValidationException } from 'nestjs-zod';
 import { correlationIdOf } from '../logging/correlation-id';
 import { DomainError } from './domain.errors';
+import { isTransientError } from './transient-error';
 import { fieldErrorsOf } from './field-errors';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle, type ProblemDetails } from './problem-details';
 
@@ -15,6 +16,9 @@ const CODES_BY_STATUS: Partial<Record<number, string>> = {
 };
 
 const INTERNAL_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
+const UNAVAILABLE_DETAIL = 'A service this request needs is unavailable for the moment; nothing was changed. Retry in a few seconds.';
+/** Seconds a client should wait before retrying a 503. */
+const RETRY_AFTER_S = 5;
 
 /** Answers every error as application/problem+json (RFC 9457); never leaks an unexpected error's message. */
 @Catch()
@@ -37,7 +41,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...extras,
     };
 
-    if (status >= 500) {
+    if (status === 503) {
+      this.logger.warn({ err: exception, correlationId: body.correlationId, code }, `${req.method} ${body.instance} unavailable`);
+    } else if (status >= 500) {
       this.logger.error({ err: exception, correlationId: body.correlationId, code }, `${req.method} ${body.instance} failed`);
     } else {
       this.logger.debug({ correlationId: body.correlationId, code, detail }, `${req.method} ${body.instance} refused`);
@@ -48,6 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     res.statusCode = status;
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_S));
     res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     res.end(JSON.stringify(body));
   }
@@ -67,6 +74,10 @@ function toProblem(exception: unknown): Problem {
   }
   if (isExposedClientError(exception)) {
     return { status: exception.status, code: codeForStatus(exception.status), detail: exception.message };
+  }
+  // The database restarting, Redis or the broker unreachable: the client may retry; nothing was committed.
+  if (isTransientError(exception)) {
+    return { status: 503, code: 'SERVICE_UNAVAILABLE', detail: UNAVAILABLE_DETAIL };
   }
   return { status: 500, code: codeForStatus(500), detail: INTERNAL_DETAIL };
 }

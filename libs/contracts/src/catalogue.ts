@@ -5,10 +5,11 @@ import * as unitEvents from './events/unit.events';
 import * as applicantEvents from './events/applicant.events';
 import * as inspectionEvents from './events/inspection.events';
 import * as matchingEvents from './events/matching.events';
+import * as leaseEvents from './events/lease.events';
 
 /** Every event type Hearth publishes, keyed by `type@version`. Producers and consumers both
  *  validate payloads against it. */
-const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents].flatMap((module) =>
+const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents].flatMap((module) =>
   Object.values(module).filter(isEventDefinition),
 );
 

@@ -7,3 +7,4 @@ export * from './events/unit.events';
 export * from './events/applicant.events';
 export * from './events/inspection.events';
 export * from './events/matching.events';
+export * from './events/lease.events';

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+import { householdReferenceSchema } from './applicant.events';
+import { agreementSchemeSchema } from './landlord.events';
+
+/*
+ * Leases events carry ids, references, dates and amounts — never a household's personal data,
+ * payment details or notes. Amounts are integer cents (`…Cents`), never floats.
+ *
+ * Aggregates: HeadLease (the owner-side contract of one flat, aggregateId = headLeaseId) and
+ * Tenancy (aggregateId = tenancyId; rent, payments, arrears and claims of one tenancy share its key,
+ * so they stay in order). Owner payments belong to the HeadLease.
+ */
+
+const cents = z.number().int();
+const nonNegativeCents = cents.nonnegative();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+
+const tenancyRef = {
+  tenancyId: z.uuid(),
+  unitId: z.uuid(),
+  householdId: z.uuid(),
+  reference: householdReferenceSchema,
+};
+
+const headLeaseRef = {
+  headLeaseId: z.uuid(),
+  unitId: z.uuid(),
+  landlordId: z.uuid(),
+};
+
+export const tenancyStatusSchema = z.enum(['draft', 'signed', 'active', 'ending', 'ended']);
+
+/** Why a tenancy ended. `moved_to_permanent_housing` and `moved_to_other_sra_flat` are planned moves. */
+export const tenancyEndReasonSchema = z.enum([
+  'moved_to_permanent_housing',
+  'moved_to_other_sra_flat',
+  'moved_to_care_or_institution',
+  'left_without_notice',
+  'evicted_for_arrears',
+  'evicted_for_behaviour',
+  'deceased',
+  'terminated_by_household',
+  'terminated_by_agency',
+  'terminated_by_landlord',
+  'contract_not_renewed',
+  'other',
+]);
+
+export const arrearsStageSchema = z.enum(['reminder', 'notice', 'established', 'claim']);
+export const claimKindSchema = z.enum(['arrears', 'damage', 'legal_costs', 'vacancy']);
+export const claimDecisionSchema = z.enum(['approved', 'partly_approved', 'rejected']);
+
+export const HeadLeaseRecorded = defineEvent({
+  type: 'HeadLeaseRecorded',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({
+    ...headLeaseRef,
+    agreementId: z.uuid(),
+    scheme: agreementSchemeSchema,
+    guaranteedRentCents: nonNegativeCents,
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+  }),
+});
+
+export const TenancyDrafted = defineEvent({
+  type: 'TenancyDrafted',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, offerId: z.uuid().nullable(), rentCents: nonNegativeCents, serviceChargesCents: nonNegativeCents, startDate: z.iso.date() }),
+});
+
+export const TenancySigned = defineEvent({
+  type: 'TenancySigned',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, startDate: z.iso.date(), endDate: z.iso.date().nullable() }),
+});
+
+/** The tenancy has started: the flat is let and the household housed. */
+export const TenancyActivated = defineEvent({
+  type: 'TenancyActivated',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, landlordId: z.uuid(), startDate: z.iso.date(), rentCents: nonNegativeCents, serviceChargesCents: nonNegativeCents }),
+});
+
+export const RentCharged = defineEvent({
+  type: 'RentCharged',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, month, amountCents: nonNegativeCents, dueDate: z.iso.date(), balanceCents: cents }),
+});
+
+export const PaymentRecorded = defineEvent({
+  type: 'PaymentRecorded',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({
+    ...tenancyRef,
+    paymentId: z.uuid(),
+    amountCents: cents,
+    receivedOn: z.iso.date(),
+    source: z.enum(['staff', 'bank_import', 'benefit']),
+    balanceCents: cents,
+  }),
+});
+
+export const PaymentPlanAgreed = defineEvent({
+  type: 'PaymentPlanAgreed',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, planId: z.uuid(), totalCents: nonNegativeCents, instalments: z.number().int().positive(), firstDueDate: z.iso.date() }),
+});
+
+/** A payment plan's instalment was missed: the plan is broken and the arrears ladder resumes. */
+export const PaymentPlanBroken = defineEvent({
+  type: 'PaymentPlanBroken',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, planId: z.uuid(), missedDueDate: z.iso.date(), arrearsCents: nonNegativeCents }),
+});
+
+export const ArrearsStageReached = defineEvent({
+  type: 'ArrearsStageReached',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, stage: arrearsStageSchema, arrearsCents: nonNegativeCents, monthsUnpaid: z.number().nonnegative(), reachedOn: z.iso.date() }),
+});
+
+/** Arrears paid back to nothing (or below the threshold): the ladder is closed. */
+export const ArrearsCleared = defineEvent({
+  type: 'ArrearsCleared',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, clearedOn: z.iso.date() }),
+});
+
+export const GuaranteeClaimOpened = defineEvent({
+  type: 'GuaranteeClaimOpened',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, claimId: z.uuid(), landlordId: z.uuid(), kind: claimKindSchema, amountCents: nonNegativeCents }),
+});
+
+export const GuaranteeClaimDecided = defineEvent({
+  type: 'GuaranteeClaimDecided',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, claimId: z.uuid(), kind: claimKindSchema, decision: claimDecisionSchema, approvedCents: nonNegativeCents }),
+});
+
+export const GuaranteeClaimPaid = defineEvent({
+  type: 'GuaranteeClaimPaid',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, claimId: z.uuid(), landlordId: z.uuid(), kind: claimKindSchema, paidCents: nonNegativeCents, paidOn: z.iso.date() }),
+});
+
+/** What the agency owes the owner for a month: guaranteed rent, also when vacant or unpaid, less deductions. */
+export const OwnerPaymentDue = defineEvent({
+  type: 'OwnerPaymentDue',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({
+    ...headLeaseRef,
+    month,
+    guaranteedRentCents: nonNegativeCents,
+    loanRepaymentCents: nonNegativeCents,
+    managementFeeCents: nonNegativeCents,
+    dueCents: cents,
+    vacant: z.boolean(),
+  }),
+});
+
+export const OwnerPaymentMade = defineEvent({
+  type: 'OwnerPaymentMade',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({ ...headLeaseRef, month, paidCents: nonNegativeCents, paidOn: z.iso.date() }),
+});
+
+export const LoanRepaymentDeducted = defineEvent({
+  type: 'LoanRepaymentDeducted',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({ ...headLeaseRef, loanId: z.uuid(), month, amountCents: nonNegativeCents, remainingCents: nonNegativeCents }),
+});
+
+export const RentIndexed = defineEvent({
+  type: 'RentIndexed',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, effectiveOn: z.iso.date(), previousRentCents: nonNegativeCents, newRentCents: nonNegativeCents, indexSeries: z.string().min(1) }),
+});
+
+/** Notice given: the tenancy ends on `endsOn`; the flat is vacating. */
+export const TenancyEnding = defineEvent({
+  type: 'TenancyEnding',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, noticeGivenOn: z.iso.date(), endsOn: z.iso.date(), givenBy: z.enum(['household', 'agency', 'landlord']), reason: tenancyEndReasonSchema }),
+});
+
+export const TenancyEnded = defineEvent({
+  type: 'TenancyEnded',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({ ...tenancyRef, endedOn: z.iso.date(), reason: tenancyEndReasonSchema, finalBalanceCents: cents }),
+});

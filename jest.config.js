@@ -21,7 +21,9 @@ const swc = [
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose and otplib's @scure/@noble dependencies ship ES modules only: SWC turns them into CommonJS like our own sources.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|@scure|@noble)/.+\\.js$': swc },
+  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|@scure|@noble)/).*/node_modules/'],
   moduleNameMapper,
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',

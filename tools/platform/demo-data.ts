@@ -1,4 +1,3 @@
-import { mintToken } from '@hearth/auth';
 import { aConsent, aHouseholdRegistration, aLandlordRegistration, anAgreement, anAssessment, aUnit, checklistAnswers, eventually, someNeeds } from '@hearth/testing';
 
 export interface DemoUrls {
@@ -25,10 +24,10 @@ const DEMO_INSPECTOR = 'demo-inspector';
  * inspection (and so are available, with shortlists), and eight waitlisted households.
  * Skipped when landlords already exist.
  */
-export async function seedDemoData(urls: DemoUrls, jwtSecret: string): Promise<void> {
-  const as = (role: string, sub: string) => ({ authorization: `Bearer ${mintToken(jwtSecret, { sub, role: role as never })}` });
-  const admin = as('sra_admin', 'demo-seed');
-  const inspector = as('inspector', DEMO_INSPECTOR);
+export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub: string) => Promise<string>): Promise<void> {
+  const as = async (role: string, sub: string) => ({ authorization: `Bearer ${await tokenFor(role, sub)}` });
+  const admin = await as('sra_admin', 'demo-seed');
+  const inspector = await as('inspector', DEMO_INSPECTOR);
   const call = async (base: string, method: string, path: string, body?: unknown, headers = admin): Promise<Json> => {
     const response = await fetch(`${base}${path}`, {
       method,

@@ -1,4 +1,4 @@
-import { mintToken } from '@hearth/auth';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { KafkaTestBroker, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES } from '@hearth/testing';
 import { join } from 'node:path';
 import { seedDemoData } from './demo-data';
@@ -6,7 +6,7 @@ import { aptInstall, ensurePostgres, ensureRedis } from './infrastructure';
 import { localPostgresUrl } from './postgres-access';
 
 /** Development-only defaults; production sets its own through the environment. */
-const DEV_JWT_SECRET = 'hearth-development-secret-change-me';
+const DEV_ISSUER = 'http://127.0.0.1:3000';
 const DEV_BANK_ACCOUNT_KEY = Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64');
 const DEV_APPLICANTS_DATA_KEY = Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64');
 
@@ -25,11 +25,17 @@ async function main(): Promise<void> {
 
   try {
     const env: NodeJS.ProcessEnv = {
-      JWT_SECRET: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
       BANK_ACCOUNT_KEY: process.env.BANK_ACCOUNT_KEY ?? DEV_BANK_ACCOUNT_KEY,
       APPLICANTS_DATA_KEY: process.env.APPLICANTS_DATA_KEY ?? DEV_APPLICANTS_DATA_KEY,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
+
+    // A key pair for this run only: the services trust its public half, the demo seed signs with the other.
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA');
+    env.AUTH_ISSUER = DEV_ISSUER;
+    env.AUTH_JWKS = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'hearth-dev-run', alg: 'EdDSA' }] });
+    const tokenFor = (role: string, sub: string) =>
+      new SignJWT({ role }).setProtectedHeader({ alg: 'EdDSA', kid: 'hearth-dev-run' }).setSubject(sub).setIssuer(DEV_ISSUER).setAudience('hearth').setIssuedAt().setExpirationTime('15m').sign(privateKey);
 
     if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
     else {
@@ -66,14 +72,14 @@ async function main(): Promise<void> {
     const url = (name: ServiceKey) => services.find((s) => s.name === name)!.url;
     await seedDemoData(
       { landlords: url('landlords'), units: url('units'), inspections: url('inspections'), applicants: url('applicants'), matching: url('matching') },
-      env.JWT_SECRET!,
+      tokenFor,
     );
 
-    const staffToken = mintToken(env.JWT_SECRET!, { sub: 'demo-staff', role: 'sra_staff' }, '12h');
+    const staffToken = await tokenFor('sra_staff', 'demo-staff');
     console.log('\nHearth is running:');
     for (const service of services) console.log(`  ${service.name.padEnd(10)} ${service.url}   API docs: ${service.url}/docs   health: ${service.url}/health`);
     console.log(`\nLogs: ${logDirectory}/<service>.log`);
-    console.log(`A staff token (12 h) to try the APIs:\n  export TOKEN=${staffToken}\n  curl -H "Authorization: Bearer $TOKEN" ${url('units')}/units`);
+    console.log(`A staff token (15 min) to try the APIs:\n  export TOKEN=${staffToken}\n  curl -H "Authorization: Bearer $TOKEN" ${url('units')}/units`);
     console.log('\nCtrl-C stops everything npm start started.');
   } catch (error) {
     console.error(`\nnpm start failed: ${(error as Error).message}`);

@@ -1,9 +1,11 @@
 export { ROLES, STAFF_ROLES, type Role } from './role';
 export type { Actor } from './actor';
-export { mintToken, verifyToken, type TokenClaims } from './token';
+export { authConfigSchema, type AuthConfig } from './auth-config.schema';
+export { TokenVerifier, TokenRejectedError, TOKEN_ALGORITHMS } from './token-verifier';
+export { trustedIssuers, KeySetUnavailableError, NON_PRODUCTION_KEY_ID, type TrustedIssuer } from './trusted-issuer';
 export { AuthModule } from './auth.module';
-export { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
-export { JwtAuthGuard } from './jwt-auth.guard';
+export { TOKEN_VERIFIER, type AuthModuleOptions, type OwnKeySource } from './auth.options';
+export { JwtAuthGuard, bearerToken } from './jwt-auth.guard';
 export { Roles } from './roles.decorator';
 export { Public } from './public.decorator';
 export { CurrentActor } from './current-actor.decorator';

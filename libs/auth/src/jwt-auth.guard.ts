@@ -3,17 +3,17 @@ import {
   Inject,
   Injectable,
   Logger,
+  ServiceUnavailableException,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokenExpiredError } from 'jsonwebtoken';
 import { ACCESS_POLICY_KEY, type AccessPolicy } from './access-policy';
 import type { Actor } from './actor';
-import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
+import { TOKEN_VERIFIER } from './auth.options';
 import type { AuthenticatedRequest } from './authenticated-request';
-import { verifyToken } from './token';
+import { TokenRejectedError, type TokenVerifier } from './token-verifier';
 
 /**
  * Global guard: every route must declare @Public() or @Roles(...) (handler first, then
@@ -26,10 +26,10 @@ export class JwtAuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -43,7 +43,7 @@ export class JwtAuthGuard implements CanActivate {
     }
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = this.authenticate(request);
+    const actor = await this.authenticate(request);
     if (!policy.roles.includes(actor.role)) {
       throw new ForbiddenException(`Role ${actor.role} may not use this endpoint`);
     }
@@ -51,15 +51,16 @@ export class JwtAuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: AuthenticatedRequest): Actor {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException('A bearer token is required');
-    }
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
+    const token = bearerToken(request);
+    if (!token) throw new UnauthorizedException('A bearer token is required');
     try {
-      return verifyToken(this.options.jwtSecret, token);
+      return await this.verifier.verify(token);
     } catch (error) {
-      throw new UnauthorizedException(error instanceof TokenExpiredError ? 'The token has expired' : 'The token is invalid');
+      if (error instanceof TokenRejectedError) throw new UnauthorizedException(error.message);
+      // The issuer's keys cannot be fetched: say so (503, retry), do not blame the token.
+      this.logger.warn({ err: error }, 'cannot verify tokens: the issuer’s public keys are unavailable');
+      throw new ServiceUnavailableException('Tokens cannot be verified for the moment; retry in a few seconds');
     }
   }
 
@@ -70,4 +71,10 @@ export class JwtAuthGuard implements CanActivate {
       this.logger.warn(`${route} declares neither @Roles nor @Public; it is refused to everyone`);
     }
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(request: { headers: { authorization?: string } }): string | undefined {
+  const [scheme, token, extra] = (request.headers.authorization ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token && extra === undefined ? token : undefined;
 }

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { dropDatabase, TEST_DATABASE_SERVER_URL, uniqueDatabaseName } from './test-database';
-import { TEST_JWT_SECRET } from './tokens';
+import { TEST_AUTH_ENV } from './test-signing-key';
 import { requiredBrokers } from './topic-reader';
 
 /** Environment for a service under test: its own throw-away database, the shared test broker. */
@@ -20,7 +20,7 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
     KAFKA_IDEMPOTENT: 'false',
     KAFKA_CONSUMER_GROUP: `${service}-${randomBytes(4).toString('hex')}`,
     BULLMQ_PREFIX: `test:${service}:${randomBytes(4).toString('hex')}`,
-    JWT_SECRET: TEST_JWT_SECRET,
+    ...TEST_AUTH_ENV,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...extra,
   };

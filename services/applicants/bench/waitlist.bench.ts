@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   const config = applicantsConfigSchema.parse({
     DATABASE_URL: SERVER_URL,
     KAFKA_BROKERS: '127.0.0.1:9092',
-    JWT_SECRET: 'bench-secret-0123456789',
+    AUTH_ISSUER: 'http://hearth.bench',
     APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'),
   });
   const rules = ApplicantsRules.fromConfig(config);

@@ -78,7 +78,7 @@ export class ApplicantsModule {
       module: ApplicantsModule,
       imports: [
         PlatformModule.forRoot({ service: 'applicants', logLevel: config.LOG_LEVEL, logDestination: options.logDestination }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,

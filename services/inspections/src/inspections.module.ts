@@ -58,7 +58,7 @@ export class InspectionsModule {
       module: InspectionsModule,
       imports: [
         PlatformModule.forRoot({ service: 'inspections', logLevel: config.LOG_LEVEL }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,

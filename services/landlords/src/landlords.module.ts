@@ -28,7 +28,7 @@ export class LandlordsModule {
       module: LandlordsModule,
       imports: [
         PlatformModule.forRoot({ service: 'landlords', logLevel: config.LOG_LEVEL }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,

@@ -18,7 +18,7 @@ import {
   queryDatabase,
   startTestApp,
   TEST_DATABASE_SERVER_URL,
-  TEST_JWT_SECRET,
+  TEST_AUTH_ENV,
   TestApp,
   uniqueDatabaseName,
   withDatabase,
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     KAFKA_IDEMPOTENT: 'false',
     KAFKA_CONSUMER_GROUP: `bench-matching-${randomUUID().slice(0, 8)}`,
     BULLMQ_PREFIX: prefix,
-    JWT_SECRET: TEST_JWT_SECRET,
+    ...TEST_AUTH_ENV,
     LOG_LEVEL: 'error',
   });
   process.env.LOG_LEVEL = 'error';

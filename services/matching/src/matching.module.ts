@@ -71,7 +71,7 @@ export class MatchingModule {
       module: MatchingModule,
       imports: [
         PlatformModule.forRoot({ service: 'matching', logLevel: config.LOG_LEVEL }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,

@@ -36,7 +36,7 @@ export class UnitsModule {
       module: UnitsModule,
       imports: [
         PlatformModule.forRoot({ service: 'units', logLevel: config.LOG_LEVEL }),
-        AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
+        AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,

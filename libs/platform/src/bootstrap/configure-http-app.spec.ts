@@ -1,5 +1,5 @@
 import { Body, Controller, Post, type INestApplication } from '@nestjs/common';
-import { AuthModule, Roles } from '@hearth/auth';
+import { AuthModule, authConfigSchema, Roles } from '@hearth/auth';
 import { createZodDto } from 'nestjs-zod';
 import request from 'supertest';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ describe('configureHttpApp', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    ({ app } = await createPlatformApp([UnitsController], [AuthModule.forRoot({ jwtSecret: 'a-test-secret-of-32-characters!!' })]));
+    ({ app } = await createPlatformApp([UnitsController], [AuthModule.forRoot(authConfigSchema.parse({ AUTH_ISSUER: 'https://hearth.example.org', AUTH_JWKS_URL: 'https://hearth.example.org/jwks.json' }))]));
   });
 
   afterAll(() => app.close());

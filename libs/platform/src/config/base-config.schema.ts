@@ -1,8 +1,9 @@
+import { authConfigSchema } from '@hearth/auth';
 import { z } from 'zod';
 
 const port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
 
-/** The variables every service reads; services `.extend()` it with their own. */
+/** The variables every service reads (with how it verifies tokens, AUTH_*); services `.extend()` it with their own. */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port,
@@ -19,8 +20,8 @@ export const baseConfigSchema = z.object({
   KAFKA_CONSUMER_GROUP: z.string().regex(/^[a-z0-9._-]+$/i).optional(),
   // Prefix of the service's BullMQ keys in Redis.
   BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('hearth'),
-  JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...authConfigSchema.shape,
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -6,7 +6,7 @@ const validEnv = {
   PORT: '3102',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432',
   KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
-  JWT_SECRET: 'a-development-secret',
+  AUTH_ISSUER: 'https://hearth.example.org',
 };
 
 describe('loadConfig', () => {
@@ -20,9 +20,18 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       KAFKA_IDEMPOTENT: true,
-      JWT_SECRET: 'a-development-secret',
       BULLMQ_PREFIX: 'hearth',
       LOG_LEVEL: 'info',
+      AUTH_ISSUER: 'https://hearth.example.org',
+      AUTH_AUDIENCE: 'hearth',
+      AUTH_MAX_TOKEN_AGE: 900,
+      AUTH_ROLE_CLAIM: 'role',
+      AUTH_LANDLORD_CLAIM: 'landlordId',
+      AUTH_OIDC_MAX_TOKEN_AGE: 3600,
+      AUTH_OIDC_ROLE_CLAIM: 'role',
+      AUTH_OIDC_LANDLORD_CLAIM: 'landlordId',
+      AUTH_CLOCK_TOLERANCE: 5,
+      AUTH_JWKS_CACHE: 600,
     });
   });
 
@@ -38,10 +47,10 @@ describe('loadConfig', () => {
   });
 
   it('names every missing and invalid variable in one error', () => {
-    const env = { PORT: 'eighty', KAFKA_BROKERS: '127.0.0.1:9092', JWT_SECRET: 'short', DATABASE_URL: '' };
+    const env = { PORT: 'eighty', KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: '', AUTH_MAX_TOKEN_AGE: '0' };
 
     expect(() => loadConfig(baseConfigSchema, env)).toThrow(
-      'Invalid configuration: PORT must be a number; DATABASE_URL is required; JWT_SECRET must be at least 16 characters',
+      'Invalid configuration: PORT must be a number; DATABASE_URL is required; AUTH_ISSUER is required; AUTH_MAX_TOKEN_AGE must be at least 1',
     );
   });
 

@@ -18,8 +18,12 @@ export class AuthModule {
     let moduleRef: ModuleRef | undefined;
     let ownKeys: OwnKeySource | undefined;
     // Looked up at the first token, once every provider is constructed.
-    const resolveOwnKey: JWTVerifyGetKey | undefined = options.ownKeys
-      ? (header, token) => (ownKeys ??= moduleRef!.get(options.ownKeys!, { strict: false })).verificationKey(header, token)
+    const source = options.ownKeys;
+    const resolveOwnKey: JWTVerifyGetKey | undefined = source
+      ? (header, token) => {
+          ownKeys ??= moduleRef!.get(source, { strict: false }) as OwnKeySource;
+          return ownKeys.verificationKey(header, token);
+        }
       : undefined;
     // Built here, so a bad AUTH_* combination stops the service at start-up.
     const verifier = new TokenVerifier(trustedIssuers(config, resolveOwnKey), config.AUTH_CLOCK_TOLERANCE);

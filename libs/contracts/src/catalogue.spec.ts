@@ -5,6 +5,7 @@ import * as inspectionEvents from './events/inspection.events';
 import * as landlordEvents from './events/landlord.events';
 import * as matchingEvents from './events/matching.events';
 import * as leaseEvents from './events/lease.events';
+import * as gatewayEvents from './events/gateway.events';
 import * as unitEvents from './events/unit.events';
 import { Topics } from './topics';
 
@@ -71,7 +72,7 @@ const definitions = eventCatalogue.all();
 
 describe('event catalogue', () => {
   it('holds every event definition the event modules export', () => {
-    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents];
+    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents];
     const exported = modules.flatMap((module) => Object.values(module)).filter(
       (value) => typeof value === 'object' && value !== null && 'aggregateType' in value,
     );

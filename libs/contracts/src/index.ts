@@ -8,3 +8,4 @@ export * from './events/applicant.events';
 export * from './events/inspection.events';
 export * from './events/matching.events';
 export * from './events/lease.events';
+export * from './events/gateway.events';

@@ -7,6 +7,7 @@ export const Topics = {
   matching: 'hearth.matching',
   leases: 'hearth.leases',
   mediation: 'hearth.mediation',
+  gateway: 'hearth.gateway',
 } as const;
 
 export type ServiceName = keyof typeof Topics;

@@ -17,3 +17,5 @@ export * from './builders/unit-event.builders';
 export * from './builders/event.builders';
 export * from './service-process';
 export * from './free-port';
+export * from './forged-tokens';
+export * from './smtp-sink';

@@ -6,6 +6,7 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 
 /** The services and their ports (DESIGN §6). */
 export const SERVICES = {
+  gateway: { port: 3000, entry: 'services/gateway/src/main.ts' },
   landlords: { port: 3101, entry: 'services/landlords/src/main.ts' },
   units: { port: 3102, entry: 'services/units/src/main.ts' },
   applicants: { port: 3104, entry: 'services/applicants/src/main.ts' },

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 
@@ -7,6 +7,8 @@ export interface HttpAppDescription {
   title: string;
   description: string;
   version: string;
+  /** Rewrites the document each time /docs is read (the gateway merges every service's into its own). */
+  patchDocument?: (document: OpenAPIObject) => OpenAPIObject | Promise<OpenAPIObject>;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface HttpAppDescription {
  */
 export function configureHttpApp(
   app: INestApplication,
-  { title, description, version }: HttpAppDescription,
+  { title, description, version, patchDocument }: HttpAppDescription,
   { shutdownHooks = true }: { shutdownHooks?: boolean } = {},
 ): INestApplication {
   app.useLogger(app.get(Logger));
@@ -23,6 +25,9 @@ export function configureHttpApp(
   if (shutdownHooks) app.enableShutdownHooks();
   const config = new DocumentBuilder().setTitle(title).setDescription(description).setVersion(version).addBearerAuth().build();
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    ...(patchDocument && { patchDocumentOnRequest: (_req: unknown, _res: unknown, original: OpenAPIObject) => patchDocument(original) }),
+  });
   return app;
 }

@@ -1,0 +1,199 @@
+import { TOKEN_VERIFIER, TokenRejectedError, type TokenVerifier, bearerToken } from '@hearth/auth';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { decodeJwt } from 'jose';
+import type { GatewayConfig } from '../config';
+import { GATEWAY_CONFIG, RATE_LIMITS } from '../gateway.tokens';
+import { Sessions } from '../sessions/sessions';
+import { sendProblem } from './problem';
+import { ROUTED_SERVICES, serviceUrls } from './service-routes';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+/** Paths the gateway answers itself; anything else that is a GET for a page falls back to the console. */
+const OWN_PATHS = /^\/(api|auth|me|users|sign-in-events|signing-keys|docs|\.well-known|health|metrics)(\/|$|-)/;
+
+/**
+ * Everything in front of the gateway's own routes and the proxy, installed on the HTTP server when
+ * the module is created (before Nest's body parsers, so proxied bodies stream untouched):
+ * security headers with a strict Content-Security-Policy, CORS (closed unless CORS_ORIGINS lists
+ * origins), request ids, rate limits per address and per user shared through Redis,
+ * `/api/<service>/…` to each service, and the web console's built files at `/`.
+ */
+@Injectable()
+export class FrontDoor {
+  private readonly logger = new Logger('FrontDoor');
+
+  constructor(
+    adapterHost: HttpAdapterHost,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(RATE_LIMITS) private readonly rateLimits: ThrottlerStorageRedisService,
+    private readonly sessions: Sessions,
+  ) {
+    const app = adapterHost.httpAdapter.getInstance<express.Express>();
+    app.disable('x-powered-by');
+    app.set('trust proxy', config.TRUST_PROXY);
+    app.use(this.securityHeaders());
+    app.use((request: Request, response: Response, next: NextFunction) => this.cors(request, response, next));
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      const id = typeof request.headers[CORRELATION_HEADER] === 'string' && request.headers[CORRELATION_HEADER] ? request.headers[CORRELATION_HEADER] : randomUUID();
+      request.headers[CORRELATION_HEADER] = id;
+      response.setHeader(CORRELATION_HEADER, id);
+      next();
+    });
+    app.use((request: Request, response: Response, next: NextFunction) => void this.rateLimit(request, response, next));
+    const urls = serviceUrls(config);
+    for (const service of ROUTED_SERVICES) app.use(`/api/${service}`, this.proxyTo(service, urls[service]));
+    app.use('/api', (request: Request, response: Response) =>
+      sendProblem(request, response, 404, 'GATEWAY.UNKNOWN_SERVICE', `No service at ${request.originalUrl.split('?')[0]}; the services are ${ROUTED_SERVICES.join(', ')}`),
+    );
+    this.serveConsole(app);
+  }
+
+  private securityHeaders() {
+    return helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI sets inline styles; no inline script is allowed anywhere.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    });
+  }
+
+  /** Closed by default: no Access-Control-Allow-Origin unless the origin is listed in CORS_ORIGINS. */
+  private cors(request: Request, response: Response, next: NextFunction): void {
+    const origin = request.headers.origin;
+    const allowed = origin !== undefined && this.config.CORS_ORIGINS.includes(origin);
+    if (allowed) {
+      response.setHeader('Access-Control-Allow-Origin', origin);
+      response.setHeader('Access-Control-Allow-Credentials', 'true');
+      response.setHeader('Access-Control-Expose-Headers', 'x-correlation-id, retry-after');
+    }
+    response.vary('Origin');
+    if (request.method !== 'OPTIONS' || !request.headers['access-control-request-method']) return next();
+    if (!allowed) return sendProblem(request, response, 403, 'GATEWAY.CORS_ORIGIN_REFUSED', 'This origin may not call the API from a browser');
+    response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+    response.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, idempotency-key, x-correlation-id');
+    response.setHeader('Access-Control-Max-Age', '600');
+    response.status(204).end();
+  }
+
+  /**
+   * RATE_LIMIT_PER_ADDRESS requests per window from one address, and RATE_LIMIT_PER_USER per
+   * signed-in user (whatever address they come from), counted in Redis so every instance shares
+   * them. A bearer token sent to /api is checked here too: a forged or revoked token never reaches
+   * a service. Redis not answering lets requests through (logged): the services still check tokens.
+   */
+  private async rateLimit(request: Request, response: Response, next: NextFunction): Promise<void> {
+    const windowMs = this.config.RATE_LIMIT_WINDOW_MS;
+    let userId: string | undefined;
+    const token = bearerToken(request);
+    if (token && request.path.startsWith('/api/')) {
+      try {
+        userId = (await this.verifier.verify(token)).id;
+        const { sid, iat } = decodeJwt(token);
+        if (await this.sessions.isRevoked(userId, typeof sid === 'string' ? sid : undefined, iat ?? 0)) {
+          return sendProblem(request, response, 401, 'AUTH.UNAUTHENTICATED', 'This session has been signed out');
+        }
+      } catch (error) {
+        if (error instanceof TokenRejectedError) return sendProblem(request, response, 401, 'AUTH.UNAUTHENTICATED', error.message);
+        this.logger.warn({ err: error }, 'token check at the front door failed; left to the service');
+      }
+    }
+    try {
+      const checks = [this.rateLimits.increment(`${this.config.BULLMQ_PREFIX}:address:${request.ip}`, windowMs, this.config.RATE_LIMIT_PER_ADDRESS, windowMs, 'address')];
+      if (userId) checks.push(this.rateLimits.increment(`${this.config.BULLMQ_PREFIX}:user:${userId}`, windowMs, this.config.RATE_LIMIT_PER_USER, windowMs, 'user'));
+      const results = await Promise.race([Promise.all(checks), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in time')), 1_000).unref())]);
+      const blocked = results.find((result) => result.isBlocked);
+      if (blocked) {
+        const retryAfter = Math.max(1, Math.ceil(blocked.timeToBlockExpire));
+        response.setHeader('Retry-After', String(retryAfter));
+        return sendProblem(request, response, 429, 'GATEWAY.RATE_LIMITED', 'Too many requests; slow down', { retryAfterSeconds: retryAfter });
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'rate limits not counted (Redis unavailable)');
+    }
+    next();
+  }
+
+  private proxyTo(service: string, target: string) {
+    return createProxyMiddleware<Request, Response>({
+      target,
+      changeOrigin: false,
+      xfwd: true,
+      proxyTimeout: this.config.PROXY_TIMEOUT_MS,
+      timeout: this.config.PROXY_TIMEOUT_MS,
+      on: {
+        proxyReq: (proxyRequest: ClientRequest, request: IncomingMessage) => {
+          this.limitBody(request as Request, proxyRequest);
+        },
+        error: (error, request, response) => {
+          const code = (error as NodeJS.ErrnoException).code;
+          const timedOut = code === 'ECONNRESET' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
+          if (!('status' in response)) return (response as unknown as { destroy(): void }).destroy();
+          sendProblem(
+            request as Request,
+            response,
+            timedOut ? 504 : 503,
+            timedOut ? 'GATEWAY.SERVICE_TIMEOUT' : 'SERVICE_UNAVAILABLE',
+            timedOut ? `${service} did not answer within ${this.config.PROXY_TIMEOUT_MS} ms` : `${service} is not reachable for the moment; retry in a few seconds`,
+          );
+        },
+      },
+    });
+  }
+
+  /** Refuses bodies over PROXY_BODY_LIMIT_BYTES, by their announced length or as they stream. */
+  private limitBody(request: Request, proxyRequest: ClientRequest): void {
+    const limit = this.config.PROXY_BODY_LIMIT_BYTES;
+    const refuse = () => {
+      proxyRequest.destroy();
+      sendProblem(request, request.res!, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${limit} bytes`);
+    };
+    if (Number(request.headers['content-length'] ?? 0) > limit) return refuse();
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) {
+        request.unpipe();
+        refuse();
+      }
+    });
+  }
+
+  /** The web console (built into CONSOLE_DIST by its own project) at /, with its pages' paths falling back to index.html. */
+  private serveConsole(app: express.Express): void {
+    const dist = resolve(this.config.CONSOLE_DIST);
+    if (!existsSync(resolve(dist, 'index.html'))) {
+      this.logger.log(`no web console at ${dist}; / answers 404 until it is built`);
+      return;
+    }
+    app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/.*/, (request: Request, response: Response, next: NextFunction) => {
+      if (OWN_PATHS.test(request.path) || !request.accepts('html')) return next();
+      response.sendFile(resolve(dist, 'index.html'));
+    });
+  }
+}

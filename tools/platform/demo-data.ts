@@ -1,11 +1,26 @@
 import { aConsent, aHouseholdRegistration, aLandlordRegistration, anAgreement, anAssessment, aUnit, checklistAnswers, eventually, someNeeds } from '@hearth/testing';
 
+/** Every service through the gateway's front door: `${api}/<service>/…`. */
 export interface DemoUrls {
+  gateway: string;
   landlords: string;
   units: string;
   inspections: string;
   applicants: string;
   matching: string;
+}
+
+export interface DemoSession {
+  token: string;
+  userId: string;
+}
+
+/** What the demo accounts can see, for the start-up message. */
+export interface DemoRecords {
+  landlordId: string;
+  landlordName: string;
+  caseloadHouseholds: number;
+  inspectorId: string;
 }
 
 type Json = Record<string, any>;
@@ -16,18 +31,22 @@ const owners = [
   { name: 'Youssef El Amrani', email: 'y.elamrani@example.org', bankAccount: 'BE71 0961 2345 6769', district: 'BXL-SCHAERBEEK', building: 'bld-av-rogier-51' },
 ];
 
-const DEMO_INSPECTOR = 'demo-inspector';
-
 /**
  * A small, believable data set through the public APIs, so every event flows as in real use:
  * three verified owners with signed agreements, six flats of which three passed their initial
  * inspection (and so are available, with shortlists), and eight waitlisted households.
  * Skipped when landlords already exist.
  */
-export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub: string) => Promise<string>): Promise<void> {
-  const as = async (role: string, sub: string) => ({ authorization: `Bearer ${await tokenFor(role, sub)}` });
-  const admin = await as('sra_admin', 'demo-seed');
-  const inspector = await as('inspector', DEMO_INSPECTOR);
+export async function seedDemoData(
+  urls: DemoUrls,
+  signIn: (account: 'admin' | 'inspector' | 'caseworker') => Promise<DemoSession>,
+  linkLandlordUser: (adminToken: string, landlordId: string, email: string, name: string) => Promise<void>,
+): Promise<DemoRecords | undefined> {
+  const adminSession = await signIn('admin');
+  const inspectorSession = await signIn('inspector');
+  const caseworkerSession = await signIn('caseworker');
+  const admin = { authorization: `Bearer ${adminSession.token}` };
+  const inspector = { authorization: `Bearer ${inspectorSession.token}` };
   const call = async (base: string, method: string, path: string, body?: unknown, headers = admin): Promise<Json> => {
     const response = await fetch(`${base}${path}`, {
       method,
@@ -42,10 +61,11 @@ export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub:
   const existing = await call(urls.landlords, 'GET', '/landlords?limit=1');
   if (existing.total > 0) {
     console.log(`Demo data: ${existing.total} landlords already there, not seeding again.`);
-    return;
+    return undefined;
   }
 
   const submitted: string[] = [];
+  const landlordIds: string[] = [];
   for (const [index, owner] of owners.entries()) {
     const landlord = await call(
       urls.landlords,
@@ -61,6 +81,7 @@ export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub:
       }),
     );
     await call(urls.landlords, 'POST', `/landlords/${landlord.id}/verify`, {});
+    landlordIds.push(landlord.id);
     const agreement = await call(urls.landlords, 'POST', `/landlords/${landlord.id}/agreements`, anAgreement({ scheme: index === 2 ? 'management_mandate' : 'head_lease' }));
     await call(urls.landlords, 'POST', `/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
     for (const bedrooms of [1, 2]) {
@@ -89,6 +110,7 @@ export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub:
     await call(urls.applicants, 'PUT', `/households/${household.id}/needs`, someNeeds().prefers(districts[i % 3]).rentSetTo(950).build());
     await call(urls.applicants, 'POST', `/households/${household.id}/assessments`, anAssessment().build());
     await call(urls.applicants, 'POST', `/households/${household.id}/waitlist`, {});
+    if (i < 3) await call(urls.applicants, 'PUT', `/households/${household.id}/caseworker`, { caseworkerId: caseworkerSession.userId });
   }
 
   const { areas } = await call(urls.inspections, 'GET', '/checklist');
@@ -100,7 +122,7 @@ export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub:
       return page;
     }, 30_000, 500);
     const inspectionId = items[0].id;
-    await call(urls.inspections, 'POST', `/inspections/${inspectionId}/schedule`, { inspectorId: DEMO_INSPECTOR, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await call(urls.inspections, 'POST', `/inspections/${inspectionId}/schedule`, { inspectorId: inspectorSession.userId, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
     for (const [code, answer] of checklistAnswers(itemCodes).build()) {
       await call(urls.inspections, 'PUT', `/inspections/${inspectionId}/items/${code}`, answer, inspector);
     }
@@ -111,4 +133,6 @@ export async function seedDemoData(urls: DemoUrls, tokenFor: (role: string, sub:
     `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
       `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households.`,
   );
+  await linkLandlordUser(adminSession.token, landlordIds[0], 'landlord@hearth.demo', owners[0].name);
+  return { landlordId: landlordIds[0], landlordName: owners[0].name, caseloadHouseholds: 3, inspectorId: inspectorSession.userId };
 }

@@ -1,12 +1,16 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { KafkaTestBroker, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES } from '@hearth/testing';
+import { generateSync } from 'otplib';
+import { KafkaTestBroker, linkIn, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES, SmtpSink } from '@hearth/testing';
 import { join } from 'node:path';
 import { seedDemoData } from './demo-data';
 import { aptInstall, ensurePostgres, ensureRedis } from './infrastructure';
 import { localPostgresUrl } from './postgres-access';
 
 /** Development-only defaults; production sets its own through the environment. */
-const DEV_ISSUER = 'http://127.0.0.1:3000';
+const GATEWAY_URL = 'http://127.0.0.1:3000';
+const DEV_GATEWAY_DATA_KEY = Buffer.alloc(32, 'hearth-dev-gateway-data-key').toString('base64');
+const DEMO_PASSWORD = 'hearth-demo-password';
+const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const SMTP_PORT = 1025;
 const DEV_BANK_ACCOUNT_KEY = Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64');
 const DEV_APPLICANTS_DATA_KEY = Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64');
 
@@ -30,12 +34,20 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
 
-    // A key pair for this run only: the services trust its public half, the demo seed signs with the other.
-    const { publicKey, privateKey } = await generateKeyPair('EdDSA');
-    env.AUTH_ISSUER = DEV_ISSUER;
-    env.AUTH_JWKS = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'hearth-dev-run', alg: 'EdDSA' }] });
-    const tokenFor = (role: string, sub: string) =>
-      new SignJWT({ role }).setProtectedHeader({ alg: 'EdDSA', kid: 'hearth-dev-run' }).setSubject(sub).setIssuer(DEV_ISSUER).setAudience('hearth').setIssuedAt().setExpirationTime('15m').sign(privateKey);
+    // The gateway signs; every service trusts its keys (fetched from its JWKS), none can sign.
+    env.AUTH_ISSUER = process.env.AUTH_ISSUER ?? GATEWAY_URL;
+    env.AUTH_JWKS_URL = process.env.AUTH_JWKS_URL ?? `${GATEWAY_URL}/.well-known/jwks.json`;
+    if (process.env.AUTH_OIDC_ISSUER) env.AUTH_OIDC_ISSUER = process.env.AUTH_OIDC_ISSUER;
+    // E-mails of development (sign-up confirmations, resets, invitations) land in a local sink; their links are printed.
+    const smtp = process.env.SMTP_URL ? undefined : await SmtpSink.start(SMTP_PORT, (mail) => console.log(`  ✉ to ${mail.to.join(', ')}: ${mail.subject} — ${linkIn(mail)}`));
+    if (smtp) stops.push(() => smtp.stop());
+    const gatewayEnv: NodeJS.ProcessEnv = {
+      GATEWAY_DATA_KEY: process.env.GATEWAY_DATA_KEY ?? DEV_GATEWAY_DATA_KEY,
+      SMTP_URL: process.env.SMTP_URL ?? smtp!.url,
+      DEMO_ACCOUNTS: 'true',
+      // JWKS_URL is for the other services; the gateway reads its own keys.
+      AUTH_JWKS_URL: '',
+    };
 
     if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
     else {
@@ -64,22 +76,53 @@ async function main(): Promise<void> {
     }
 
     const logDirectory = join(REPO_ROOT, '.hearth', 'logs');
-    const services = (Object.keys(SERVICES) as ServiceKey[]).map((name) => new ServiceProcess(name, env, logDirectory));
+    const services = (Object.keys(SERVICES) as ServiceKey[]).map((name) => new ServiceProcess(name, name === 'gateway' ? { ...env, ...gatewayEnv } : env, logDirectory));
     for (const service of services) stops.push(() => service.stop());
     console.log(`Starting ${services.map((s) => s.name).join(', ')} (migrations run at start-up)…`);
     await Promise.all(services.map((s) => s.start(120_000)));
 
-    const url = (name: ServiceKey) => services.find((s) => s.name === name)!.url;
-    await seedDemoData(
-      { landlords: url('landlords'), units: url('units'), inspections: url('inspections'), applicants: url('applicants'), matching: url('matching') },
-      tokenFor,
+    const api = `${GATEWAY_URL}/api`;
+    const signInAs = async (email: string, extra: Record<string, unknown> = {}) => {
+      const response = await fetch(`${GATEWAY_URL}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD, ...extra }),
+      });
+      const body = (await response.json()) as { accessToken?: string };
+      if (!response.ok || !body.accessToken) throw new Error(`demo sign-in of ${email} failed: ${JSON.stringify(body)}`);
+      return { token: body.accessToken, userId: JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()).sub as string };
+    };
+    const records = await seedDemoData(
+      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching` },
+      (account) => signInAs(`${account}@hearth.demo`, account === 'admin' ? { totp: generateSync({ secret: DEMO_ADMIN_TOTP_SECRET }) } : {}),
+      async (adminToken, landlordId, email, name) => {
+        const created = await fetch(`${GATEWAY_URL}/users`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+          body: JSON.stringify({ email, displayName: name, roles: ['landlord'], landlordId, preferredLanguage: 'fr' }),
+        });
+        if (!created.ok) throw new Error(`creating the demo landlord user failed: ${await created.text()}`);
+        if (!smtp) return;
+        const invitation = await smtp.waitFor(email);
+        const token = new URL(linkIn(invitation)).searchParams.get('token');
+        await fetch(`${GATEWAY_URL}/auth/password-reset/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: DEMO_PASSWORD }) });
+      },
     );
 
-    const staffToken = await tokenFor('sra_staff', 'demo-staff');
-    console.log('\nHearth is running:');
-    for (const service of services) console.log(`  ${service.name.padEnd(10)} ${service.url}   API docs: ${service.url}/docs   health: ${service.url}/health`);
-    console.log(`\nLogs: ${logDirectory}/<service>.log`);
-    console.log(`A staff token (15 min) to try the APIs:\n  export TOKEN=${staffToken}\n  curl -H "Authorization: Bearer $TOKEN" ${url('units')}/units`);
+    console.log(`\nHearth is running at ${GATEWAY_URL}   (API docs: ${GATEWAY_URL}/docs, every service under ${api}/<service>)`);
+    console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"; sign in with POST ${GATEWAY_URL}/auth/sign-in):`);
+    const sees = {
+      admin: 'everything, and manages users (second factor required: TOTP secret ' + DEMO_ADMIN_TOTP_SECRET + ', e.g. oathtool --totp -b ' + DEMO_ADMIN_TOTP_SECRET + ')',
+      staff: 'every landlord, flat, household, inspection and offer',
+      caseworker: `the households of their caseload${records ? ` (${records.caseloadHouseholds} demo households)` : ''}`,
+      inspector: 'their inspection agenda (the demo inspections are theirs)',
+      landlord: records ? `only ${records.landlordName}'s record, agreements and flats` : 'their own landlord record (created when the demo data was first seeded)',
+      board: 'the pseudonymised waitlist and board decisions',
+      mediator: 'mediation (when the mediation service runs)',
+    };
+    for (const [account, what] of Object.entries(sees)) console.log(`  ${`${account}@hearth.demo`.padEnd(24)} ${what}`);
+    console.log(`\nFor example:\n  TOKEN=$(curl -s -H 'content-type: application/json' -d '{"email":"staff@hearth.demo","password":"${DEMO_PASSWORD}"}' ${GATEWAY_URL}/auth/sign-in | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')\n  curl -H "Authorization: Bearer $TOKEN" ${api}/units/units`);
+    console.log(`\nLogs: ${logDirectory}/<service>.log${smtp ? `; development e-mails are caught at smtp://127.0.0.1:${SMTP_PORT} and their links printed here` : ''}`);
     console.log('\nCtrl-C stops everything npm start started.');
   } catch (error) {
     console.error(`\nnpm start failed: ${(error as Error).message}`);

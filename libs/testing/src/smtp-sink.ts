@@ -22,7 +22,8 @@ export class SmtpSink {
     readonly port: number,
   ) {}
 
-  static async start(port = 0): Promise<SmtpSink> {
+  /** `onMessage` sees each message as it arrives (npm start prints the links of development e-mails). */
+  static async start(port = 0, onMessage?: (mail: CapturedMail) => void): Promise<SmtpSink> {
     let sink: SmtpSink | undefined;
     const server = new SMTPServer({
       authOptional: true,
@@ -33,12 +34,14 @@ export class SmtpSink {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          sink!.messages.push({
+          const mail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             raw,
             ...parse(raw),
-          });
+          };
+          sink!.messages.push(mail);
+          onMessage?.(mail);
           callback();
         });
       },

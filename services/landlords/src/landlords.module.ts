@@ -9,6 +9,10 @@ import { ConcludeAgreementHandler } from './agreements/commands/conclude-agreeme
 import { DraftAgreementController } from './agreements/commands/draft-agreement/draft-agreement.controller';
 import { DraftAgreementHandler } from './agreements/commands/draft-agreement/draft-agreement.handler';
 import { ListAgreementsController, ListAgreementsHandler } from './agreements/queries/list-agreements/list-agreements.query';
+import { CompleteLandlordDetailsController } from './landlords/commands/complete-landlord-details/complete-landlord-details.controller';
+import { CompleteLandlordDetailsHandler } from './landlords/commands/complete-landlord-details/complete-landlord-details.handler';
+import { GatewayEventsConsumer } from './landlords/events/gateway-events.consumer';
+import { OpenSignedUpLandlordHandler } from './landlords/events/open-signed-up-landlord.handler';
 import { LandlordsConfig } from './config';
 import { RegisterLandlordController } from './landlords/commands/register-landlord/register-landlord.controller';
 import { RegisterLandlordHandler } from './landlords/commands/register-landlord/register-landlord.handler';
@@ -41,12 +45,14 @@ export class LandlordsModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
+          subscribers: [GatewayEventsConsumer],
         }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),
       ],
       controllers: [
         RegisterLandlordController,
+        CompleteLandlordDetailsController,
         TransitionLandlordController,
         GetLandlordController,
         ListLandlordsController,
@@ -58,6 +64,9 @@ export class LandlordsModule {
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.BANK_ACCOUNT_KEY) },
         LandlordRepository,
         RegisterLandlordHandler,
+        CompleteLandlordDetailsHandler,
+        GatewayEventsConsumer,
+        OpenSignedUpLandlordHandler,
         TransitionLandlordHandler,
         GetLandlordHandler,
         ListLandlordsHandler,

@@ -17,24 +17,25 @@ export class Landlord extends VersionedEntity {
   @Column('text')
   kind: LandlordKind;
 
-  @Column('text')
-  name: string;
+  /** Null for an owner who signed up and has not given their details yet (as contact and bank account). */
+  @Column('text', { nullable: true })
+  name: string | null;
 
   @Column('text', { name: 'company_number', nullable: true })
   companyNumber: string | null;
 
-  @Column('jsonb')
-  contact: LandlordContact;
+  @Column('jsonb', { nullable: true })
+  contact: LandlordContact | null;
 
   @Column('text', { name: 'preferred_language' })
   preferredLanguage: string;
 
   /** AES-256-GCM ciphertext; only the masked form ever leaves the service. */
-  @Column('text', { name: 'bank_account_encrypted' })
-  bankAccountEncrypted: string;
+  @Column('text', { name: 'bank_account_encrypted', nullable: true })
+  bankAccountEncrypted: string | null;
 
-  @Column('text', { name: 'bank_account_masked' })
-  bankAccountMasked: string;
+  @Column('text', { name: 'bank_account_masked', nullable: true })
+  bankAccountMasked: string | null;
 
   @Column('text')
   status: LandlordStatus;
@@ -45,6 +46,11 @@ export class Landlord extends VersionedEntity {
   apply(transition: LandlordTransition, reason: string | null = null): void {
     this.status = nextLandlordStatus(this.status, transition);
     this.statusReason = reason;
+  }
+
+  /** Whether staff have what they need to verify the owner. */
+  get hasDetails(): boolean {
+    return this.name !== null && this.contact !== null && this.bankAccountEncrypted !== null;
   }
 
   get isActive(): boolean {

@@ -34,6 +34,9 @@ export class TransitionLandlordHandler implements ICommandHandler<TransitionLand
     return this.unitOfWork.run(async (manager) => {
       const landlord = await this.landlords.getForUpdate(manager, command.landlordId, command.actor);
       assertExpectedVersion('Landlord', landlord, command.expectedVersion);
+      if (command.transition === 'verify' && !landlord.hasDetails) {
+        throw new InvalidTransitionError('LANDLORD.DETAILS_INCOMPLETE', 'The owner has not given their name, contact and bank account yet');
+      }
       if (command.transition === 'offboard') {
         const signed = await manager.countBy(Agreement, { landlordId: landlord.id, status: 'signed' });
         if (signed > 0) {

@@ -56,7 +56,6 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   REPORTING_URL: serviceUrl(3108),
   PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   PROXY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
   /** Origins allowed to call the API from a browser, comma-separated; none by default. */
   CORS_ORIGINS: z
     .string()

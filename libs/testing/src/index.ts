@@ -16,3 +16,4 @@ export * from './builders/unit-event.builders';
 export * from './builders/event.builders';
 export * from './service-process';
 export * from './free-port';
+export * from './private-infrastructure';

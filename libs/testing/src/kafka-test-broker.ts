@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 
 /**
- * librdkafka's mock cluster, started through Debian's `kcat` (DESIGN §6). It speaks the Kafka
+ * librdkafka's mock cluster, started through Debian's `kcat` (docs/architecture.md#the-kafka-test-broker). It speaks the Kafka
  * protocol, keeps messages in memory and comes back empty on new ports after a restart, so
  * outages are simulated by freezing it (SIGSTOP) rather than killing it.
  */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
-/** The services and their ports (DESIGN §6). */
+/** The services and their ports (docs/operations.md#ports). */
 export const SERVICES = {
   landlords: { port: 3101, entry: 'services/landlords/src/main.ts' },
   units: { port: 3102, entry: 'services/units/src/main.ts' },

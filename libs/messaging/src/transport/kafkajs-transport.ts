@@ -13,7 +13,7 @@ import {
 export interface KafkaTransportOptions {
   clientId: string;
   brokers: string[];
-  /** On for real Kafka; off for the test broker, which cannot answer InitProducerId (DESIGN §6). */
+  /** On for real Kafka; off for the test broker, which cannot answer InitProducerId (docs/architecture.md#the-kafka-test-broker). */
   idempotent: boolean;
   logger: Logger;
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { BatchContext, IncomingMessage, MessageConsumer, MessageProducer } from '../transport/message-transport';
 import { Subscription } from './event-subscriber';
-import { ParkedEvents } from './parked-events';
+import { ParkedEvent, ParkedEvents } from './parked-events';
 
 export interface EventConsumerRunnerOptions {
   /** Consumer group and inbox `consumer` column, e.g. "units". */
@@ -342,7 +342,7 @@ export class EventConsumerRunner {
       if (this.stopped) return;
       const key = parked.message.key;
       if (key !== null && blockedKeys.has(key)) continue;
-      const result = await this.applyParked(parked.id, parked.message);
+      const result = await this.applyParked(parked);
       if (result.outcome === 'still_unknown' || result.outcome === 'failed') {
         if (key !== null) blockedKeys.add(key);
       }
@@ -357,14 +357,14 @@ export class EventConsumerRunner {
   async replayDeadLetters(ids?: string[]): Promise<ReplayResult[]> {
     const results: ReplayResult[] = [];
     for (const parked of await this.options.parkedEvents.open('dead_letter', ids)) {
-      results.push(await this.applyParked(parked.id, parked.message, 'replayed'));
+      results.push(await this.applyParked(parked, 'replayed'));
     }
     return results;
   }
 
-  private async applyParked(id: string, message: IncomingMessage, resolution: 'applied' | 'replayed' = 'applied'): Promise<ReplayResult> {
+  private async applyParked(parked: ParkedEvent & { message: IncomingMessage }, resolution: 'applied' | 'replayed' = 'applied'): Promise<ReplayResult> {
+    const { id, eventId, message } = parked;
     const delivery = this.prepare(message);
-    const eventId = message.headers[EventHeaders.eventId] ?? null;
     const resolve = (manager?: Parameters<ParkedEvents['resolve']>[2]) => this.options.parkedEvents.resolve(id, resolution, manager);
     switch (delivery.kind) {
       case 'held':

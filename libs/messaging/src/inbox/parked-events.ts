@@ -51,7 +51,7 @@ export class ParkedEvents {
 
   /** Parks a message; parking the same message twice (a redelivery) keeps the first row. */
   async park(message: IncomingMessage, kind: ParkedKind, error: string, attempts: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const version = Number(message.headers[EventHeaders.eventVersion]);
+    const identity = identify(message);
     await manager.query(
       `INSERT INTO parked_events (consumer, kind, event_id, event_type, event_version, topic, partition, message_offset, message_key, value, headers, error, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -59,9 +59,9 @@ export class ParkedEvents {
       [
         this.consumer,
         kind,
-        asUuid(message.headers[EventHeaders.eventId]),
-        message.headers[EventHeaders.eventType] ?? null,
-        Number.isInteger(version) ? version : null,
+        identity.id,
+        identity.type,
+        identity.version,
         message.topic,
         message.partition,
         message.offset,
@@ -120,6 +120,25 @@ export class ParkedEvents {
     for (const row of rows) counts[row.kind] = row.n;
     return counts;
   }
+}
+
+/** The event's id, type and version from the Kafka headers, or from the envelope when a producer
+ *  sent no headers (best effort: a malformed message has none). */
+function identify(message: IncomingMessage): { id: string | null; type: string | null; version: number | null } {
+  let envelope: { id?: unknown; type?: unknown; version?: unknown } = {};
+  try {
+    const parsed: unknown = JSON.parse(message.value ?? '');
+    if (parsed && typeof parsed === 'object') envelope = parsed;
+  } catch {
+    // not JSON
+  }
+  const version = Number(message.headers[EventHeaders.eventVersion] ?? envelope.version);
+  const type = message.headers[EventHeaders.eventType] ?? (typeof envelope.type === 'string' ? envelope.type : null);
+  return {
+    id: asUuid(message.headers[EventHeaders.eventId] ?? (typeof envelope.id === 'string' ? envelope.id : undefined)),
+    type: type ? type.slice(0, 200) : null,
+    version: Number.isInteger(version) ? version : null,
+  };
 }
 
 function asUuid(value: string | undefined): string | null {

@@ -5,7 +5,7 @@ export const actorRefSchema = z.object({ id: z.string().min(1), role: z.string()
 export type ActorRef = z.infer<typeof actorRefSchema>;
 export const SYSTEM_ACTOR: ActorRef = { id: 'system', role: 'system' };
 
-/** The envelope every Hearth event travels in (DESIGN §3). The payload is validated separately,
+/** The envelope every Hearth event travels in (docs/architecture.md#envelope). The payload is validated separately,
  *  against the schema its `type` and `version` name in the catalogue. */
 export const envelopeSchema = z.object({
   id: z.uuid(),

@@ -6,7 +6,7 @@ import { RawAllocation } from './raw-allocation';
 import { AllocateOptions, AllocationMode, AllocationResult, Assignment, Certificate, Instance } from './types';
 
 /**
- * Allocates flats to households by the rules of INSTANCE.md. `optimal` returns a
+ * Allocates flats to households by the rules of docs/matching-rules.md. `optimal` returns a
  * maximum-score allocation and, on request, the dual certificate proving it.
  */
 export function allocate(instance: Instance, mode: AllocationMode, options: AllocateOptions = {}): AllocationResult {

@@ -169,7 +169,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
   };
 }
 
-/** Code-unit string order, the "string order" of INSTANCE.md. */
+/** Code-unit string order, the "string order" of docs/matching-rules.md. */
 export function compareStrings(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }

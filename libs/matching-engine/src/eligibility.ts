@@ -1,6 +1,6 @@
 import { Applicant, Policy, Unit, maxExtraBedroomsOf } from './types';
 
-/** The seven hard rules of INSTANCE.md ("Eligibility"). */
+/** The seven hard rules (docs/matching-rules.md#eligibility). */
 export function isEligible(applicant: Applicant, unit: Unit, policy: Pick<Policy, 'maxExtraBedrooms'>): boolean {
   return (
     applicant.householdSize <= unit.maxOccupants &&

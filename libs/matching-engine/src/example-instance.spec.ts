@@ -5,12 +5,12 @@ import { verifyCertificate } from './certificate';
 import { isEligible } from './eligibility';
 import { parseInstance } from './instance';
 
-// A copy of /shared/matching/example-instance.json (CI clones do not have /work/shared).
+// The worked example of docs/matching-rules.md#worked-example.
 const example = parseInstance(
   JSON.parse(readFileSync(join(__dirname, '..', 'test-fixtures', 'example-instance.json'), 'utf8')),
 );
 
-describe('the example instance of INSTANCE.md', () => {
+describe('the example instance of docs/matching-rules.md', () => {
   it('priority mode assigns a12 -> u1 and a1 -> u4, total 170.45', () => {
     const result = allocate(example, 'priority');
     expect(result.assignments.map(({ applicantId, unitId }) => [applicantId, unitId])).toEqual([
@@ -26,7 +26,7 @@ describe('the example instance of INSTANCE.md', () => {
     const byApplicant = new Map(result.assignments.map((a) => [a.applicantId, a]));
     expect(result.assignments).toHaveLength(2);
     expect(byApplicant.get('a10')).toMatchObject({ unitId: 'u3', score: 86.5 });
-    // u5 (the allocation INSTANCE.md shows) and u2 score the same for a12: both are optimal.
+    // u5 and u2 score the same for a12: both are optimal.
     expect(['u5', 'u2']).toContain(byApplicant.get('a12')?.unitId);
     expect(byApplicant.get('a12')?.score).toBeCloseTo(92.916666666, 8);
     expect(verifyCertificate(example, result)).toEqual({ valid: true, errors: [] });

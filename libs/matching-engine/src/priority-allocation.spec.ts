@@ -6,7 +6,7 @@ import { instances } from './testing/arbitraries';
 import { aPolicy, aUnit, anApplicant } from './testing/builders';
 import { Instance } from './types';
 
-/** Serial dictatorship written as plainly as possible, straight from INSTANCE.md. */
+/** Serial dictatorship written as plainly as possible, straight from docs/matching-rules.md#priority. */
 function naiveSerialDictatorship(instance: Instance): Map<string, string> {
   const { policy } = instance;
   const queue = [...instance.applicants].sort((a, b) => {

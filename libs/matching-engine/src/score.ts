@@ -16,7 +16,7 @@ export function baseScore(applicant: Applicant, policy: Pick<Policy, 'weights'>)
 }
 
 /**
- * score(a, u) of INSTANCE.md, evaluated left to right like the formula, so that every
+ * score(a, u) of docs/matching-rules.md#score, evaluated left to right like the formula, so that every
  * implementation (and the fast paths of the engine) agrees to the last bit.
  */
 export function score(applicant: Applicant, unit: Unit, policy: Pick<Policy, 'weights'>): number {

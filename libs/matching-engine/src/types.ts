@@ -1,4 +1,4 @@
-/** The allocation model of /shared/matching/INSTANCE.md. The engine reads only these fields. */
+/** The allocation model of docs/matching-rules.md. The engine reads only these fields. */
 
 export type AllocationMode = 'priority' | 'optimal';
 
@@ -58,7 +58,7 @@ export interface Assignment {
   readonly score: number;
 }
 
-/** Dual solution proving optimality: see "Optimality certificate" in INSTANCE.md. */
+/** Dual solution proving optimality: see docs/matching-rules.md#optimality-certificate. */
 export interface Certificate {
   readonly applicants: Readonly<Record<string, number>>;
   readonly units: Readonly<Record<string, number>>;

@@ -12,7 +12,7 @@ import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { EventConsumerRunner, EventOutbox, KafkaTransport, messagingMigrations, newEvent, on, OutboxRelay, OutgoingMessage } from '../src';
+import { EventConsumerRunner, EventOutbox, KafkaTransport, messagingMigrations, newEvent, on, OutboxRelay, OutgoingMessage, ParkedEvents } from '../src';
 
 const { values: args } = parseArgs({
   options: {
@@ -198,6 +198,7 @@ async function consumerRole(topic: string, database: string, brokers: string): P
     consumer: transport.consumer(`bench-${randomUUID()}`),
     dlqProducer: transport.producer(),
     unitOfWork: new UnitOfWork(dataSource),
+    parkedEvents: new ParkedEvents(dataSource, `bench-${topic}`),
     logger,
     subscriptions: [
       on({ ...LandlordRegistered, topic }, async (event) => {

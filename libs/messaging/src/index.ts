@@ -5,5 +5,7 @@ export * from './outbox/outbox-relay';
 export * from './outbox/aggregate-store';
 export * from './inbox/event-subscriber';
 export * from './inbox/event-consumer-runner';
+export * from './inbox/parked-events';
+export { ConsumerControl, ParkedEventsController } from './inbox/parked-events.controller';
 export * from './messaging-tables.migration';
 export * from './messaging.module';

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { OutboxWireFormat1763900000000 } from './outbox-wire-format.migration';
+import { CreateParkedEvents1764500000000 } from './parked-events.migration';
 
 /** The outbox and inbox tables every service database has (see `messagingMigrations`). */
 export class CreateMessagingTables1763800000000 implements MigrationInterface {
@@ -35,4 +36,4 @@ export class CreateMessagingTables1763800000000 implements MigrationInterface {
 }
 
 /** The messaging tables' migrations, which every service lists before its own. */
-export const messagingMigrations = [CreateMessagingTables1763800000000, OutboxWireFormat1763900000000];
+export const messagingMigrations = [CreateMessagingTables1763800000000, OutboxWireFormat1763900000000, CreateParkedEvents1764500000000];

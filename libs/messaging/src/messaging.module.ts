@@ -2,13 +2,13 @@ import { dlqTopic, ServiceName, Topics } from '@hearth/contracts';
 import { UnitOfWork } from '@hearth/persistence';
 import { createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe, MetricsService } from '@hearth/platform';
 import {
+  BeforeApplicationShutdown,
   DynamicModule,
   Global,
   Inject,
   Injectable,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
   Optional,
   Type,
 } from '@nestjs/common';
@@ -17,6 +17,8 @@ import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { EventConsumerRunner } from './inbox/event-consumer-runner';
 import { EventSubscriber } from './inbox/event-subscriber';
+import { ParkedEvents } from './inbox/parked-events';
+import { ConsumerControl, ParkedEventsController } from './inbox/parked-events.controller';
 import { backboneMetrics } from './messaging.metrics';
 import { AggregateStore } from './outbox/aggregate-store';
 import { EventOutbox } from './outbox/event-outbox';
@@ -33,16 +35,20 @@ export interface MessagingOptions {
   /** Consumer group and inbox name; defaults to the service name. */
   consumerGroup?: string;
   subscribers?: Type<EventSubscriber>[];
-  consumer?: { maxAttempts?: number; initialBackoffMs?: number };
+  consumer?: { maxAttempts?: number; initialBackoffMs?: number; maxTransientBackoffMs?: number; heldRetryIntervalMs?: number };
   relay?: { pollIntervalMs?: number; batchSize?: number };
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const MESSAGE_TRANSPORT = Symbol('MESSAGE_TRANSPORT');
 
-/** Starts the outbox relay and the event consumer with the application, stops them with it. */
+/**
+ * Starts the outbox relay and the event consumer with the application. Stops them before the
+ * application shuts down (before the HTTP server closes and the data source is destroyed), so an
+ * event being applied finishes against a live database instead of failing at shutdown.
+ */
 @Injectable()
-class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay?: OutboxRelay;
   private consumerRunner?: EventConsumerRunner;
 
@@ -52,6 +58,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly moduleRef: ModuleRef,
+    private readonly control: ConsumerControl,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
@@ -70,7 +77,9 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     await this.relay.start();
     const subscribers = (this.options.subscribers ?? []).map((type) => this.moduleRef.get(type, { strict: false }));
     const consumerGroup = this.options.consumerGroup ?? service;
+    const parkedEvents = new ParkedEvents(this.dataSource, consumerGroup);
     this.consumerRunner = new EventConsumerRunner({
+      parkedEvents,
       consumerName: consumerGroup,
       dlqTopic: dlqTopic(service),
       consumer: this.transport.consumer(consumerGroup),
@@ -81,12 +90,32 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
       onOutcome: observed.onOutcome,
       ...this.options.consumer,
     });
-    await this.consumerRunner.start();
+    this.control.runner = this.consumerRunner;
+    this.control.parked = parkedEvents;
+    // In the background: a broker or database that is down at start-up is waited for, and the
+    // service answers (503 where it needs them) meanwhile.
+    this.starting = this.startConsumer(this.consumerRunner, logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumerRunner?.stop();
-    await this.relay?.stop();
+  private starting?: Promise<void>;
+  private stopping = false;
+
+  private async startConsumer(runner: EventConsumerRunner, logger: ReturnType<typeof createLogger>): Promise<void> {
+    for (let delayMs = 500; !this.stopping; delayMs = Math.min(delayMs * 2, 10_000)) {
+      try {
+        await runner.start();
+        return;
+      } catch (error) {
+        logger.warn({ err: error, retryInMs: delayMs }, 'event consumer could not start; retrying');
+        await runner.stop().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([this.consumerRunner?.stop(), this.relay?.stop()]);
   }
 }
 
@@ -115,8 +144,10 @@ export class MessagingModule {
           inject: [MESSAGE_TRANSPORT],
         },
         AggregateStore,
+        ConsumerControl,
         MessagingLifecycle,
       ],
+      controllers: [ParkedEventsController],
       exports: [EventOutbox, AggregateStore, MESSAGE_TRANSPORT, KAFKA_HEALTH_PROBE],
     };
   }

@@ -12,6 +12,7 @@ import {
   newEvent,
   on,
   OutboxRelay,
+  ParkedEvents,
 } from '../src';
 
 class CreateEffects1763800009999 implements MigrationInterface {
@@ -79,6 +80,7 @@ describe('outbox relay and inbox consumer', () => {
       consumer: transport.consumer(name),
       dlqProducer: transport.producer(),
       unitOfWork,
+      parkedEvents: new ParkedEvents(dataSource, name),
       subscriptions: [on({ ...LandlordRegistered, topic }, (e) => handle(e.payload.landlordId, e.aggregateVersion))],
       logger,
       maxAttempts: 3,

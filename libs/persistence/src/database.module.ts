@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { isTransientError } from '@hearth/platform';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, MixedList } from 'typeorm';
@@ -20,6 +21,21 @@ export interface DatabaseOptions {
 
 /** The service's own database: created if missing, migrated at start-up under an advisory lock,
  *  never synchronised from entities. Also remembers answers to POSTs with an Idempotency-Key. */
+const logger = new Logger('DatabaseModule');
+
+/** A service started while its database restarts waits for it instead of crashing. */
+async function untilDatabaseAnswers<T>(connect: () => Promise<T>): Promise<T> {
+  for (let delayMs = 500; ; delayMs = Math.min(delayMs * 2, 5_000)) {
+    try {
+      return await connect();
+    } catch (error) {
+      if (!isTransientError(error)) throw error;
+      logger.warn(`database unavailable at start-up (${(error as Error).message}); retrying in ${delayMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -35,14 +51,17 @@ export class DatabaseModule {
             migrations: options.migrations,
             synchronize: false,
             migrationsRun: false,
-            extra: { max: options.poolSize ?? 10 },
+            // A request waits at most 3 s for a connection: a database that does not answer is a
+            // 503, not a hang that exhausts the pool.
+            extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 3_000, keepAlive: true },
           }),
-          dataSourceFactory: async (dataSourceOptions) => {
-            await ensureDatabase(options.serverUrl, options.database);
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
-            await runMigrationsExclusively(dataSource);
-            return dataSource;
-          },
+          dataSourceFactory: (dataSourceOptions) =>
+            untilDatabaseAnswers(async () => {
+              await ensureDatabase(options.serverUrl, options.database);
+              const dataSource = await new DataSource(dataSourceOptions!).initialize();
+              await runMigrationsExclusively(dataSource);
+              return dataSource;
+            }),
         }),
       ],
       providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -34,14 +34,15 @@ export class UnitOfWork {
 
   /**
    * Runs `callback` once the transaction open in this context has committed (at once when none is
-   * open), never inside it: queueing a job or any other Redis or network call must not hold row
+   * open, and then the returned promise waits for it), never inside it: queueing a job or any other Redis or network call must not hold row
    * locks while it waits. A failure is logged, not thrown — the work it started must also be
    * derivable from the committed state (each service's sweeps queue again what is due).
    */
-  afterCommit(callback: () => Promise<unknown> | unknown): void {
+  afterCommit(callback: () => Promise<unknown> | unknown): Promise<void> {
     const current = activeTransaction.getStore();
-    if (current) current.afterCommit.push(callback);
-    else void this.runAfterCommit([callback]);
+    if (!current) return this.runAfterCommit([callback]);
+    current.afterCommit.push(callback);
+    return Promise.resolve();
   }
 
   private async runAfterCommit(callbacks: (() => Promise<unknown> | unknown)[]): Promise<void> {

@@ -19,3 +19,4 @@ export * from './service-process';
 export * from './free-port';
 export * from './forged-tokens';
 export * from './smtp-sink';
+export * from './private-infrastructure';

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 
 /**
- * librdkafka's mock cluster, started through Debian's `kcat` (DESIGN §6). It speaks the Kafka
+ * librdkafka's mock cluster, started through Debian's `kcat` (docs/architecture.md#the-kafka-test-broker). It speaks the Kafka
  * protocol, keeps messages in memory and comes back empty on new ports after a restart, so
  * outages are simulated by freezing it (SIGSTOP) rather than killing it.
  */
@@ -15,7 +15,8 @@ export class KafkaTestBroker {
     const child = spawn(
       'kcat',
       ['-X', `test.mock.num.brokers=${options.brokers ?? 3}`, '-b', 'localhost:9092', '-C', '-t', 'hearth.mock-bootstrap', '-o', 'end', '-q'],
-      { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
+      // Its own process group, so a Ctrl-C does not stop the broker before the services using it.
+      { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
     );
     const brokers = await readBootstrapServers(child, options.timeoutMs ?? 10_000);
     return new KafkaTestBroker(child, brokers);
@@ -34,11 +35,13 @@ export class KafkaTestBroker {
   }
 
   async stop(): Promise<void> {
-    if (this.process.exitCode !== null) return;
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
     this.thaw();
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.kill('SIGTERM');
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 3_000);
     await exited;
+    clearTimeout(timer);
   }
 }
 

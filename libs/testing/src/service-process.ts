@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
-/** The services and their ports (DESIGN §6). */
+/** The services and their ports (docs/operations.md#ports). */
 export const SERVICES = {
   gateway: { port: 3000, entry: 'services/gateway/src/main.ts' },
   landlords: { port: 3101, entry: 'services/landlords/src/main.ts' },
@@ -46,8 +46,11 @@ export class ServiceProcess {
     const log = createWriteStream(join(this.logDirectory, `${this.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'tools/register.js'), join(REPO_ROOT, SERVICES[this.name].entry)], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C reaches only the parent, which stops its services in order
+      // (and the broker last); the service stops by itself if the parent dies (stdin closes).
+      detached: true,
+      env: { ...process.env, ...this.env, PORT: String(this.port), HEARTH_STOP_WITH_PARENT: 'true' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
@@ -55,9 +58,13 @@ export class ServiceProcess {
     await this.waitUntilHealthy(timeoutMs);
   }
 
-  /** A graceful stop (SIGTERM: Nest's shutdown hooks run). */
-  async stop(): Promise<void> {
-    await this.signal('SIGTERM');
+  /** A graceful stop (SIGTERM: Nest's shutdown hooks run); killed if it takes over `timeoutMs`. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    const exited = this.signal('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    if ((await Promise.race([exited, late])) === 'late') await this.kill();
+    clearTimeout(timer);
   }
 
   /** A crash: no shutdown hooks, no offset commit, no goodbye. */

@@ -94,7 +94,7 @@ export class ApplicantsModule {
           subscribers: [OfferEventsConsumer],
           consumer: options.consumer,
         }),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX }),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
         BullModule.registerQueue({ name: ApplicantsQueue.Rescoring }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),

@@ -17,7 +17,7 @@ function isTimeZone(zone: string): boolean {
 export const inspectionsConfigSchema = baseConfigSchema.extend({
   PORT: baseConfigSchema.shape.PORT.default(3103),
   DATABASE_NAME: z.string().default(serviceDatabaseName('inspections')),
-  // Repair deadlines by severity (DESIGN §1: life-threatening within 24 hours); tests shorten them.
+  // Repair deadlines by severity (life-threatening within 24 hours by default); tests shorten them.
   REPAIR_DEADLINE_LIFE_THREATENING_MS: milliseconds(DEFAULT_REPAIR_DEADLINES.life_threatening),
   REPAIR_DEADLINE_SEVERE_MS: milliseconds(DEFAULT_REPAIR_DEADLINES.severe),
   REPAIR_DEADLINE_MODERATE_MS: milliseconds(DEFAULT_REPAIR_DEADLINES.moderate),

@@ -74,7 +74,7 @@ export class InspectionsModule {
           subscribers: [UnitEventsConsumer],
           consumer: options.consumer,
         }),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX }),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
         BullModule.registerQueue({ name: InspectionsQueue.RepairDeadlines }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),

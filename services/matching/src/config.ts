@@ -10,7 +10,7 @@ const count = (min: number, max: number) => z.coerce.number({ error: 'must be a 
 export const matchingConfigSchema = baseConfigSchema.extend({
   PORT: baseConfigSchema.shape.PORT.default(3105),
   DATABASE_NAME: z.string().default(serviceDatabaseName('matching')),
-  // The default policy (shared/matching/INSTANCE.md); an allocation run may override any of it.
+  // The default policy (docs/matching-rules.md); an allocation run may override any of it.
   WEIGHT_PRIORITY: weight(1),
   WEIGHT_WAITING: weight(0.5),
   WEIGHT_PREFERENCE: weight(8),

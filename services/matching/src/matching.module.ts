@@ -88,7 +88,7 @@ export class MatchingModule {
           subscribers: [UnitEventsConsumer, ApplicantEventsConsumer],
           consumer: options.consumer,
         }),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX }),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
         BullModule.registerQueue({ name: MatchingQueue.Shortlists }, { name: MatchingQueue.OfferExpiry }, { name: MatchingQueue.AllocationRuns }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),

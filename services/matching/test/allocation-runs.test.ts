@@ -26,7 +26,7 @@ interface ExampleInstance {
   units: { id: string; buildingId: string; district: string; bedrooms: number; maxOccupants: number; rent: number; wheelchairAccessible: boolean; stepFree: boolean; petsAllowed: boolean }[];
 }
 
-/** shared/matching/example-instance.json (the engine keeps a copy): 12 households, 6 units, cap 1. */
+/** The worked example of docs/matching-rules.md: 12 households, 6 units, cap 1. */
 const example = JSON.parse(readFileSync(join(__dirname, '../../../libs/matching-engine/test-fixtures/example-instance.json'), 'utf8')) as ExampleInstance;
 
 /**
@@ -96,7 +96,7 @@ describe('allocation runs', () => {
     }, 30_000);
   }
 
-  describe('the example instance of INSTANCE.md, from events to census', () => {
+  describe('the example instance of docs/matching-rules.md, from events to census', () => {
     const lane = nextLane();
     const { units, households } = exampleInLane(lane);
     const unitIds = [...units.values()].map((u) => u.unitId);

@@ -121,6 +121,20 @@ describe('units service', () => {
       expect(dead.map((m) => m.headers['x-dlq-error'])).toEqual([expect.stringMatching(/not JSON/), expect.stringMatching(/Invalid LandlordVerified payload/)]);
       expect(dead[0].headers['x-dlq-consumer']).toMatch(/^units/);
       expect(await consumed(undefined, 'dead_lettered')).toBeGreaterThanOrEqual(2);
+
+      // An administrator sees them (npm run dlq reads the same endpoints) and can replay them:
+      // still refused, they stay open.
+      await service.http.get('/admin/dead-letters').set(staff).expect(403);
+      const admin = bearer('sra_admin');
+      const { body: listed } = await service.http.get('/admin/dead-letters').set(admin).expect(200);
+      const mine = listed.filter((row: { key: string }) => row.key === stream.landlordId);
+      expect(mine.map((row: { eventType: string | null; resolution: string | null }) => [row.eventType, row.resolution])).toEqual([
+        [null, null],
+        ['LandlordVerified', null],
+      ]);
+      const { body: replay } = await service.http.post('/admin/dead-letters/replay').set(admin).send({ ids: [badPayload.id] }).expect(200);
+      expect(replay.results).toEqual([expect.objectContaining({ eventId: badPayload.id, outcome: 'failed', error: expect.stringMatching(/Invalid LandlordVerified payload/) })]);
+      await service.http.post('/admin/dead-letters/replay').set(admin).send({ ids: ['x'.repeat(65)] }).expect(400);
     });
   });
 

@@ -5,7 +5,7 @@ import { defineEvent } from '../event-definition';
  * Applicant events never carry personal data: no names, birth dates, contact details, health or
  * vulnerability details, legal status, free-text notes or reasons. Other services know a household
  * by its id (uuid) and its reference code (e.g. HX-7Q2K), and by the attributes matching reads
- * (shared/matching/INSTANCE.md).
+ * (docs/matching-rules.md).
  */
 
 export const householdStatusSchema = z.enum(['registered', 'assessed', 'waitlisted', 'offered', 'housed', 'paused', 'withdrawn', 'exited']);

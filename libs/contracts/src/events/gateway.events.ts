@@ -13,8 +13,8 @@ export const LandlordSignedUp = defineEvent({
     /** The landlord record to create, as a prospect; already in the user's tokens (landlordId). */
     landlordId: z.uuid(),
     /** The gateway user who signed up and confirmed their e-mail address. */
-    userId: z.uuid(),
-    kind: z.enum(['individual', 'company']),
-    preferredLanguage: z.enum(['en', 'fr', 'nl']),
+    userId: z.uuid().describe('The gateway user who signed up and confirmed their e-mail address.'),
+    kind: z.enum(['individual', 'company']).describe('Whether the owner signs up as a person or as a company.'),
+    preferredLanguage: z.enum(['en', 'fr', 'nl']).describe('The language the owner chose for e-mails and documents.'),
   }),
 });

@@ -63,24 +63,33 @@ export class OutboxRelay {
     this.lingerMs = options.lingerMs ?? 20;
   }
 
+  /** Starts the loop and returns at once: a broker or database that is down at start-up is
+   *  waited for by the loop, not by the service's start-up. */
   async start(): Promise<void> {
-    await this.options.producer.connect();
     this.running = true;
     this.loop = this.run();
   }
 
+  /** Stops after the batch in flight (bounded: a frozen broker must not hold a shutdown up). */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.loop, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+    clearTimeout(timer);
     await this.closeConnection();
     await this.options.producer.disconnect().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
     let backoffMs = 100;
+    let connected = false;
     while (this.running) {
       try {
+        if (!connected) {
+          await this.options.producer.connect();
+          connected = true;
+        }
         if (!this.isLeader && !(await this.tryToLead())) {
           await this.sleep(this.leadershipRetryMs);
           continue;

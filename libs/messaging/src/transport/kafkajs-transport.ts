@@ -2,6 +2,7 @@ import { Consumer, IHeaders, Kafka, logLevel, Message, Partitioners, Producer } 
 import type { Logger } from 'pino';
 import {
   BatchContext,
+  ConsumerHooks,
   IncomingMessage,
   MessageConsumer,
   MessageProducer,
@@ -12,7 +13,7 @@ import {
 export interface KafkaTransportOptions {
   clientId: string;
   brokers: string[];
-  /** On for real Kafka; off for the test broker, which cannot answer InitProducerId (DESIGN §6). */
+  /** On for real Kafka; off for the test broker, which cannot answer InitProducerId (docs/architecture.md#the-kafka-test-broker). */
   idempotent: boolean;
   logger: Logger;
 }
@@ -50,7 +51,9 @@ export class KafkaTransport implements MessageTransport {
     return new KafkaConsumer(
       // A short fetch wait: kafkajs waits up to 5 s by default when a fetch finds nothing, and the
       // test broker answers only when that wait is over, which would be the events' latency.
-      this.kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 50 }),
+      // A 15 s session: a crashed instance's partitions go to the others after 15 s, not 30.
+      this.kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 15_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 50 }),
+      this.options.logger,
     );
   }
 
@@ -100,26 +103,53 @@ class KafkaProducer implements MessageProducer {
   }
 
   disconnect(): Promise<void> {
-    return this.producer.disconnect();
+    return withTimeout(this.producer.disconnect(), 5_000);
   }
 }
 
 class KafkaConsumer implements MessageConsumer {
   private running = false;
+  private restartTimer?: NodeJS.Timeout;
 
-  constructor(private readonly consumer: Consumer) {}
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly logger: Logger,
+  ) {
+    // kafkajs restarts by itself after a retriable crash; after any other crash it would stay
+    // stopped, and the service would silently stop consuming.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || !this.running) return;
+      this.logger.error({ err: payload.error }, 'consumer crashed; restarting it');
+      clearTimeout(this.restartTimer);
+      this.restartTimer = setTimeout(() => void this.restart(), 2_000);
+    });
+  }
 
-  async run(topics: string[], onBatch: (messages: IncomingMessage[], context: BatchContext) => Promise<void>): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+  private topics: string[] = [];
+  private onBatch?: (messages: IncomingMessage[], context: BatchContext) => Promise<void>;
+
+  async run(topics: string[], onBatch: (messages: IncomingMessage[], context: BatchContext) => Promise<void>, hooks: ConsumerHooks = {}): Promise<void> {
+    this.topics = topics;
+    this.onBatch = onBatch;
+    if (hooks.onAssignment) {
+      const onAssignment = hooks.onAssignment;
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => void onAssignment().catch((error) => this.logger.warn({ err: error }, 'assignment hook failed')));
+    }
     this.running = true;
+    await this.connectAndRun();
+  }
+
+  private async connectAndRun(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    const onBatch = this.onBatch!;
     await this.consumer.run({
       autoCommit: true,
       // Partitions are independent streams (order is per key, so per partition): applying them in
       // parallel keeps up when each fetch brings only a few events per partition.
       partitionsConsumedConcurrently: 4,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
         const messages: IncomingMessage[] = batch.messages.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
@@ -132,14 +162,29 @@ class KafkaConsumer implements MessageConsumer {
           markProcessed: (message) => resolveOffset(message.offset),
           heartbeat,
           isRunning: () => this.running && isRunning() && !isStale(),
+          pause,
         });
       },
     });
   }
 
+  private async restart(): Promise<void> {
+    if (!this.running) return;
+    try {
+      await this.consumer.disconnect().catch(() => undefined);
+      await this.connectAndRun();
+    } catch (error) {
+      this.logger.error({ err: error }, 'consumer restart failed; trying again');
+      this.restartTimer = setTimeout(() => void this.restart(), 5_000);
+    }
+  }
+
+  /** Leaves the group; a batch being applied finishes first. Bounded: a broker that died first
+   *  must not hold the process up. */
   async disconnect(): Promise<void> {
     this.running = false;
-    await this.consumer.disconnect();
+    clearTimeout(this.restartTimer);
+    await withTimeout(this.consumer.disconnect(), 5_000).catch((error) => this.logger.warn({ err: error }, 'consumer did not leave the group cleanly'));
   }
 }
 

@@ -27,12 +27,19 @@ export interface BatchContext {
   markProcessed(message: IncomingMessage): void;
   heartbeat(): Promise<void>;
   isRunning(): boolean;
+  /** Stops fetching this partition while its messages wait for a dependency; returns resume. */
+  pause?(): () => void;
+}
+
+export interface ConsumerHooks {
+  /** Called when this member has (re)joined the group and received its partitions. */
+  onAssignment?: () => Promise<void>;
 }
 
 export interface MessageConsumer {
   /** Delivers messages partition by partition, in order; offsets are committed only for
    *  messages marked processed. */
-  run(topics: string[], onBatch: (messages: IncomingMessage[], context: BatchContext) => Promise<void>): Promise<void>;
+  run(topics: string[], onBatch: (messages: IncomingMessage[], context: BatchContext) => Promise<void>, hooks?: ConsumerHooks): Promise<void>;
   disconnect(): Promise<void>;
 }
 

@@ -20,7 +20,7 @@ export async function runService(module: DynamicModule, options: RunServiceOptio
   configureHttpApp(app, options, { shutdownHooks: false });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    if (stopping) process.exit(1); // a second signal: now
     stopping = true;
     const deadline = setTimeout(() => {
       process.stderr.write(`${options.title}: graceful stop took over ${options.shutdownTimeoutMs ?? 9_000} ms after ${signal}; exiting\n`);
@@ -34,6 +34,13 @@ export async function runService(module: DynamicModule, options: RunServiceOptio
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started by `npm start` or a test: stop when the parent goes away, even if it was killed.
+  if (process.env.HEARTH_STOP_WITH_PARENT === 'true') {
+    const parentGone = () => void (stopping || stop('SIGTERM'));
+    process.stdin.on('close', parentGone);
+    process.stdin.on('end', parentGone);
+    process.stdin.resume();
+  }
   await app.listen(options.port, '0.0.0.0');
   return app;
 }

@@ -20,6 +20,8 @@ export const baseConfigSchema = z.object({
   KAFKA_CONSUMER_GROUP: z.string().regex(/^[a-z0-9._-]+$/i).optional(),
   // Prefix of the service's BullMQ keys in Redis.
   BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('hearth'),
+  // How often pending jobs are queued again from the database (a job lost with Redis comes back).
+  JOB_SWEEP_INTERVAL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(86_400_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...authConfigSchema.shape,
 });

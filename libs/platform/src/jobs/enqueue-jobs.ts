@@ -2,7 +2,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { withTimeout } from '../errors/transient-error';
 
 /** How long a request or a sweep waits for Redis before giving up on queueing. */
-export const ENQUEUE_TIMEOUT_MS = 2_000;
+export const ENQUEUE_TIMEOUT_MS = 1_000;
 
 export interface JobToQueue<T> {
   name: string;

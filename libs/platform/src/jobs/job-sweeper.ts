@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import { withTimeout } from '../errors/transient-error';
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 const SWEEP_METADATA = 'hearth:job-sweep';
@@ -57,10 +59,26 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     return this.running;
   }
 
+  /**
+   * Stops the sweeps and the BullMQ workers before the application closes its connections: an
+   * active job finishes against a live database (bounded, so a Redis that died first cannot hold
+   * the shutdown up; an unfinished job is handed out again later, and handlers are idempotent).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    const workers = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
+      .flatMap((host) => {
+        try {
+          return [host.worker];
+        } catch {
+          return []; // never started
+        }
+      });
+    await Promise.all([this.running, ...workers.map((worker) => withTimeout(worker.close(), 5_000, 'closing a job worker').catch(() => undefined))]);
   }
 
   private async runAll(): Promise<void> {

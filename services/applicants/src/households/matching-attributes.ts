@@ -1,7 +1,7 @@
 import { MatchingAttributes } from '@hearth/contracts';
 import { Household } from './domain/household.entity';
 
-/** What matching reads about a waitlisted household (INSTANCE.md), with its id, reference, programme and status. */
+/** What matching reads about a waitlisted household (docs/matching-rules.md), with its id, reference, programme and status. */
 export function toMatchingAttributes(household: Household): MatchingAttributes {
   if (household.maxRent === null || household.priority === null) {
     throw new Error(`Household ${household.reference} has no maxRent or priority: not in the matching pool`);

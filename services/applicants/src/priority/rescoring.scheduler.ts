@@ -1,6 +1,6 @@
-import { createLogger } from '@hearth/platform';
+import { enqueueJobs, JobSweep, Sweep, withTimeout } from '@hearth/platform';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ApplicantsQueue, RescoringJobData, rescoringJobId } from '../applicants.queues';
@@ -10,41 +10,41 @@ const DAY_S = 86_400;
 
 /**
  * Queues the re-scoring of the waitlist after a policy is published. The job id is derived from
- * the policy version, so it is queued once however often this is called; at start-up, a policy
- * whose re-scoring never finished (e.g. Redis was down when it was published) is queued again.
+ * the policy version, so it is queued once however often this is called; the sweep queues again a
+ * policy whose re-scoring never finished (e.g. Redis was down when it was published).
  */
 @Injectable()
-export class RescoringScheduler implements OnApplicationBootstrap {
-  private readonly logger = createLogger('applicants').child({ component: 'rescoring' });
-
+@Sweep('re-scoring')
+export class RescoringScheduler implements JobSweep {
   constructor(
     @InjectQueue(ApplicantsQueue.Rescoring) private readonly queue: Queue<RescoringJobData>,
     private readonly dataSource: DataSource,
   ) {}
 
-  async enqueue(policyVersion: number): Promise<void> {
-    await this.queue.add(
-      'rescore-waitlist',
-      { policyVersion },
+  enqueue(policyVersion: number): Promise<number> {
+    return enqueueJobs(this.queue, [
       {
-        jobId: rescoringJobId(policyVersion),
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 2_000 },
-        removeOnComplete: { age: 90 * DAY_S },
-        removeOnFail: { age: 90 * DAY_S },
+        name: 'rescore-waitlist',
+        data: { policyVersion },
+        opts: {
+          jobId: rescoringJobId(policyVersion),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2_000 },
+          removeOnComplete: { age: 90 * DAY_S },
+          // A failed re-scoring is removed so the next sweep queues it again.
+          removeOnFail: true,
+        },
       },
-    );
+    ]);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async sweep(): Promise<number> {
     const [latest] = await this.dataSource.manager.find(PriorityPolicyVersion, { order: { version: 'DESC' }, take: 1 });
-    if (latest && latest.rescoringCompletedAt === null) {
-      this.logger.info({ policyVersion: latest.version }, 're-scoring not finished: queued again');
-      await this.enqueue(latest.version);
-    }
+    return latest && latest.rescoringCompletedAt === null ? this.enqueue(latest.version) : 0;
   }
 
+  /** The job, or undefined when Redis does not answer in time (its progress is then unknown). */
   async job(policyVersion: number) {
-    return this.queue.getJob(rescoringJobId(policyVersion));
+    return withTimeout(this.queue.getJob(rescoringJobId(policyVersion)), 1_000, 'Redis').catch(() => undefined);
   }
 }

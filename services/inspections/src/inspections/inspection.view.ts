@@ -42,7 +42,7 @@ export type InspectionView = ReturnType<typeof toInspectionView>;
 /**
  * What a landlord may read of an inspection: everything about the flat and its deficiencies, but
  * not the free-text notes on why it was requested or why nobody opened the door, which can be
- * about the household living there (DESIGN §1: a landlord learns no more of them than needed).
+ * about the household living there (a landlord learns no more of them than needed).
  */
 export function forReader<T extends { requestNote: string | null; history?: { note: string | null }[] }>(view: T, actor: Actor): T {
   if (actor.role !== 'landlord') return view;

@@ -25,7 +25,7 @@ export interface CandidatePolicy {
 /**
  * The households matching may propose. Only `waitlisted` households without a proposed or open
  * offer are candidates. For one unit, PostgreSQL pre-filters with the seven hard rules of
- * INSTANCE.md (on indexed columns) so that only plausible households are loaded; the engine then
+ * docs/matching-rules.md (on indexed columns) so that only plausible households are loaded; the engine then
  * checks every rule again and ranks them, so it alone decides.
  */
 @Injectable()

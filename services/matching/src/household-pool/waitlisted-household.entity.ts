@@ -53,7 +53,7 @@ export interface HouseholdAttributes {
   waitingSince: string;
 }
 
-/** The household as the engine reads it (INSTANCE.md), its waiting time counted to `on`. */
+/** The household as the engine reads it (docs/matching-rules.md#instance), its waiting time counted to `on`. */
 export function toEngineApplicant(household: HouseholdAttributes, on: string): Applicant {
   return {
     id: household.householdId,

@@ -31,7 +31,7 @@ export class AvailableUnit {
   }
 }
 
-/** The unit as the engine reads it (INSTANCE.md). */
+/** The unit as the engine reads it (docs/matching-rules.md#instance). */
 export function toEngineUnit(unit: AvailableUnit): Unit {
   return {
     id: unit.unitId,

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type PersonalDataAccess = 'personal_data' | 'export';
 
-/** Who read a household's personal data, when and why (DESIGN §5). */
+/** Who read a household's personal data, when and why (docs/architecture.md#audit). */
 @Entity('access_log')
 export class AccessLogEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;

@@ -2,7 +2,7 @@ import { InvalidTransitionError } from '@hearth/platform';
 import { canTransition, HOUSEHOLD_STATUSES, HOUSEHOLD_TRANSITIONS, HouseholdStatus, HouseholdTransition, isClosed, nextHouseholdStatus, PausableStatus } from './household-status';
 
 /**
- * The lifecycle as DESIGN §2 and the issue describe it, written out independently of the code:
+ * The lifecycle as docs/architecture.md#applicants and the issue describe it, written out independently of the code:
  * registered → assessed → waitlisted → offered → housed; paused, withdrawn and exited besides.
  * Resume is listed separately because its target depends on where the pause came from.
  */

@@ -20,7 +20,7 @@ export const HOUSEHOLD_STATUSES: readonly HouseholdStatus[] = ['registered', 'as
 export type PausableStatus = 'registered' | 'assessed' | 'waitlisted' | 'offered';
 
 /**
- * registered → assessed → waitlisted → offered → housed, plus paused, withdrawn and exited (DESIGN §2):
+ * registered → assessed → waitlisted → offered → housed, plus paused, withdrawn and exited (docs/architecture.md#applicants):
  * - assess: a first assessment, or a re-assessment that keeps the household where it is;
  * - offer / return_to_waitlist / house: driven by matching (an offer made, declined or lapsed, accepted);
  * - pause (e.g. consent withdrawn, in treatment) from any open status; resume returns to where it

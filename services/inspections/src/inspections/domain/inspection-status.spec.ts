@@ -9,7 +9,7 @@ import {
 } from './inspection-status';
 
 /**
- * The life of an inspection as DESIGN §2 and the issue describe it, written out independently of
+ * The life of an inspection as docs/architecture.md#inspections and the issue describe it, written out independently of
  * the code: requested → scheduled (and rescheduled) → completed; no access sends a scheduled
  * visit back to requested; requests and booked visits can be cancelled; results are recorded only
  * while scheduled; completed and cancelled are final.

@@ -5,7 +5,7 @@ export type InspectionStatus = 'requested' | 'scheduled' | 'completed' | 'cancel
 export type InspectionTransition = 'schedule' | 'reschedule' | 'record_result' | 'record_no_access' | 'complete' | 'cancel';
 
 /**
- * The life of an inspection (DESIGN §2): requested → scheduled → completed (passed or failed);
+ * The life of an inspection (docs/architecture.md#inspections): requested → scheduled → completed (passed or failed);
  * a visit without access sends it back to requested (the note stays in its history); a request or
  * a booked visit can be cancelled with a reason. Results are recorded item by item while it is
  * scheduled.

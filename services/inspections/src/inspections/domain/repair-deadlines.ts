@@ -8,7 +8,7 @@ export type RepairDeadlinePolicy = Record<Severity, number>;
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-/** Habitability practice (DESIGN §1): a life-threatening defect is fixed within 24 hours; severe,
+/** Habitability practice: a life-threatening defect is fixed within 24 hours; severe,
  *  moderate and low ones within 30, 60 and 90 days. */
 export const DEFAULT_REPAIR_DEADLINES: RepairDeadlinePolicy = {
   life_threatening: 24 * HOUR,

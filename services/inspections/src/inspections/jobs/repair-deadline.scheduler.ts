@@ -1,5 +1,6 @@
+import { enqueueJobs, JobSweep, Sweep } from '@hearth/platform';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { InspectionsQueue } from '../../inspections.queues';
@@ -21,15 +22,13 @@ export function repairDeadlineJobId(inspectionId: string, severity: Severity): s
 }
 
 /**
- * Puts repair deadlines on the BullMQ queue as delayed jobs. They live in Redis, so they outlive
- * a restart; at start-up every deadline the database still has pending is queued again (same job
- * id, so nothing is queued twice), in case Redis lost it or the service stopped between commit and
- * queueing.
+ * Puts repair deadlines on the BullMQ queue as delayed jobs, after the inspection is committed.
+ * The sweep (at start-up and periodically) queues again every deadline the database still has
+ * pending (same job id, so nothing is queued twice), in case Redis lost it or was down at commit.
  */
 @Injectable()
-export class RepairDeadlineScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RepairDeadlineScheduler.name);
-
+@Sweep('repair deadlines')
+export class RepairDeadlineScheduler implements JobSweep {
   constructor(
     @Inject(REPAIR_DEADLINE_POLICY) private readonly policy: RepairDeadlinePolicy,
     @InjectQueue(InspectionsQueue.RepairDeadlines) private readonly queue: Queue<RepairDeadlineJobData>,
@@ -40,23 +39,22 @@ export class RepairDeadlineScheduler implements OnApplicationBootstrap {
     return distinctDeadlines(severities, foundAt, this.policy);
   }
 
-  schedule(inspectionId: string, deadlines: readonly { severity: Severity; deadlineAt: Date }[]): Promise<void> {
+  schedule(inspectionId: string, deadlines: readonly { severity: Severity; deadlineAt: Date }[]): Promise<number> {
     return this.enqueue(deadlines.map(({ severity, deadlineAt }) => ({ inspectionId, severity, deadlineAt })));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async sweep(): Promise<number> {
     const pending: { inspection_id: string; severity: Severity; deadline_at: Date }[] = await this.dataSource.query(
       `SELECT inspection_id, severity, min(deadline_at) AS deadline_at
          FROM deficiencies WHERE deadline_handled_at IS NULL GROUP BY inspection_id, severity`,
     );
-    await this.enqueue(pending.map((row) => ({ inspectionId: row.inspection_id, severity: row.severity, deadlineAt: new Date(row.deadline_at) })));
-    if (pending.length > 0) this.logger.log({ deadlines: pending.length }, 'pending repair deadlines queued again');
+    return this.enqueue(pending.map((row) => ({ inspectionId: row.inspection_id, severity: row.severity, deadlineAt: new Date(row.deadline_at) })));
   }
 
-  /** Queues the jobs in one round trip to Redis (a start-up may have many to queue again). */
-  private async enqueue(deadlines: readonly (RepairDeadlineJobData & { deadlineAt: Date })[]): Promise<void> {
-    if (deadlines.length === 0) return;
-    await this.queue.addBulk(
+  /** Queues the jobs in one round trip to Redis (a sweep may have many to queue again). */
+  private enqueue(deadlines: readonly (RepairDeadlineJobData & { deadlineAt: Date })[]): Promise<number> {
+    return enqueueJobs(
+      this.queue,
       deadlines.map(({ inspectionId, severity, deadlineAt }) => ({
         name: REPAIR_DEADLINE_JOB,
         data: { inspectionId, severity },
@@ -66,7 +64,8 @@ export class RepairDeadlineScheduler implements OnApplicationBootstrap {
           attempts: 8,
           backoff: { type: 'exponential', delay: 1_000 },
           removeOnComplete: true,
-          removeOnFail: 1_000,
+          // A failed deadline is removed so the next sweep queues it again.
+          removeOnFail: true,
         },
       })),
     );

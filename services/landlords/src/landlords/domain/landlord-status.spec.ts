@@ -4,7 +4,7 @@ import { LandlordStatus, LandlordTransition, nextLandlordStatus } from './landlo
 const STATUSES: LandlordStatus[] = ['prospect', 'active', 'suspended', 'offboarded'];
 const TRANSITIONS: LandlordTransition[] = ['verify', 'suspend', 'reactivate', 'offboard'];
 
-/** DESIGN §2: prospect → active → suspended ⇄ active; anyone not yet offboarded can be offboarded. */
+/** docs/architecture.md#landlords: prospect → active → suspended ⇄ active; anyone not yet offboarded can be offboarded. */
 const EXPECTED: Record<LandlordStatus, Partial<Record<LandlordTransition, LandlordStatus>>> = {
   prospect: { verify: 'active', offboard: 'offboarded' },
   active: { suspend: 'suspended', offboard: 'offboarded' },

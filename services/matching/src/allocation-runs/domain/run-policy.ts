@@ -14,6 +14,6 @@ export function enginePolicy(mode: AllocationMode, policy: RunPolicy): Policy {
 
 /**
  * The engine that solved a run. The engine library carries no version of its own; this names the
- * rules it implements (shared/matching/INSTANCE.md) and is bumped whenever the engine changes.
+ * rules it implements (docs/matching-rules.md) and is bumped whenever the engine changes.
  */
-export const ENGINE_VERSION = 'hearth-matching-engine/1.0 (INSTANCE.md rules)';
+export const ENGINE_VERSION = 'hearth-matching-engine/1.0 (docs/matching-rules.md)';

@@ -2,7 +2,7 @@ import { InvalidTransitionError } from '@hearth/platform';
 import { canTransition, isLive, nextOfferStatus, OFFER_STATUSES, OFFER_TRANSITIONS, OfferStatus, OfferTransition } from './offer-status';
 
 /**
- * The life of an offer as DESIGN §2 and issue #6 describe it, written out independently of the code:
+ * The life of an offer as docs/architecture.md#matching and issue #6 describe it, written out independently of the code:
  * proposed → offered → accepted | declined | expired; withdrawn by staff while proposed or offered,
  * or after acceptance when it falls through. Declined, expired and withdrawn are final.
  */

@@ -5,7 +5,7 @@ export type OfferStatus = 'proposed' | 'offered' | 'accepted' | 'declined' | 'ex
 export type OfferTransition = 'make' | 'accept' | 'decline' | 'expire' | 'withdraw';
 
 /**
- * The life of an offer (DESIGN §2): proposed → offered → accepted | declined | expired; staff may
+ * The life of an offer (docs/architecture.md#matching): proposed → offered → accepted | declined | expired; staff may
  * withdraw it while proposed or offered, and after acceptance when it falls through.
  */
 const transitions: Record<OfferTransition, { from: readonly OfferStatus[]; to: OfferStatus }> = {

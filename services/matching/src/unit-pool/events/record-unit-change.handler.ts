@@ -71,7 +71,7 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
       if (change.kind === 'status') {
         await this.withdrawals.withdrawLive(manager, { unitId }, 'unit_no_longer_available');
       } else {
-        await this.shortlists.schedule(unitId, unitVersion);
+        this.unitOfWork.afterCommit(() => this.shortlists.schedule(unitId, unitVersion));
       }
     });
   }

@@ -2,7 +2,7 @@ import { InvalidTransitionError } from '@hearth/platform';
 import { canTransition, nextUnitStatus, pendingReasonAfter, UNIT_STATUSES, UNIT_TRANSITIONS, UnitStatus, UnitTransition } from './unit-status';
 
 /**
- * The life of a flat as DESIGN §2 describes it, written out independently of the code:
+ * The life of a flat as docs/architecture.md#units describes it, written out independently of the code:
  * draft → pending_inspection → available → reserved → let → vacating → available;
  * withdrawn only while nobody lives in it and no offer holds it (draft, pending_inspection, available);
  * a failed inspection sends an available flat back to pending_inspection; a released reservation frees it.
@@ -43,7 +43,7 @@ function errorOf(action: () => unknown): unknown {
 }
 
 describe('unit status machine', () => {
-  it('knows exactly the seven statuses and nine transitions of DESIGN §2', () => {
+  it('knows exactly the seven statuses and nine transitions of a flat’s life', () => {
     expect([...UNIT_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
     expect([...UNIT_TRANSITIONS].sort()).toEqual([...ALL_TRANSITIONS].sort());
     expect(matrix).toHaveLength(7 * 9);

@@ -16,7 +16,7 @@ export type UnitTransition =
   | 'withdraw';
 
 /**
- * The life of a flat (DESIGN §2): draft → pending_inspection → available → reserved → let →
+ * The life of a flat (docs/architecture.md#units): draft → pending_inspection → available → reserved → let →
  * vacating → available; withdrawn only before a household is chosen (draft, pending, available). A failed
  * inspection with serious deficiencies sends an available flat back to pending_inspection.
  */

@@ -74,8 +74,8 @@ export class PublishPolicyHandler implements ICommandHandler<PublishPolicyComman
       return row;
     });
     // After the commit: a job for a version that was rolled back must never exist. If Redis is
-    // down now, start-up recovery queues it (RescoringScheduler.onApplicationBootstrap).
-    await this.scheduler.enqueue(published.version);
+    // down now, the sweep queues it when it is back (RescoringScheduler.sweep).
+    await this.unitOfWork.afterCommit(() => this.scheduler.enqueue(published.version));
     return {
       version: published.version,
       weights: published.weights,

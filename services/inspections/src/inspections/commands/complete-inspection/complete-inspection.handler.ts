@@ -95,7 +95,8 @@ export class CompleteInspectionHandler implements ICommandHandler<CompleteInspec
         }),
       ]);
       await this.inspections.recordHistory(manager, inspection, 'completed', actor, { note: assessment.outcome });
-      await this.deadlines.schedule(inspection.id, deadlines);
+      // After the commit, never holding the inspection's lock on Redis; the sweep catches it up.
+      this.unitOfWork.afterCommit(() => this.deadlines.schedule(inspection.id, deadlines));
       return toInspectionView(inspection, await manager.findOneBy(KnownUnit, { id: inspection.unitId }));
     });
   }

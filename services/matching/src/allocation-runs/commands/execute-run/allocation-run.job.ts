@@ -1,7 +1,9 @@
+import { enqueueJobs, JobSweep, JobToQueue, Sweep } from '@hearth/platform';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { allocationRunJobId, MatchingQueue } from '../../../matching.queues';
 import { ExecuteRunCommand } from './execute-run.handler';
 
@@ -9,25 +11,33 @@ export interface AllocationRunJobData {
   runId: string;
 }
 
+/** Queues a run after it is committed; the sweep queues again every run still queued or running
+ *  (a job lost with Redis, or a run queued while Redis was down). */
 @Injectable()
-export class AllocationRunJobs {
-  constructor(@InjectQueue(MatchingQueue.AllocationRuns) private readonly queue: Queue<AllocationRunJobData>) {}
+@Sweep('allocation runs')
+export class AllocationRunJobs implements JobSweep {
+  constructor(
+    @InjectQueue(MatchingQueue.AllocationRuns) private readonly queue: Queue<AllocationRunJobData>,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  async schedule(runId: string): Promise<void> {
-    await this.queue.add(
-      'execute-run',
-      { runId },
-      {
-        jobId: allocationRunJobId(runId),
-        // Queued inside the request's transaction: a job that runs before the commit does not find
-        // the run yet and is retried. A run that fails is marked failed and not solved again.
-        attempts: 6,
-        backoff: { type: 'exponential', delay: 100 },
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
+  schedule(runId: string): Promise<number> {
+    return enqueueJobs(this.queue, [runJob(runId)]);
   }
+
+  async sweep(): Promise<number> {
+    const unfinished: { id: string }[] = await this.dataSource.query(`SELECT id FROM allocation_runs WHERE status IN ('queued', 'running')`);
+    return enqueueJobs(this.queue, unfinished.map((run) => runJob(run.id)));
+  }
+}
+
+function runJob(runId: string): JobToQueue<AllocationRunJobData> {
+  return {
+    name: 'execute-run',
+    data: { runId },
+    // A run that fails is marked failed and not solved again.
+    opts: { jobId: allocationRunJobId(runId), attempts: 6, backoff: { type: 'exponential', delay: 100 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: true },
+  };
 }
 
 /** Solves one run at a time. The solve itself is synchronous CPU work, hence the long lock. */

@@ -11,7 +11,7 @@ export const startRunSchema = z
       .object({ priority: weight, waiting: weight, preference: weight, fit: weight })
       .strict()
       .optional()
-      .describe('Score weights (INSTANCE.md); the configured policy when left out'),
+      .describe('Score weights (docs/matching-rules.md#score); the configured policy when left out'),
     maxPerBuilding: z.number().int().min(1).max(1_000).nullable().optional().describe('At most this many allocations per building; null: no cap; the configured cap when left out'),
     maxExtraBedrooms: z.number().int().min(0).max(5).optional().describe('A unit may have at most this many bedrooms more than needed'),
     districtLimit: z

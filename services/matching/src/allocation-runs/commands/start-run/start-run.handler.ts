@@ -73,7 +73,7 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
         completedAt: null,
       });
       await this.runs.save(manager, run);
-      await this.jobs.schedule(run.id);
+      this.unitOfWork.afterCommit(() => this.jobs.schedule(run.id));
       return toRunView(await manager.findOneByOrFail(AllocationRun, { id: run.id }));
     });
   }

@@ -57,7 +57,7 @@ export class GetCensusController {
   @Roles(...STAFF_ROLES, 'board_member')
   @ApiOperation({
     summary: 'The run’s census: its exact input (engine instance), policy, engine version, result and certificate',
-    description: 'Save `instance` as a file and re-run it with the engine’s CLI, or check `result` + `certificate` with any LP-duality checker (shared/matching/INSTANCE.md).',
+    description: 'Save `instance` as a file and re-run it with the engine’s CLI, or check `result` + `certificate` with any LP-duality checker (docs/matching-rules.md#optimality-certificate).',
   })
   @ApiConflictResponse({ description: 'RUN.NOT_SOLVED: the run has no result yet' })
   census(@Param('runId', ParseUUIDPipe) runId: string) {

@@ -1,7 +1,9 @@
+import { enqueueJobs, JobSweep, JobToQueue, Sweep } from '@hearth/platform';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DelayedError, Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { MatchingQueue, offerExpiryJobId } from '../../../matching.queues';
 import { ExpireOfferCommand } from './expire-offer.handler';
 
@@ -9,25 +11,45 @@ export interface OfferExpiryJobData {
   offerId: string;
 }
 
-/** Schedules an offer's expiry at its response deadline; one job per offer (deterministic id). */
+/**
+ * Schedules an offer's expiry at its response deadline; one job per offer (deterministic id). The
+ * job is queued after the offer is committed, and the sweep queues again the expiry of every offer
+ * still awaiting an answer, so a deadline lost with Redis still fires.
+ */
 @Injectable()
-export class OfferExpiryJobs {
-  constructor(@InjectQueue(MatchingQueue.OfferExpiry) private readonly queue: Queue<OfferExpiryJobData>) {}
+@Sweep('offer expiries')
+export class OfferExpiryJobs implements JobSweep {
+  constructor(
+    @InjectQueue(MatchingQueue.OfferExpiry) private readonly queue: Queue<OfferExpiryJobData>,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  async schedule(offerId: string, deadline: Date): Promise<void> {
-    await this.queue.add(
-      'expire-offer',
-      { offerId },
-      {
-        jobId: offerExpiryJobId(offerId),
-        delay: Math.max(0, deadline.getTime() - Date.now()),
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 500 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
+  schedule(offerId: string, deadline: Date): Promise<number> {
+    return enqueueJobs(this.queue, [expiryJob(offerId, deadline)]);
   }
+
+  async sweep(): Promise<number> {
+    const open: { id: string; response_deadline: Date }[] = await this.dataSource.query(
+      `SELECT id, response_deadline FROM offers WHERE status = 'offered' AND response_deadline IS NOT NULL`,
+    );
+    return enqueueJobs(this.queue, open.map((offer) => expiryJob(offer.id, new Date(offer.response_deadline))));
+  }
+}
+
+function expiryJob(offerId: string, deadline: Date): JobToQueue<OfferExpiryJobData> {
+  return {
+    name: 'expire-offer',
+    data: { offerId },
+    opts: {
+      jobId: offerExpiryJobId(offerId),
+      delay: Math.max(0, deadline.getTime() - Date.now()),
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: true,
+      // A failed expiry is removed so the next sweep queues it again.
+      removeOnFail: true,
+    },
+  };
 }
 
 /** Expires the offer if it is still open at its deadline; does nothing if it was answered meanwhile. */

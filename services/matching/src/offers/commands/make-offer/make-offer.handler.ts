@@ -42,8 +42,8 @@ export class MakeOfferHandler implements ICommandHandler<MakeOfferCommand> {
           actor,
         }),
       ]);
-      // Scheduled before the commit: if Redis refuses, nothing is made. The job re-reads the offer.
-      await this.expiries.schedule(offer.id, responseDeadline);
+      // After the commit, never holding the offer's row lock on Redis; the sweep catches it up.
+      this.unitOfWork.afterCommit(() => this.expiries.schedule(offer.id, responseDeadline));
       return toOfferView(offer);
     });
   }

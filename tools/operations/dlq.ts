@@ -1,0 +1,74 @@
+// `npm run dlq -- list|replay|held --service <name> [--event <id>] [--url <service url>]`: what a
+// service's consumer dead-lettered or holds, and the replay of dead letters once their cause is
+// fixed (through the same inbox, so a replay is applied at most once). It calls the service's
+// admin endpoints with an sra_admin token from HEARTH_TOKEN (printed by `npm start`).
+import { SERVICES, ServiceKey } from '@hearth/testing';
+import { parseArgs } from 'node:util';
+
+const usage = 'usage: npm run dlq -- list|replay|held --service <name> [--event <event id>] [--all] [--url <service url>]';
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { service: { type: 'string' }, event: { type: 'string', multiple: true }, url: { type: 'string' }, all: { type: 'boolean' } },
+  });
+  const [command] = positionals;
+  const service = values.service as ServiceKey | undefined;
+  if (!command || !['list', 'replay', 'held'].includes(command) || !service || !(service in SERVICES)) {
+    console.error(`${usage}\nservices: ${Object.keys(SERVICES).join(', ')}`);
+    return 2;
+  }
+  const token = process.env.HEARTH_TOKEN;
+  if (!token) {
+    console.error('Set HEARTH_TOKEN to an sra_admin token (npm start prints one).');
+    return 2;
+  }
+  const base = values.url ?? `http://127.0.0.1:${SERVICES[service].port}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as unknown;
+  };
+
+  if (command === 'list' || command === 'held') {
+    const rows = (await call('GET', `/admin/${command === 'list' ? 'dead-letters' : 'held-events'}?limit=100${values.all ? '&includeResolved=true' : ''}`)) as {
+      id: string;
+      eventId: string | null;
+      eventType: string | null;
+      eventVersion: number | null;
+      topic: string;
+      partition: number;
+      offset: string;
+      attempts: number;
+      parkedAt: string;
+      resolution: string | null;
+      error: string;
+    }[];
+    if (rows.length === 0) console.log(`${service}: nothing ${command === 'list' ? 'dead-lettered' : 'held'}`);
+    for (const row of rows) {
+      console.log(
+        [row.parkedAt, row.eventId ?? `row ${row.id}`, `${row.eventType ?? '?'}@${row.eventVersion ?? '?'}`, `${row.topic}[${row.partition}]@${row.offset}`, row.resolution ?? 'open', row.error].join('  '),
+      );
+    }
+    return 0;
+  }
+  const { results } = (await call('POST', '/admin/dead-letters/replay', values.event ? { ids: values.event } : {})) as {
+    results: { id: string; eventId: string | null; outcome: string; error?: string }[];
+  };
+  if (results.length === 0) console.log(`${service}: no open dead letter${values.event ? ' with that id' : ''}`);
+  for (const result of results) console.log(`${result.eventId ?? `row ${result.id}`}  ${result.outcome}${result.error ? `  ${result.error}` : ''}`);
+  return results.some((result) => result.outcome === 'failed') ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

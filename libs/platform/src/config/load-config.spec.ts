@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       KAFKA_IDEMPOTENT: true,
       BULLMQ_PREFIX: 'hearth',
+      JOB_SWEEP_INTERVAL_MS: 60_000,
       LOG_LEVEL: 'info',
       AUTH_ISSUER: 'https://hearth.example.org',
       AUTH_AUDIENCE: 'hearth',

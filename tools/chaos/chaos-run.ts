@@ -70,6 +70,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         JOB_SWEEP_INTERVAL_MS: '2000',
         OFFER_RESPONSE_MS: '15000',
         REPAIR_DEADLINE_MODERATE_MS: '20000',
+        GATEWAY_DATA_KEY: randomBytes(32).toString('base64'),
       });
       services.set(name, new ServiceProcess(name, env, logDirectory));
       databases.push({ service: name, url: `${postgres.url}/${env.DATABASE_NAME}` });

@@ -132,8 +132,9 @@ export class Load {
     const shortlist = await this.call('matching', 'GET', `/units/${unit.unitId}/shortlist`, undefined, { accept: [404, 409] });
     const first = shortlist.entries?.[0];
     if (!first) return;
-    // 409: another worker proposed this flat or household first.
-    const offer = await this.call('matching', 'POST', '/offers', { unitId: unit.unitId, householdId: first.householdId }, { accept: [409] });
+    // 409: another worker proposed this flat or household first; 400: the stored shortlist's first
+    // household was offered another flat meanwhile, so proposing it now needs a justification.
+    const offer = await this.call('matching', 'POST', '/offers', { unitId: unit.unitId, householdId: first.householdId }, { accept: [400, 409] });
     if (!offer.id) return; // another worker got there first
     const made = await this.call('matching', 'POST', `/offers/${offer.id}/make`, {}, { accept: [409] });
     if (made.status !== 'offered') return;

@@ -6,6 +6,7 @@ import * as landlordEvents from './events/landlord.events';
 import * as matchingEvents from './events/matching.events';
 import * as leaseEvents from './events/lease.events';
 import * as gatewayEvents from './events/gateway.events';
+import * as snapshotEvents from './events/snapshot.events';
 import * as unitEvents from './events/unit.events';
 import { Topics } from './topics';
 
@@ -72,7 +73,7 @@ const definitions = eventCatalogue.all();
 
 describe('event catalogue', () => {
   it('holds every event definition the event modules export', () => {
-    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents];
+    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents, snapshotEvents];
     const exported = modules.flatMap((module) => Object.values(module)).filter(
       (value) => typeof value === 'object' && value !== null && 'aggregateType' in value,
     );

@@ -7,10 +7,11 @@ import * as inspectionEvents from './events/inspection.events';
 import * as matchingEvents from './events/matching.events';
 import * as leaseEvents from './events/lease.events';
 import * as gatewayEvents from './events/gateway.events';
+import * as snapshotEvents from './events/snapshot.events';
 
 /** Every event type Hearth publishes, keyed by `type@version`. Producers and consumers both
  *  validate payloads against it. */
-const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents].flatMap((module) =>
+const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents, snapshotEvents].flatMap((module) =>
   Object.values(module).filter(isEventDefinition),
 );
 

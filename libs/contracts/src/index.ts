@@ -9,3 +9,4 @@ export * from './events/inspection.events';
 export * from './events/matching.events';
 export * from './events/lease.events';
 export * from './events/gateway.events';
+export * from './events/snapshot.events';

@@ -9,3 +9,4 @@ export * from './inbox/parked-events';
 export { ConsumerControl, ParkedEventsController } from './inbox/parked-events.controller';
 export * from './messaging-tables.migration';
 export * from './messaging.module';
+export { PublishesSnapshots, ReadModel, Snapshots, type ResettableReadModel, type SnapshotSource } from './snapshots/snapshots';

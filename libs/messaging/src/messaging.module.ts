@@ -12,7 +12,7 @@ import {
   Optional,
   Type,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { EventConsumerRunner } from './inbox/event-consumer-runner';
@@ -23,6 +23,7 @@ import { backboneMetrics } from './messaging.metrics';
 import { AggregateStore } from './outbox/aggregate-store';
 import { EventOutbox } from './outbox/event-outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { Snapshots, SnapshotsController } from './snapshots/snapshots';
 import { KafkaTransport } from './transport/kafkajs-transport';
 import { MessageTransport } from './transport/message-transport';
 
@@ -125,6 +126,7 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
+      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
@@ -146,8 +148,9 @@ export class MessagingModule {
         AggregateStore,
         ConsumerControl,
         MessagingLifecycle,
+        Snapshots,
       ],
-      controllers: [ParkedEventsController],
+      controllers: [ParkedEventsController, SnapshotsController],
       exports: [EventOutbox, AggregateStore, MESSAGE_TRANSPORT, KAFKA_HEALTH_PROBE],
     };
   }

@@ -48,6 +48,7 @@ import { GetPersonalDataController, GetPersonalDataHandler } from './households/
 import { ListHouseholdsController, ListHouseholdsHandler } from './households/queries/list-households/list-households.query';
 import { RecordOfferOutcomeHandler } from './households/commands/record-offer-outcome/record-offer-outcome.handler';
 import { OfferEventsConsumer } from './households/events/offer-events.consumer';
+import { HouseholdSnapshots } from './households/household-snapshots';
 import { applicantsMigrations } from './migrations';
 import { PublishPolicyController } from './priority/commands/publish-policy/publish-policy.controller';
 import { PublishPolicyHandler } from './priority/commands/publish-policy/publish-policy.handler';
@@ -128,6 +129,7 @@ export class ApplicantsModule {
       providers: [
         OfferEventsConsumer,
         RecordOfferOutcomeHandler,
+        HouseholdSnapshots,
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.APPLICANTS_DATA_KEY) },
         { provide: ApplicantsRules, useValue: ApplicantsRules.fromConfig(config) },
         PersonalDataVault,

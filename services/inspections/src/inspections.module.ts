@@ -43,6 +43,7 @@ import { ListInspectionsController, ListInspectionsHandler } from './inspections
 import { InspectionsQueue } from './inspections.queues';
 import { inspectionsMigrations } from './migrations';
 import { RecordUnitChangeHandler } from './unit-directory/events/record-unit-change.handler';
+import { KnownUnitsReadModel } from './unit-directory/known-units.read-model';
 import { UnitEventsConsumer } from './unit-directory/events/unit-events.consumer';
 import { KnownUnit } from './unit-directory/known-unit.entity';
 
@@ -103,6 +104,7 @@ export class InspectionsModule {
         RepairDeadlineJob,
         UnitEventsConsumer,
         RecordUnitChangeHandler,
+        KnownUnitsReadModel,
         OpenInitialInspectionHandler,
         CancelUnitInspectionsHandler,
         RequestInspectionHandler,

@@ -21,6 +21,7 @@ import { TransitionLandlordHandler } from './landlords/commands/transition-landl
 import { Agreement } from './landlords/domain/agreement.entity';
 import { Landlord } from './landlords/domain/landlord.entity';
 import { LandlordRepository } from './landlords/landlord.repository';
+import { LandlordSnapshots } from './landlords/landlord-snapshots';
 import { GetLandlordController, GetLandlordHandler } from './landlords/queries/get-landlord/get-landlord.query';
 import { ListLandlordsController, ListLandlordsHandler } from './landlords/queries/list-landlords/list-landlords.query';
 import { landlordsMigrations } from './migrations';
@@ -63,6 +64,7 @@ export class LandlordsModule {
       providers: [
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.BANK_ACCOUNT_KEY) },
         LandlordRepository,
+        LandlordSnapshots,
         RegisterLandlordHandler,
         CompleteLandlordDetailsHandler,
         GatewayEventsConsumer,

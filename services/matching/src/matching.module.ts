@@ -58,6 +58,7 @@ import { UnitEventsConsumer } from './unit-pool/events/unit-events.consumer';
 import { GetUnitStatusController, GetUnitStatusHandler } from './unit-pool/queries/get-unit-status/get-unit-status.query';
 import { ListPoolUnitsController, ListPoolUnitsHandler } from './unit-pool/queries/list-units/list-units.query';
 import { UnitPool } from './unit-pool/unit-pool.repository';
+import { HouseholdPoolReadModel, UnitPoolReadModel } from './read-models/pool-read-models';
 
 export interface MatchingModuleOptions {
   /** Tests shorten the consumer's retry backoff. */
@@ -114,6 +115,8 @@ export class MatchingModule {
       providers: [
         { provide: MatchingSettings, useValue: MatchingSettings.fromConfig(config) },
         UnitPool,
+        UnitPoolReadModel,
+        HouseholdPoolReadModel,
         HouseholdPool,
         CandidatePool,
         Shortlister,

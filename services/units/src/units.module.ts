@@ -7,6 +7,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { UnitsConfig } from './config';
 import { LandlordEventsConsumer } from './landlord-directory/events/landlord-events.consumer';
 import { RecordLandlordChangeHandler } from './landlord-directory/events/record-landlord-change.handler';
+import { KnownLandlordsReadModel } from './landlord-directory/known-landlords.read-model';
+import { UnitSnapshots } from './units/unit-snapshots';
 import { KnownLandlord } from './landlord-directory/known-landlord.entity';
 import { unitsMigrations } from './migrations';
 import { ApplyInspectionOutcomeHandler } from './units/commands/apply-inspection-outcome/apply-inspection-outcome.handler';
@@ -60,6 +62,8 @@ export class UnitsModule {
         UnitRepository,
         LandlordEventsConsumer,
         RecordLandlordChangeHandler,
+        KnownLandlordsReadModel,
+        UnitSnapshots,
         InspectionEventsConsumer,
         ApplyInspectionOutcomeHandler,
         OfferEventsConsumer,

@@ -2,9 +2,13 @@ import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { KnownUnit } from '../known-unit.entity';
 
+type Description = { landlordId: string; address: string; postalCode: string; city: string; district: string; buildingId: string };
+
 export type UnitChange =
-  | { kind: 'described'; landlordId: string; address: string; postalCode: string; city: string; district: string; buildingId: string }
-  | { kind: 'withdrawn' };
+  | ({ kind: 'described' } & Description)
+  | { kind: 'withdrawn' }
+  /** The whole state, from a snapshot (the directory being rebuilt). */
+  | ({ kind: 'snapshot'; withdrawn: boolean } & Description);
 
 export class RecordUnitChangeCommand extends Command<void> {
   constructor(
@@ -30,6 +34,11 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
         // A unit never described to us has no inspections to stop.
         if (!known) return;
         await manager.update(KnownUnit, { id: unitId }, { withdrawn: true, unitVersion });
+        return;
+      }
+      if (change.kind === 'snapshot') {
+        const { kind: _kind, ...state } = change;
+        await manager.save(KnownUnit, { ...state, id: unitId, unitVersion });
         return;
       }
       const { kind: _kind, ...description } = change;

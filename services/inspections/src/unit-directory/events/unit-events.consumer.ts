@@ -1,4 +1,4 @@
-import { EventEnvelope, PayloadOf, UnitDrafted, UnitSubmittedForInspection, UnitUpdated, UnitWithdrawn } from '@hearth/contracts';
+import { EventEnvelope, PayloadOf, UnitDrafted, UnitSnapshot, UnitSubmittedForInspection, UnitUpdated, UnitWithdrawn } from '@hearth/contracts';
 import { EventSubscriber, on } from '@hearth/messaging';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -35,6 +35,20 @@ export class UnitEventsConsumer implements EventSubscriber {
       await this.describe(e);
       await this.commandBus.execute(new OpenInitialInspectionCommand(e.payload.unitId, e.aggregateVersion));
     }),
+    on(UnitSnapshot, ({ payload: unit, aggregateVersion }) =>
+      this.commandBus.execute(
+        new RecordUnitChangeCommand(unit.unitId, aggregateVersion, {
+          kind: 'snapshot',
+          landlordId: unit.landlordId,
+          address: unit.address,
+          postalCode: unit.postalCode,
+          city: unit.city,
+          district: unit.district,
+          buildingId: unit.buildingId,
+          withdrawn: unit.status === 'withdrawn',
+        }),
+      ),
+    ),
     on(UnitWithdrawn, async (e) => {
       await this.commandBus.execute(new RecordUnitChangeCommand(e.payload.unitId, e.aggregateVersion, { kind: 'withdrawn' }));
       await this.commandBus.execute(new CancelUnitInspectionsCommand(e.payload.unitId, 'The unit was withdrawn from the agency'));

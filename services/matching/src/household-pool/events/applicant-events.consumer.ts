@@ -9,6 +9,7 @@ import {
   ApplicantWithdrawn,
   ConsentWithdrawn,
   EventEnvelope,
+  HouseholdSnapshot,
   MatchingAttributes,
   PayloadOf,
 } from '@hearth/contracts';
@@ -71,5 +72,10 @@ export class ApplicantEventsConsumer implements EventSubscriber {
     on(ApplicantWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantExited, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantErased, (e) => this.record(e, { kind: 'erased' })),
+    // A snapshot with matching attributes is the household as matching knows it; one without
+    // (not assessed yet, or erased) has nothing for the pool.
+    on(HouseholdSnapshot, async (e) => {
+      if ('householdSize' in e.payload) await this.record(e, { kind: 'attributes', attributes: e.payload });
+    }),
   ];
 }

@@ -10,7 +10,9 @@ import { UnitPool } from '../unit-pool.repository';
 export type UnitChange =
   | { kind: 'available'; attributes: z.infer<typeof unitAttributesSchema> }
   | { kind: 'status'; status: Exclude<PoolUnitStatus, 'available'> }
-  | { kind: 'released' };
+  | { kind: 'released' }
+  /** A unit no longer available, from a snapshot: kept with its attributes and status. */
+  | { kind: 'known'; attributes: z.infer<typeof unitAttributesSchema>; status: Exclude<PoolUnitStatus, 'available'> };
 
 export class RecordUnitChangeCommand extends Command<void> {
   constructor(
@@ -40,7 +42,7 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
     return this.unitOfWork.run(async (manager) => {
       const known = await this.units.find(manager, unitId, { lock: 'update' });
       if (known && unitVersion <= known.unitVersion) return;
-      if (change.kind === 'available') {
+      if (change.kind === 'available' || change.kind === 'known') {
         const a = change.attributes;
         await manager.upsert(
           AvailableUnit,
@@ -55,7 +57,7 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
             wheelchairAccessible: a.wheelchairAccessible,
             stepFree: a.stepFree,
             petsAllowed: a.petsAllowed,
-            status: 'available',
+            status: change.kind === 'known' ? change.status : 'available',
             unitVersion,
             updatedAt: new Date(),
           },
@@ -68,7 +70,7 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
         known.updatedAt = new Date();
         await manager.save(known);
       }
-      if (change.kind === 'status') {
+      if (change.kind === 'status' || change.kind === 'known') {
         await this.withdrawals.withdrawLive(manager, { unitId }, 'unit_no_longer_available');
       } else {
         this.unitOfWork.afterCommit(() => this.shortlists.schedule(unitId, unitVersion));

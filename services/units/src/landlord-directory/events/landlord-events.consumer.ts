@@ -5,6 +5,7 @@ import {
   LandlordOffboarded,
   LandlordReactivated,
   LandlordRegistered,
+  LandlordSnapshot,
   LandlordSuspended,
   LandlordVerified,
 } from '@hearth/contracts';
@@ -29,5 +30,8 @@ export class LandlordEventsConsumer implements EventSubscriber {
     on(LandlordOffboarded, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(AgreementSigned, (e) => this.record(e, { kind: 'agreement_signed', agreementId: e.payload.agreementId })),
     on(AgreementEnded, (e) => this.record(e, { kind: 'agreement_ended', agreementId: e.payload.agreementId })),
+    on(LandlordSnapshot, (e) =>
+      this.record(e, { kind: 'snapshot', status: e.payload.status, signedAgreementIds: e.payload.signedAgreements.map((a) => a.agreementId) }),
+    ),
   ];
 }

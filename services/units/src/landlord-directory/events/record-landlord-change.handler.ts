@@ -5,7 +5,9 @@ import { KnownLandlord } from '../known-landlord.entity';
 export type LandlordChange =
   | { kind: 'status'; status: KnownLandlord['status'] }
   | { kind: 'agreement_signed'; agreementId: string }
-  | { kind: 'agreement_ended'; agreementId: string };
+  | { kind: 'agreement_ended'; agreementId: string }
+  /** The whole state, from a snapshot (a read model being rebuilt). */
+  | { kind: 'snapshot'; status: KnownLandlord['status']; signedAgreementIds: string[] };
 
 export class RecordLandlordChangeCommand extends Command<void> {
   constructor(
@@ -30,6 +32,10 @@ export class RecordLandlordChangeHandler implements ICommandHandler<RecordLandlo
         manager.create(KnownLandlord, { id: landlordId, status: 'prospect', signedAgreementIds: [], landlordVersion: 0 });
       if (landlordVersion <= known.landlordVersion) return;
       if (change.kind === 'status') known.status = change.status;
+      if (change.kind === 'snapshot') {
+        known.status = change.status;
+        known.signedAgreementIds = change.signedAgreementIds;
+      }
       if (change.kind === 'agreement_signed') known.signedAgreementIds = [...new Set([...known.signedAgreementIds, change.agreementId])];
       if (change.kind === 'agreement_ended') known.signedAgreementIds = known.signedAgreementIds.filter((id) => id !== change.agreementId);
       known.landlordVersion = landlordVersion;

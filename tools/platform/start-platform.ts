@@ -1,14 +1,10 @@
 import { mintToken } from '@hearth/auth';
+import { DEVELOPMENT_DEFAULTS } from '@hearth/platform';
 import { KafkaTestBroker, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES } from '@hearth/testing';
 import { join } from 'node:path';
 import { seedDemoData } from './demo-data';
 import { aptInstall, ensurePostgres, ensureRedis } from './infrastructure';
 import { localPostgresUrl } from './postgres-access';
-
-/** Development-only defaults; production sets its own through the environment. */
-const DEV_JWT_SECRET = 'hearth-development-secret-change-me';
-const DEV_BANK_ACCOUNT_KEY = Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64');
-const DEV_APPLICANTS_DATA_KEY = Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64');
 
 async function main(): Promise<void> {
   const stops: (() => void | Promise<void>)[] = [];
@@ -25,9 +21,9 @@ async function main(): Promise<void> {
 
   try {
     const env: NodeJS.ProcessEnv = {
-      JWT_SECRET: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
-      BANK_ACCOUNT_KEY: process.env.BANK_ACCOUNT_KEY ?? DEV_BANK_ACCOUNT_KEY,
-      APPLICANTS_DATA_KEY: process.env.APPLICANTS_DATA_KEY ?? DEV_APPLICANTS_DATA_KEY,
+      // Development defaults (refused by a service started with NODE_ENV=production).
+      ...DEVELOPMENT_DEFAULTS,
+      ...pick(process.env, Object.keys(DEVELOPMENT_DEFAULTS)),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
 
@@ -79,6 +75,10 @@ async function main(): Promise<void> {
     console.error(`\nnpm start failed: ${(error as Error).message}`);
     await stopAll(1);
   }
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]]));
 }
 
 void main();

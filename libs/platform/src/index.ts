@@ -1,5 +1,6 @@
 export { baseConfigSchema, type BaseConfig } from './config/base-config.schema';
 export { loadConfig } from './config/load-config';
+export { DEVELOPMENT_DEFAULTS } from './config/development-defaults';
 
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export { correlationStorage, currentCorrelationId, type CorrelationContext } from './logging/correlation.context';

@@ -62,3 +62,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig(schema, validEnv)).toThrow('Invalid configuration: OFFER_DAYS is required');
   });
 });
+
+describe('loadConfig with NODE_ENV=production', () => {
+  const schema = baseConfigSchema.extend({ BANK_ACCOUNT_KEY: z.string(), APPLICANTS_DATA_KEY: z.string().optional() });
+  const ownSecrets = { ...validEnv, JWT_SECRET: 'a-production-secret-nobody-knows', BANK_ACCOUNT_KEY: 'b3duLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISEhISE=' };
+
+  it('accepts secrets of its own', () => {
+    expect(loadConfig(schema, { ...ownSecrets, NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+  });
+
+  it('refuses every development default, naming each variable that carries one', () => {
+    const env = {
+      ...ownSecrets,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'hearth-development-secret-change-me',
+      BANK_ACCOUNT_KEY: Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64'),
+      // A development default under another name is just as public.
+      APPLICANTS_DATA_KEY: Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64'),
+    };
+
+    expect(() => loadConfig(schema, env)).toThrow(
+      'Invalid configuration: NODE_ENV=production refuses the public development defaults of JWT_SECRET, BANK_ACCOUNT_KEY, APPLICANTS_DATA_KEY',
+    );
+  });
+
+  it('refuses the placeholder an earlier docker-compose.yml published', () => {
+    expect(() => loadConfig(schema, { ...ownSecrets, NODE_ENV: 'production', JWT_SECRET: 'change-me-to-a-long-random-secret' })).toThrow(/defaults of JWT_SECRET;/);
+  });
+
+  it('lets development and tests run with the development defaults', () => {
+    const env = { ...ownSecrets, JWT_SECRET: 'hearth-development-secret-change-me' };
+
+    expect(loadConfig(schema, env).JWT_SECRET).toBe('hearth-development-secret-change-me');
+    expect(loadConfig(schema, { ...env, NODE_ENV: 'test' }).NODE_ENV).toBe('test');
+  });
+});

@@ -87,6 +87,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     await this.consumerRunner?.stop();
     await this.relay?.stop();
+    await this.transport.close();
   }
 }
 

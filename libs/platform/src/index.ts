@@ -42,3 +42,5 @@ export * from './validation/fields';
 export { NulCharacterGuard } from './validation/nul-character.guard';
 export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';
+export { httpSecurityConfigSchema, httpSecuritySettings, type HttpSecurityConfig } from './security/http-security.config';
+export { presentsToken } from './security/access-token';

@@ -22,6 +22,9 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
     BULLMQ_PREFIX: `test:${service}:${randomBytes(4).toString('hex')}`,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests drive many writes (and refused tokens) from one address; the limits have tests of their own.
+    RATE_LIMIT_WRITES: '1000000',
+    RATE_LIMIT_AUTH_FAILURES: '1000000',
     ...extra,
   };
 }

@@ -77,7 +77,7 @@ export class ApplicantsModule {
     return {
       module: ApplicantsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'applicants', logLevel: config.LOG_LEVEL, logDestination: options.logDestination }),
+        PlatformModule.forRoot({ service: 'applicants', config, logDestination: options.logDestination }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,

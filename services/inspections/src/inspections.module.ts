@@ -57,7 +57,7 @@ export class InspectionsModule {
     return {
       module: InspectionsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'inspections', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'inspections', config }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,

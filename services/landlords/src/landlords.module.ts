@@ -27,7 +27,7 @@ export class LandlordsModule {
     return {
       module: LandlordsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'landlords', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'landlords', config }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,

@@ -70,7 +70,7 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [
-        PlatformModule.forRoot({ service: 'matching', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'matching', config }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,

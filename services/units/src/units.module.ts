@@ -35,7 +35,7 @@ export class UnitsModule {
     return {
       module: UnitsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'units', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'units', config }),
         AuthModule.forRoot({ jwtSecret: config.JWT_SECRET }),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,

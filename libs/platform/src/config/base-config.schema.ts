@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpSecurityConfigSchema } from '../security/http-security.config';
 
 const port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
 
@@ -21,6 +22,7 @@ export const baseConfigSchema = z.object({
   BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('hearth'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...httpSecurityConfigSchema.shape,
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

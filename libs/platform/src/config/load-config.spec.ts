@@ -23,6 +23,13 @@ describe('loadConfig', () => {
       JWT_SECRET: 'a-development-secret',
       BULLMQ_PREFIX: 'hearth',
       LOG_LEVEL: 'info',
+      CORS_ORIGINS: [],
+      HTTP_BODY_LIMIT_KB: 100,
+      RATE_LIMIT_WRITES: 300,
+      RATE_LIMIT_AUTH_FAILURES: 20,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      RATE_LIMIT_BLOCK_MS: 300_000,
+      DOCS_ENABLED: true,
     });
   });
 

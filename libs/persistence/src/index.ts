@@ -7,6 +7,8 @@ export * from './save-versioned';
 export * from './database.module';
 export * from './idempotency.interceptor';
 export * from './idempotency.migration';
+export * from './idempotency.options';
+export * from './idempotency-key-purger';
 export * from './unique-violation';
 export * from './numeric-column';
 export * from './expected-version';

@@ -84,6 +84,7 @@ export class ApplicantsModule {
           database: config.DATABASE_NAME,
           entities: APPLICANTS_ENTITIES,
           migrations: applicantsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'applicants',

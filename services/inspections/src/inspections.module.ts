@@ -64,6 +64,7 @@ export class InspectionsModule {
           database: config.DATABASE_NAME,
           entities: [KnownUnit, Inspection, ChecklistResult, Deficiency, InspectionHistoryEntry],
           migrations: inspectionsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'inspections',

@@ -34,6 +34,7 @@ export class LandlordsModule {
           database: config.DATABASE_NAME,
           entities: [Landlord, Agreement],
           migrations: landlordsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'landlords',

@@ -77,6 +77,7 @@ export class MatchingModule {
           database: config.DATABASE_NAME,
           entities: [AvailableUnit, WaitlistedHousehold, Shortlist, Offer, AllocationRun, AllocationRunCensus],
           migrations: matchingMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
           poolSize: 12,
         }),
         MessagingModule.forRoot({

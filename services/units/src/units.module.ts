@@ -42,6 +42,7 @@ export class UnitsModule {
           database: config.DATABASE_NAME,
           entities: [Unit, KnownLandlord],
           migrations: unitsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'units',

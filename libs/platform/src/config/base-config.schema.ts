@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpSecurityConfigSchema } from '../security/http-security.config';
 
+const milliseconds = z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1_000).max(30 * 24 * 60 * 60 * 1000);
 const port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
 
 /** The variables every service reads; services `.extend()` it with their own. */
@@ -22,6 +23,10 @@ export const baseConfigSchema = z.object({
   BULLMQ_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('hearth'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // How long the answer to a POST with an Idempotency-Key is replayed (24 h), and how long a claim
+  // without an answer holds its key before it counts as left by a crashed request (2 min).
+  IDEMPOTENCY_KEY_TTL_MS: milliseconds.default(24 * 60 * 60 * 1000),
+  IDEMPOTENCY_CLAIM_LEASE_MS: milliseconds.default(2 * 60 * 1000),
   ...httpSecurityConfigSchema.shape,
 });
 

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       JWT_SECRET: 'a-development-secret',
       BULLMQ_PREFIX: 'hearth',
       LOG_LEVEL: 'info',
+      IDEMPOTENCY_KEY_TTL_MS: 86_400_000,
+      IDEMPOTENCY_CLAIM_LEASE_MS: 120_000,
       CORS_ORIGINS: [],
       HTTP_BODY_LIMIT_KB: 100,
       RATE_LIMIT_WRITES: 300,

@@ -46,3 +46,15 @@ export async function storeAnswerWithEffect(manager: EntityManager, result: unkn
     claim.committedAnswer = answer;
   };
 }
+
+/**
+ * Erasure: the remembered answers that mention `id` (a household's id) are replaced by
+ * `{"erased": true}`. The keys stay, so a late retry still does not run its command again.
+ */
+export async function redactIdempotentAnswersAbout(manager: EntityManager, id: string): Promise<number> {
+  const [, redacted] = await manager.query<[unknown[], number]>(
+    `UPDATE idempotency_keys SET body = '{"erased": true}'::jsonb WHERE status IS NOT NULL AND position($1 in body::text) > 0`,
+    [id],
+  );
+  return redacted;
+}

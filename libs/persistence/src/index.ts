@@ -9,6 +9,7 @@ export * from './idempotency.interceptor';
 export * from './idempotency.migration';
 export * from './idempotency.options';
 export * from './idempotency-key-purger';
+export { redactIdempotentAnswersAbout } from './idempotency-claim';
 export * from './unique-violation';
 export * from './numeric-column';
 export * from './expected-version';

@@ -46,8 +46,10 @@ export class EventConsumerRunner {
   private readonly initialBackoffMs: number;
 
   constructor(private readonly options: EventConsumerRunnerOptions) {
+    // Keyed by type and version: a consumer handles each version it knows side by side (a breaking
+    // change is a new version), and ignores versions it does not subscribe to.
     for (const subscription of options.subscriptions) {
-      const key = subscription.definition.type;
+      const key = handlerKey(subscription.definition.type, subscription.definition.version);
       if (this.handlers.has(key)) throw new Error(`${options.consumerName}: two handlers for event type ${key}`);
       this.handlers.set(key, subscription);
     }
@@ -99,7 +101,7 @@ export class EventConsumerRunner {
     } catch (error) {
       return { kind: 'poison', message, error };
     }
-    const subscription = this.handlers.get(envelope.type);
+    const subscription = this.handlers.get(handlerKey(envelope.type, envelope.version));
     if (!subscription || subscription.definition.topic !== message.topic) return { kind: 'ignore' };
     try {
       return { kind: 'apply', message, subscription, envelope: { ...envelope, payload: validatePayload(envelope.type, envelope.version, envelope.payload) } };
@@ -177,6 +179,10 @@ export class EventConsumerRunner {
     ]);
     this.options.onOutcome?.(message.headers[EventHeaders.eventType] ?? 'unknown', 'dead_lettered');
   }
+}
+
+function handlerKey(type: string, version: number): string {
+  return `${type}@${version}`;
 }
 
 function parseEnvelope(message: IncomingMessage): EventEnvelope {

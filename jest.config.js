@@ -23,7 +23,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/infra/**/*.test.ts'],
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/infra/**/*.test.ts', '<rootDir>/tools/**/*.spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 60000,

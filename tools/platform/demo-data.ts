@@ -17,7 +17,9 @@ const owners = [
   { name: 'Youssef El Amrani', email: 'y.elamrani@example.org', bankAccount: 'BE71 0961 2345 6769', district: 'BXL-SCHAERBEEK', building: 'bld-av-rogier-51' },
 ];
 
-const DEMO_INSPECTOR = 'demo-inspector';
+export const DEMO_INSPECTOR = 'demo-inspector';
+/** Three of the demo households are on this caseworker's caseload (so a caseworker token sees something). */
+export const DEMO_CASEWORKER = 'demo-caseworker';
 
 /**
  * A small, believable data set through the public APIs, so every event flows as in real use:
@@ -90,6 +92,7 @@ export async function seedDemoData(urls: DemoUrls, jwtSecret: string): Promise<v
     await call(urls.applicants, 'PUT', `/households/${household.id}/needs`, someNeeds().prefers(districts[i % 3]).rentSetTo(950).build());
     await call(urls.applicants, 'POST', `/households/${household.id}/assessments`, anAssessment().build());
     await call(urls.applicants, 'POST', `/households/${household.id}/waitlist`, {});
+    if (i < 3) await call(urls.applicants, 'PUT', `/households/${household.id}/caseworker`, { caseworkerId: DEMO_CASEWORKER });
   }
 
   const { areas } = await call(urls.inspections, 'GET', '/checklist');
@@ -110,6 +113,6 @@ export async function seedDemoData(urls: DemoUrls, jwtSecret: string): Promise<v
 
   console.log(
     `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
-      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households.`,
+      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households, 3 on ${DEMO_CASEWORKER}'s caseload.`,
   );
 }

@@ -1,8 +1,8 @@
-import { mintToken } from '@hearth/auth';
 import { DEVELOPMENT_DEFAULTS } from '@hearth/platform';
 import { KafkaTestBroker, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES } from '@hearth/testing';
 import { join } from 'node:path';
 import { seedDemoData } from './demo-data';
+import { demoAccess, formatDemoAccess } from './demo-tokens';
 import { aptInstall, ensurePostgres, ensureRedis } from './infrastructure';
 import { localPostgresUrl } from './postgres-access';
 
@@ -60,16 +60,11 @@ async function main(): Promise<void> {
     await Promise.all(services.map((s) => s.start(120_000)));
 
     const url = (name: ServiceKey) => services.find((s) => s.name === name)!.url;
-    await seedDemoData(
-      { landlords: url('landlords'), units: url('units'), inspections: url('inspections'), applicants: url('applicants'), matching: url('matching') },
-      env.JWT_SECRET!,
-    );
+    const urls = { landlords: url('landlords'), units: url('units'), inspections: url('inspections'), applicants: url('applicants'), matching: url('matching') };
+    await seedDemoData(urls, env.JWT_SECRET!);
 
-    const staffToken = mintToken(env.JWT_SECRET!, { sub: 'demo-staff', role: 'sra_staff' }, '12h');
-    console.log('\nHearth is running:');
-    for (const service of services) console.log(`  ${service.name.padEnd(10)} ${service.url}   API docs: ${service.url}/docs   health: ${service.url}/health`);
-    console.log(`\nLogs: ${logDirectory}/<service>.log`);
-    console.log(`A staff token (12 h) to try the APIs:\n  export TOKEN=${staffToken}\n  curl -H "Authorization: Bearer $TOKEN" ${url('units')}/units`);
+    const roles = await demoAccess(urls, env.JWT_SECRET!);
+    console.log(['', ...formatDemoAccess(services, roles, logDirectory)].join('\n'));
     console.log('\nCtrl-C stops everything npm start started.');
   } catch (error) {
     console.error(`\nnpm start failed: ${(error as Error).message}`);

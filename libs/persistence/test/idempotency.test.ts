@@ -1,5 +1,6 @@
 import { AuthModule, CurrentActor, mintToken, Roles, type Actor } from '@hearth/auth';
 import { configureHttpApp, PlatformModule } from '@hearth/platform';
+import { eventually } from '@hearth/platform/test-support';
 import { Body, Controller, Injectable, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -20,18 +21,6 @@ async function queryDatabase<T = Record<string, unknown>>(database: string, sql:
     return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
-  }
-}
-
-async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 }
 

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { BaseConfig } from '../config/base-config.schema';
 import { MetricsService } from '../metrics/metrics.service';
 import { createPlatformApp } from '../test-support/create-platform-app';
-import { eventuallyPasses } from '../test-support/eventually-passes';
+import { eventually } from '../test-support/eventually';
 
 const SECRET = 'a-test-secret-of-32-characters!!';
 const token = (sub: string) => `Bearer ${mintToken(SECRET, { sub, role: 'sra_staff' })}`;
@@ -197,7 +197,7 @@ describe('rate limit of failed authentications', () => {
 
     for (let i = 0; i < 3; i++) await http.get('/notes').set('Authorization', `Bearer forged-${i}`).expect(401);
 
-    const blocked = await eventuallyPasses(async () => {
+    const blocked = await eventually(async () => {
       const response = await http.get('/notes').set('Authorization', token('ann'));
       expect(response.status).toBe(429);
       return response;

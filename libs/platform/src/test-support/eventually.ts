@@ -1,5 +1,5 @@
-/** Retries an assertion until it passes or the time is up (specs of this lib cannot use @hearth/testing). */
-export async function eventuallyPasses<T>(assertion: () => Promise<T>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
+/** Retries an assertion until it passes or the time is up; rethrows the last failure. */
+export async function eventually<T>(assertion: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 150): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

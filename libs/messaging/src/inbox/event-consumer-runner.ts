@@ -1,4 +1,4 @@
-import { EventHeaders, EventEnvelope, envelopeSchema, validatePayload } from '@hearth/contracts';
+import { eventCatalogue, EventHeaders, EventEnvelope, envelopeSchema, validatePayload } from '@hearth/contracts';
 import { correlationStorage } from '@hearth/platform';
 import { UnitOfWork } from '@hearth/persistence';
 import type { Logger } from 'pino';
@@ -52,6 +52,13 @@ export class EventConsumerRunner {
       const key = handlerKey(subscription.definition.type, subscription.definition.version);
       if (this.handlers.has(key)) throw new Error(`${options.consumerName}: two handlers for event type ${key}`);
       this.handlers.set(key, subscription);
+    }
+    const unhandled = eventCatalogue
+      .all()
+      .filter((definition) => [...this.handlers.values()].some((s) => s.definition.type === definition.type))
+      .filter((definition) => !this.handlers.has(handlerKey(definition.type, definition.version)));
+    for (const definition of unhandled) {
+      options.logger.warn({ eventType: definition.type, version: definition.version }, `${options.consumerName} ignores ${handlerKey(definition.type, definition.version)}: no handler for that version`);
     }
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;

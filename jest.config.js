@@ -25,7 +25,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc, '/node_modules/(jose|@scure|@noble)/.+\\.js$': swc },
   transformIgnorePatterns: ['^(?!.*/node_modules/(jose|@scure|@noble)/).*/node_modules/'],
   moduleNameMapper,
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/tools/**/*.spec.ts', '<rootDir>/tools/**/*.test.ts'],
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/infra/**/*.test.ts', '<rootDir>/tools/**/*.spec.ts', '<rootDir>/tools/**/*.test.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   testTimeout: 60000,

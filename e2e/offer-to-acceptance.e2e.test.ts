@@ -3,18 +3,15 @@ import { Applicant, shortlist, Unit } from '@hearth/matching-engine';
 import {
   aConsent,
   aHouseholdRegistration,
-  aLandlordRegistration,
-  anAgreement,
   anAssessment,
   aUnit,
   bearer,
-  checklistAnswers,
   eventually,
   queryDatabase,
   someNeeds,
   waitForEvents,
 } from '@hearth/testing';
-import { client, Client, draftAndSubmit, Platform } from './support';
+import { client, Client, passInitialInspection, Platform, submittedFlat } from './support';
 
 const staff = bearer('sra_staff');
 const INSPECTOR_ID = 'inspector-e2e-offers';
@@ -47,14 +44,7 @@ describe('from an inspected flat to an accepted offer', () => {
 
   afterAll(() => platform.stop());
 
-  async function submittedFlat(): Promise<{ unitId: string; landlordId: string }> {
-    const { body: landlord } = await landlords.post('/landlords', aLandlordRegistration());
-    await landlords.post(`/landlords/${landlord.id}/verify`);
-    const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
-    await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
-    const { unit } = await draftAndSubmit(units, bigFamilyFlat().forLandlord(landlord.id).build(), 60_000);
-    return { unitId: unit.id, landlordId: landlord.id };
-  }
+  const submitted = () => submittedFlat(landlords, units, (landlordId) => bigFamilyFlat().forLandlord(landlordId).build());
 
   async function waitlistedHousehold(livingSituation: string, monthsHomeless: number): Promise<{ id: string; reference: string }> {
     const { body: household } = await applicants.post('/households', aHouseholdRegistration().withMembers(2, 1, [4, 7, 9, 12]).build());
@@ -69,26 +59,11 @@ describe('from an inspected flat to an accepted offer', () => {
     return { id: household.id, reference: household.reference };
   }
 
-  async function passInitialInspection(unitId: string): Promise<void> {
-    const { items } = await eventually(async () => {
-      const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
-      expect(body.items).toHaveLength(1);
-      return body;
-    }, 60_000);
-    const inspectionId = items[0].id;
-    await inspections.post(`/inspections/${inspectionId}/schedule`, { inspectorId: INSPECTOR_ID, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: INSPECTOR_ID }));
-    const { body: checklist } = await inspections.get('/checklist');
-    const codes: string[] = checklist.areas.flatMap((area: { items: { code: string }[] }) => area.items.map((item) => item.code));
-    for (const [code, answer] of checklistAnswers(codes).build()) expect((await asInspector.put(`/inspections/${inspectionId}/items/${code}`, answer)).status).toBe(200);
-    expect((await asInspector.post(`/inspections/${inspectionId}/complete`)).status).toBe(200);
-  }
-
   const householdStatus = async (id: string) => (await applicants.get(`/households/${id}`)).body.status;
   const offersFor = async (unitId: string, status: string) => (await matching.get(`/offers?unitId=${unitId}&status=${status}`)).body.items;
 
   it('declined, lapsed, accepted: the flat ends reserved and every household where it should be', async () => {
-    const { unitId } = await submittedFlat();
+    const { unitId } = await submitted();
     const households = [
       await waitlistedHousehold('rough_sleeping', 30),
       await waitlistedHousehold('emergency_shelter', 12),
@@ -102,7 +77,7 @@ describe('from an inspected flat to an accepted offer', () => {
       expect(known).toHaveLength(3);
     }, 90_000);
 
-    await passInitialInspection(unitId);
+    await passInitialInspection(platform, inspections, unitId, INSPECTOR_ID);
     await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('available'), 60_000);
 
     // The stored shortlist, computed when the flat became available, ranks as the engine does.

@@ -1,4 +1,4 @@
-import { dropDatabase, eventually, freePort, ServiceKey, ServiceProcess, testEnv } from '@hearth/testing';
+import { aLandlordRegistration, anAgreement, bearer, checklistAnswers, dropDatabase, eventually, freePort, ServiceKey, ServiceProcess, testEnv } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,8 @@ export class Platform {
         this.databases.set(name, env.DATABASE_NAME!);
         const service = new ServiceProcess(name, env, this.logDirectory);
         this.processes.set(name, service);
-        await service.start();
+        // Generous: five services compiling their sources at once on a busy two-core machine.
+        await service.start(180_000);
       }),
     );
   }
@@ -75,4 +76,30 @@ export async function draftAndSubmit(units: Client, flat: Record<string, unknown
     return response.body;
   }, timeoutMs);
   return { unit, submitted };
+}
+
+/** A verified owner with a signed agreement, and the flat submitted for its initial inspection. */
+export async function submittedFlat(landlords: Client, units: Client, flat: (landlordId: string) => Record<string, unknown>): Promise<{ unitId: string; landlordId: string }> {
+  const { body: landlord } = await landlords.post('/landlords', aLandlordRegistration());
+  await landlords.post(`/landlords/${landlord.id}/verify`);
+  const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
+  await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
+  const { unit } = await draftAndSubmit(units, flat(landlord.id), 60_000);
+  return { unitId: unit.id, landlordId: landlord.id };
+}
+
+/** Schedules the flat's initial inspection and passes every checklist item, as its inspector. */
+export async function passInitialInspection(platform: Platform, inspections: Client, unitId: string, inspectorId: string): Promise<void> {
+  const { items } = await eventually(async () => {
+    const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
+    expect(body.items).toHaveLength(1);
+    return body;
+  }, 60_000);
+  const inspectionId = items[0].id;
+  await inspections.post(`/inspections/${inspectionId}/schedule`, { inspectorId, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+  const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: inspectorId }));
+  const { body: checklist } = await inspections.get('/checklist');
+  const codes: string[] = checklist.areas.flatMap((area: { items: { code: string }[] }) => area.items.map((item) => item.code));
+  for (const [code, answer] of checklistAnswers(codes).build()) expect((await asInspector.put(`/inspections/${inspectionId}/items/${code}`, answer)).status).toBe(200);
+  expect((await asInspector.post(`/inspections/${inspectionId}/complete`)).status).toBe(200);
 }

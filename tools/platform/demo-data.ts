@@ -131,7 +131,7 @@ export async function seedDemoData(
 
   console.log(
     `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
-      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households.`,
+      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households, 3 on the demo caseworker's caseload.`,
   );
   await linkLandlordUser(adminSession.token, landlordIds[0], 'landlord@hearth.demo', owners[0].name);
   return { landlordId: landlordIds[0], landlordName: owners[0].name, caseloadHouseholds: 3, inspectorId: inspectorSession.userId };

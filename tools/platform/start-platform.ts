@@ -1,3 +1,4 @@
+import { DEVELOPMENT_DEFAULTS } from '@hearth/platform';
 import { generateSync } from 'otplib';
 import { KafkaTestBroker, linkIn, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES, SmtpSink } from '@hearth/testing';
 import { join } from 'node:path';
@@ -7,12 +8,9 @@ import { localPostgresUrl } from './postgres-access';
 
 /** Development-only defaults; production sets its own through the environment. */
 const GATEWAY_URL = 'http://127.0.0.1:3000';
-const DEV_GATEWAY_DATA_KEY = Buffer.alloc(32, 'hearth-dev-gateway-data-key').toString('base64');
 const DEMO_PASSWORD = 'hearth-demo-password';
 const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SMTP_PORT = 1025;
-const DEV_BANK_ACCOUNT_KEY = Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64');
-const DEV_APPLICANTS_DATA_KEY = Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64');
 
 async function main(): Promise<void> {
   // Stopped in reverse order of starting: the services (together, each given at most 8 s), then
@@ -38,8 +36,9 @@ async function main(): Promise<void> {
 
   try {
     const env: NodeJS.ProcessEnv = {
-      BANK_ACCOUNT_KEY: process.env.BANK_ACCOUNT_KEY ?? DEV_BANK_ACCOUNT_KEY,
-      APPLICANTS_DATA_KEY: process.env.APPLICANTS_DATA_KEY ?? DEV_APPLICANTS_DATA_KEY,
+      // Development defaults (refused by a service started with NODE_ENV=production).
+      ...DEVELOPMENT_DEFAULTS,
+      ...pick(process.env, Object.keys(DEVELOPMENT_DEFAULTS)),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
 
@@ -51,7 +50,6 @@ async function main(): Promise<void> {
     const smtp = process.env.SMTP_URL ? undefined : await SmtpSink.start(SMTP_PORT, (mail) => console.log(`  ✉ to ${mail.to.join(', ')}: ${mail.subject} — ${linkIn(mail)}`));
     if (smtp) stops.push(() => smtp.stop());
     const gatewayEnv: NodeJS.ProcessEnv = {
-      GATEWAY_DATA_KEY: process.env.GATEWAY_DATA_KEY ?? DEV_GATEWAY_DATA_KEY,
       SMTP_URL: process.env.SMTP_URL ?? smtp!.url,
       DEMO_ACCOUNTS: 'true',
       // JWKS_URL is for the other services; the gateway reads its own keys.
@@ -136,6 +134,10 @@ async function main(): Promise<void> {
     console.error(`\nnpm start failed: ${(error as Error).message}`);
     await stopAll(1);
   }
+}
+
+function pick(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]]));
 }
 
 void main();

@@ -117,6 +117,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await Promise.all([this.consumerRunner?.stop(), this.relay?.stop()]);
+    await this.transport.close();
   }
 }
 

@@ -5,7 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, MixedList } from 'typeorm';
 import { databaseUrl } from './database-url';
 import { ensureDatabase } from './ensure-database';
+import { IdempotencyKeyPurger } from './idempotency-key-purger';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IDEMPOTENCY_OPTIONS, IdempotencyOptions, idempotencySettings } from './idempotency.options';
 import { runMigrationsExclusively } from './run-migrations';
 import { UnitOfWork } from './unit-of-work';
 
@@ -17,10 +19,10 @@ export interface DatabaseOptions {
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
   poolSize?: number;
+  /** Expiry of Idempotency-Keys and the lease of a claim (see IdempotencyInterceptor). */
+  idempotency?: IdempotencyOptions;
 }
 
-/** The service's own database: created if missing, migrated at start-up under an advisory lock,
- *  never synchronised from entities. Also remembers answers to POSTs with an Idempotency-Key. */
 const logger = new Logger('DatabaseModule');
 
 /** A service started while its database restarts waits for it instead of crashing. */
@@ -36,6 +38,9 @@ async function untilDatabaseAnswers<T>(connect: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The service's own database: created if missing, migrated at start-up under an advisory lock,
+ *  never synchronised from entities. Also remembers answers to POSTs with an Idempotency-Key
+ *  (for a day by default) and purges them once expired. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -64,7 +69,12 @@ export class DatabaseModule {
             }),
         }),
       ],
-      providers: [UnitOfWork, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [
+        UnitOfWork,
+        { provide: IDEMPOTENCY_OPTIONS, useValue: idempotencySettings(options.idempotency) },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyKeyPurger,
+      ],
       exports: [UnitOfWork],
     };
   }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { storeAnswerWithEffect } from './idempotency-claim';
 
 interface ActiveTransaction {
   manager: EntityManager;
@@ -24,10 +25,15 @@ export class UnitOfWork {
     const current = activeTransaction.getStore();
     if (current) return work(current.manager);
     const transaction: ActiveTransaction = { manager: undefined as unknown as EntityManager, afterCommit: [] };
-    const result = await this.dataSource.transaction((manager) => {
+    let answerCommitted: (() => void) | undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
       transaction.manager = manager;
-      return activeTransaction.run(transaction, () => work(manager));
+      const value = await activeTransaction.run(transaction, () => work(manager));
+      // A request with an Idempotency-Key: its answer commits with the effect (see idempotency-claim).
+      answerCommitted = await storeAnswerWithEffect(manager, value);
+      return value;
     });
+    answerCommitted?.();
     await this.runAfterCommit(transaction.afterCommit);
     return result;
   }

@@ -1,5 +1,6 @@
 export { baseConfigSchema, type BaseConfig } from './config/base-config.schema';
 export { loadConfig } from './config/load-config';
+export { DEVELOPMENT_DEFAULTS } from './config/development-defaults';
 
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export { correlationStorage, currentCorrelationId, type CorrelationContext } from './logging/correlation.context';
@@ -41,3 +42,5 @@ export * from './validation/fields';
 export { NulCharacterGuard } from './validation/nul-character.guard';
 export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';
+export { httpSecurityConfigSchema, httpSecuritySettings, type HttpSecurityConfig } from './security/http-security.config';
+export { presentsToken } from './security/access-token';

@@ -1,15 +1,5 @@
-/** Retries an assertion until it passes or the time is up; rethrows the last failure. */
-export async function eventually<T>(assertion: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 150): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-}
+/** Retries an assertion until it passes or the time is up (one implementation, in the platform's test support). */
+export { eventually } from '@hearth/platform/test-support';
 
 /** Waits a little while and checks that something has still not happened. */
 export async function stillTrueAfter(assertion: () => Promise<void> | void, waitMs = 1_500): Promise<void> {

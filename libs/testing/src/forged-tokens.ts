@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { signJwt, TEST_ONLY_KEY_ID } from './test-signing-key';
+import { signJwt, TEST_ONLY_KEY_ID } from '@hearth/auth/test-signing-key';
 import { testClaims } from './tokens';
 
 /** The symmetric secrets services used to share (HS256) before the gateway signed with its own key. */

@@ -4,7 +4,7 @@ export * from './topic-reader';
 export * from './eventually';
 export * from './test-producer';
 export * from './tokens';
-export * from './test-signing-key';
+export * from '@hearth/auth/test-signing-key';
 export * from './test-app';
 export * from './redis-isolation';
 export * from './builders/landlord.builders';

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { dropDatabase, TEST_DATABASE_SERVER_URL, uniqueDatabaseName } from './test-database';
-import { TEST_AUTH_ENV } from './test-signing-key';
+import { TEST_AUTH_ENV } from '@hearth/auth/test-signing-key';
 import { requiredBrokers } from './topic-reader';
 
 /** Environment for a service under test: its own throw-away database, the shared test broker. */
@@ -22,6 +22,9 @@ export function testEnv(service: string, extra: Record<string, string> = {}): No
     BULLMQ_PREFIX: `test:${service}:${randomBytes(4).toString('hex')}`,
     ...TEST_AUTH_ENV,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests drive many writes (and refused tokens) from one address; the limits have tests of their own.
+    RATE_LIMIT_WRITES: '1000000',
+    RATE_LIMIT_AUTH_FAILURES: '1000000',
     ...extra,
   };
 }

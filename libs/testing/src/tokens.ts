@@ -1,6 +1,6 @@
 import type { Role } from '@hearth/auth';
 import { randomUUID } from 'node:crypto';
-import { signJwt, TEST_AUDIENCE, TEST_ISSUER } from './test-signing-key';
+import { signJwt, TEST_AUDIENCE, TEST_ISSUER } from '@hearth/auth/test-signing-key';
 
 /** Standard claims of a test token valid for `lifetimeSeconds` from now. */
 export function testClaims(claims: Record<string, unknown>, lifetimeSeconds = 3600): Record<string, unknown> {

@@ -20,6 +20,7 @@ import { bedroomsByRule } from '../src/households/domain/bedroom-rule';
 import { HouseholdStatus } from '../src/households/domain/household-status';
 import { REFERENCE_ALPHABET } from '../src/households/domain/reference-code';
 import { AssessmentDetails, PersonalDataVault, PersonalDetails, VaultContext } from '../src/households/personal-data';
+import { PersonalDataReader } from '../src/households/personal-data.reader';
 import { applicantsMigrations } from '../src/migrations';
 import { RescoreWaitlistCommand, RescoreWaitlistHandler, RescoringProgress } from '../src/priority/commands/rescore-waitlist/rescore-waitlist.handler';
 import { DEFAULT_PRIORITY_POLICY, LIVING_SITUATIONS, LivingSituation, scorePriority, VULNERABILITIES } from '../src/priority/domain/priority-policy';
@@ -223,7 +224,9 @@ async function main(): Promise<void> {
 
     // Pages through the real query handlers (staff list; board list decrypts each row's breakdown).
     const staffList = new ListWaitlistHandler(dataSource);
-    const boardList = new BoardWaitlistHandler(dataSource, vault);
+    // The board list also records each read of a breakdown in the access log, as in the service.
+    const boardList = new BoardWaitlistHandler(new UnitOfWork(dataSource), vault, new PersonalDataReader(vault));
+    const boardActor = { id: 'bench-board', role: 'board_member' as const };
     const staffActor = { id: 'bench-staff', role: 'sra_staff' as const };
     for (let i = 0; i < 30; i += 1) await staffList.execute(new ListWaitlistQuery(await aFilter(dataSource), staffActor));
     const staffTimes: number[] = [];
@@ -241,7 +244,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < PAGE_REQUESTS / 2; i += 1) {
       const filter = await aFilter(dataSource);
       const start = performance.now();
-      await boardList.execute(new BoardWaitlistQuery(filter));
+      await boardList.execute(new BoardWaitlistQuery(filter, boardActor));
       boardTimes.push(performance.now() - start);
     }
     const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(

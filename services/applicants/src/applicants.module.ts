@@ -78,13 +78,14 @@ export class ApplicantsModule {
     return {
       module: ApplicantsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'applicants', logLevel: config.LOG_LEVEL, logDestination: options.logDestination }),
+        PlatformModule.forRoot({ service: 'applicants', config, logDestination: options.logDestination }),
         AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
           entities: APPLICANTS_ENTITIES,
           migrations: applicantsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'applicants',

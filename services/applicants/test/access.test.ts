@@ -33,6 +33,8 @@ describe('applicants service: who may see and do what', () => {
 
   const accessLog = (householdId: string) =>
     queryDatabase<AccessLogRow>(service.database, 'SELECT * FROM access_log WHERE household_id = $1 ORDER BY id', [householdId]);
+  /** Reads of the personal data itself (other tests' board views read score breakdowns too). */
+  const personalDataReads = async (householdId: string) => (await accessLog(householdId)).filter((row) => row.access !== 'score_breakdown');
 
   /** Every route of the service, with a body that would be valid. */
   const routes = () => [
@@ -146,7 +148,7 @@ describe('applicants service: who may see and do what', () => {
         expect(response.body.code).toBe('HOUSEHOLD.NOT_FOUND');
       }
       expect(await databaseSnapshot(service.database)).toEqual(before);
-      expect(await accessLog(others.id)).toEqual([]);
+      expect(await personalDataReads(others.id)).toEqual([]);
     });
 
     it('lists only the caseworker’s own households and waitlist entries', async () => {
@@ -182,14 +184,14 @@ describe('applicants service: who may see and do what', () => {
       await service.http.get(`/households/${own.id}/personal-data?purpose=case_review`).set(caseworker).set('x-correlation-id', 'read-1').expect(200);
       await service.http.get(`/households/${own.id}/personal-data`).set(bearer('sra_staff', { sub: staffId })).set('X-Access-Purpose', 'offer_preparation').expect(200);
 
-      const rows = await accessLog(own.id);
+      const rows = await personalDataReads(own.id);
       expect(rows.map(({ actor_id, actor_role, purpose, access }) => ({ actor_id, actor_role, purpose, access }))).toEqual([
         { actor_id: caseworkerId, actor_role: 'caseworker', purpose: 'case_review', access: 'personal_data' },
         { actor_id: staffId, actor_role: 'sra_staff', purpose: 'offer_preparation', access: 'personal_data' },
       ]);
       expect(rows[0].correlation_id).toBe('read-1');
       const log = await service.http.get(`/households/${own.id}/access-log`).set(staff).expect(200);
-      expect(log.body.total).toBe(2);
+      expect(log.body.total).toBe((await accessLog(own.id)).length);
       expect(log.body.items[0]).toMatchObject({ actorId: staffId, purpose: 'offer_preparation', access: 'personal_data', accessedAt: expect.any(String) });
     });
 
@@ -214,15 +216,32 @@ describe('applicants service: who may see and do what', () => {
       expect((await accessLog(id)).map((r) => r.access)).toEqual(['export']);
     });
 
-    it('writes no access-log rows for pseudonymised reads (summaries, lists, board views)', async () => {
-      const { id, reference } = await journey.waitlisted({ registration: aHouseholdRegistration().forProgramme('housing_led') });
+    it('writes no access-log rows for pseudonymised reads (summaries, lists)', async () => {
+      const { id } = await journey.waitlisted({ registration: aHouseholdRegistration().forProgramme('housing_led') });
 
       await service.http.get(`/households/${id}`).set(staff).expect(200);
       await service.http.get('/households').set(staff).expect(200);
       await service.http.get('/waitlist').set(staff).expect(200);
-      await service.http.get(`/board/households/${reference}`).set(board).expect(200);
 
       expect(await accessLog(id)).toEqual([]);
+    });
+
+    it('logs each board read of a household’s score breakdown (it reveals vulnerability factors), in the view and on the waitlist page', async () => {
+      const { id, reference } = await journey.waitlisted({ registration: aHouseholdRegistration().forProgramme('housing_led') });
+      const memberId = `board-${randomUUID()}`;
+      const member = bearer('board_member', { sub: memberId });
+
+      const { body: view } = await service.http.get(`/board/households/${reference}`).set(member).set('x-correlation-id', 'board-read-1').expect(200);
+      const { body: page } = await service.http.get('/board/waitlist?limit=100&programme=housing_led').set(member).expect(200);
+
+      expect(view.scoreBreakdown.length).toBeGreaterThan(0);
+      expect(page.items.map((item: { reference: string }) => item.reference)).toContain(reference);
+      const rows = await accessLog(id);
+      expect(rows.map(({ actor_id, actor_role, purpose, access }) => ({ actor_id, actor_role, purpose, access }))).toEqual([
+        { actor_id: memberId, actor_role: 'board_member', purpose: 'board_review', access: 'score_breakdown' },
+        { actor_id: memberId, actor_role: 'board_member', purpose: 'board_review', access: 'score_breakdown' },
+      ]);
+      expect(rows[0].correlation_id).toBe('board-read-1');
     });
   });
 });

@@ -298,15 +298,24 @@ describe('applicants service: households, consent, needs, assessment and the wai
       expect(Object.keys(events.find((e) => e.type === 'ApplicantResumed')!.payload).sort()).toEqual(MATCHING_PAYLOAD_KEYS);
     });
 
-    it('withdraws and exits a household, publishing each with its reason code', async () => {
+    it('pauses, withdraws and exits a household, keeping the reasons here: the events say only unavailable, withdrawn, exited', async () => {
       const { id } = await journey.waitlisted();
 
-      await service.http.post(`/households/${id}/withdraw`).set(staff).send({ reason: 'housed_elsewhere', note: 'found a flat via family' }).expect(200);
+      await service.http.post(`/households/${id}/pause`).set(staff).send({ reason: 'in_custody' }).expect(200);
+      await service.http.post(`/households/${id}/resume`).set(staff).send({}).expect(200);
+      await service.http.post(`/households/${id}/withdraw`).set(staff).send({ reason: 'deceased', note: 'found a flat via family' }).expect(200);
       await service.http.post(`/households/${id}/exit`).set(staff).send({ reason: 'support_completed' }).expect(200);
 
-      const events = await waitForEvents(Topics.applicants, id, ['ApplicantWithdrawn', 'ApplicantExited']);
-      expect(events.find((e) => e.type === 'ApplicantWithdrawn')!.payload).toMatchObject({ status: 'withdrawn', reason: 'housed_elsewhere' });
-      expect(JSON.stringify(events)).not.toContain('family');
+      const events = await waitForEvents(Topics.applicants, id, ['ApplicantPaused', 'ApplicantWithdrawn', 'ApplicantExited']);
+      const published = (type: string) => events.find((e) => e.type === type)!;
+      expect([published('ApplicantPaused'), published('ApplicantWithdrawn'), published('ApplicantExited')].map((e) => [(e as { version?: number }).version, e.payload])).toEqual([
+        [2, { householdId: id, reference: expect.any(String), status: 'paused' }],
+        [2, { householdId: id, reference: expect.any(String), status: 'withdrawn' }],
+        [2, { householdId: id, reference: expect.any(String), status: 'exited' }],
+      ]);
+      expect(JSON.stringify(events)).not.toMatch(/in_custody|deceased|support_completed|family/);
+      const [row] = await queryDatabase<{ status_reason: string }>(service.database, 'SELECT status_reason FROM households WHERE id = $1', [id]);
+      expect(row.status_reason).toBe('support_completed');
     });
   });
 

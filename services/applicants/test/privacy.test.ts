@@ -51,6 +51,11 @@ const markers = {
   pauseNote: marker('PauseNote'),
 };
 const needles = [...Object.values(markers), markers.phone.replace(/\D/g, ''), prefix].map((m) => m.toLowerCase());
+/**
+ * What the household told other services (in events, so in the outbox too): district codes of
+ * its own. Stored in clear, as matching needs them; after erasure they must be gone everywhere.
+ */
+const districts = { preferred: `PR-${tag}`, excluded: `EX-${tag}` };
 
 /** The markers found in a text (case-insensitive); [] when it is clean. */
 function markersIn(value: unknown): string[] {
@@ -98,8 +103,8 @@ describe('applicants service: personal data stays where it belongs', () => {
     const needs = someNeeds()
       .rentSetTo(640, markers.maxRentReason)
       .bedroomsOverride(3, markers.bedroomsOverrideReason)
-      .excludes('D4', markers.excludedDistrictReason)
-      .prefers('D1');
+      .excludes(districts.excluded, markers.excludedDistrictReason)
+      .prefers(districts.preferred);
     keep('needs set', (await http.put(`/households/${id}/needs`).set(staff).send(needs.build()).expect(200)).body);
     const assessment = anAssessment().livingIn('leaving_institution', new Date().toISOString().slice(0, 10)).homelessFor(9).vulnerable('health', 'domesticViolence');
     keep('assess', (await http.post(`/households/${id}/assessments`).set(staff).send(assessment.withDetails(markers.vulnerabilityDetails, markers.assessmentNotes).build()).expect(201)).body);
@@ -152,6 +157,15 @@ describe('applicants service: personal data stays where it belongs', () => {
 
     for (const [what, body] of Object.entries(views)) expect({ what, markers: markersIn(body) }).toEqual({ what, markers: [] });
     expect(views.waitlist.items.map((e: { reference: string }) => e.reference)).toContain(household.reference);
+    // The breakdown reveals vulnerability factors: each board read of it is in the access log.
+    expect(views.household.scoreBreakdown).toContainEqual({ factor: 'vulnerability', item: 'domesticViolence', points: 12 });
+    const { body: accessLog } = await http.get(`/households/${household.id}/access-log`).set(staff).expect(200);
+    const boardReads = accessLog.items.filter((entry: { access: string }) => entry.access === 'score_breakdown');
+    expect(boardReads).toHaveLength(2);
+    expect(boardReads.map((entry: Record<string, unknown>) => [entry.actorRole, entry.purpose])).toEqual([
+      ['board_member', 'board_review'],
+      ['board_member', 'board_review'],
+    ]);
     expect(JSON.stringify(views.waitlist)).not.toContain(household.id);
     expect(JSON.stringify(views.household)).not.toMatch(/caseworker|householdId|preferred|excluded|maxRent/i);
   });
@@ -191,7 +205,14 @@ describe('applicants service: personal data stays where it belongs', () => {
     const exported = await http.get(`/households/${household.id}/export?purpose=data_subject_request`).set(staff).expect(200);
     expect(markersIn(exported.body)).toEqual(expect.arrayContaining([markers.fullName.toLowerCase(), markers.vulnerabilityDetails.toLowerCase(), markers.consentNote.toLowerCase()]));
     expect(exported.body.history.map((e: { type: string }) => e.type)).toContain('ApplicantWaitlisted');
-    expect(exported.body.accessLog.map((e: { access: string }) => e.access)).toEqual(['personal_data', 'export']);
+    expect(exported.body.accessLog.map((e: { access: string }) => e.access)).toEqual(['personal_data', 'score_breakdown', 'score_breakdown', 'export']);
+    const everything = async () => {
+      const tables = await queryDatabase<{ table_name: string }>(env.DATABASE_NAME!, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+      const dumps = await Promise.all(tables.map(({ table_name }) => queryDatabase<{ rows: string | null }>(env.DATABASE_NAME!, `SELECT json_agg(t)::text AS rows FROM "${table_name}" t`)));
+      return dumps.map(([dump]) => dump.rows ?? '').join('\n');
+    };
+    // What the household told other services is in the outbox's copies of its events, until erasure.
+    expect(await everything()).toContain(districts.excluded);
 
     await http.post(`/households/${household.id}/waitlist`).set(staff).send({}).expect(409);
     const erased = await http.post(`/households/${household.id}/erasure`).set(staff).send({ basis: 'data_subject_request' }).expect(200);
@@ -217,6 +238,16 @@ describe('applicants service: personal data stays where it belongs', () => {
       programme: 'housing_first',
       readable_assessments: 0,
     });
+    const text = await everything();
+    expect([text.includes(districts.preferred), text.includes(districts.excluded)]).toEqual([false, false]);
+    const outbox = await queryDatabase<{ event_type: string; payload: unknown }>(env.DATABASE_NAME!, `SELECT event_type, envelope->'payload' AS payload FROM outbox WHERE message_key = $1 ORDER BY seq`, [
+      household.id,
+    ]);
+    expect(outbox.length).toBeGreaterThan(6);
+    for (const { event_type, payload } of outbox.slice(0, -1)) expect({ event_type, payload }).toEqual({ event_type, payload: { householdId: household.id, reference: household.reference, erased: true } });
+    expect(outbox.at(-1)!.event_type).toBe('ApplicantErased');
+    const [remembered] = await queryDatabase<{ body: unknown }>(env.DATABASE_NAME!, 'SELECT body FROM idempotency_keys WHERE key = $1', [`privacy-${tag}`]);
+    expect(remembered.body).toEqual({ erased: true });
     const [event] = (await waitForEvents(Topics.applicants, household.id, ['ApplicantErased'])).filter((e) => e.type === 'ApplicantErased');
     expect(event.payload).toEqual({ householdId: household.id, reference: household.reference, status: 'exited', erasedOn: new Date().toISOString().slice(0, 10) });
     const stats = await http.get('/board/statistics').set(board).expect(200);

@@ -1,5 +1,5 @@
 import { serviceDatabaseName } from '@hearth/persistence';
-import { baseConfigSchema, loadConfig } from '@hearth/platform';
+import { DEVELOPMENT_DEFAULTS, baseConfigSchema, loadConfig } from '@hearth/platform';
 import { z } from 'zod';
 
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -8,7 +8,7 @@ const serviceUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`ht
 const flag = (fallback: boolean) => z.stringbool({ error: "must be 'true' or 'false'" }).default(fallback);
 
 /** Development value of GATEWAY_DATA_KEY used by `npm start`; refused in production. */
-export const DEVELOPMENT_DATA_KEY = Buffer.alloc(32, 'hearth-dev-gateway-data-key').toString('base64');
+export const DEVELOPMENT_DATA_KEY = DEVELOPMENT_DEFAULTS.GATEWAY_DATA_KEY;
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   PORT: baseConfigSchema.shape.PORT.default(3000),

@@ -58,13 +58,14 @@ export class InspectionsModule {
     return {
       module: InspectionsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'inspections', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'inspections', config }),
         AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
           entities: [KnownUnit, Inspection, ChecklistResult, Deficiency, InspectionHistoryEntry],
           migrations: inspectionsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'inspections',

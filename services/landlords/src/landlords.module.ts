@@ -32,13 +32,14 @@ export class LandlordsModule {
     return {
       module: LandlordsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'landlords', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'landlords', config }),
         AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
           entities: [Landlord, Agreement],
           migrations: landlordsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'landlords',

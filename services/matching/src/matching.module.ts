@@ -71,13 +71,14 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [
-        PlatformModule.forRoot({ service: 'matching', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'matching', config }),
         AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
           entities: [AvailableUnit, WaitlistedHousehold, Shortlist, Offer, AllocationRun, AllocationRunCensus],
           migrations: matchingMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
           poolSize: 12,
         }),
         MessagingModule.forRoot({

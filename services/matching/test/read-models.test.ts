@@ -1,5 +1,6 @@
 import { Topics } from '@hearth/contracts';
 import { shortlist as engineShortlist } from '@hearth/matching-engine';
+import { randomBytes } from 'node:crypto';
 import { bearer, eventually, queryDatabase, readEvents, stillTrueAfter, TestApp, waitForEvents } from '@hearth/testing';
 import {
   aHousehold,
@@ -192,6 +193,10 @@ describe('matching read models and shortlists', () => {
       ['paused', (h: ReturnType<typeof aHousehold>) => h.paused(), 'paused'],
       ['withdrawn', (h: ReturnType<typeof aHousehold>) => h.withdrawn(), 'withdrawn'],
       ['exited', (h: ReturnType<typeof aHousehold>) => h.exited(), 'exited'],
+      // Version 1 of these events carried the reason; those already on the topic are still read.
+      ['paused (version 1, with its reason)', (h: ReturnType<typeof aHousehold>) => h.pausedV1('in_custody'), 'paused'],
+      ['withdrawn (version 1, with its reason)', (h: ReturnType<typeof aHousehold>) => h.withdrawnV1('deceased'), 'withdrawn'],
+      ['exited (version 1, with its reason)', (h: ReturnType<typeof aHousehold>) => h.exitedV1('deceased'), 'exited'],
       ['withdrawing consent', (h: ReturnType<typeof aHousehold>) => h.consentWithdrawn(), 'paused'],
     ])('takes a household off shortlists when %s', async (_case, leave, status) => {
       const lane = nextLane();
@@ -242,6 +247,54 @@ describe('matching read models and shortlists', () => {
       await eventually(async () => expect(await householdInPool(service, household.householdId)).toBeUndefined(), 30_000);
       const whyNot = await service.http.get(`/units/3f1c9a52-0000-4000-8000-000000000000/why-not/${household.householdId}`).set(staff);
       expect(whyNot.status).toBe(404);
+    });
+
+    it('erases what describes a household from shortlists, census, offers and remembered answers, and the run still verifies', async () => {
+      const lane = nextLane();
+      const tag = randomBytes(3).toString('hex').toUpperCase();
+      const markers = { preferred: `PR-${tag}`, excluded: `EX-${tag}`, justification: `Justification ${tag}`, note: `Note ${tag}` };
+      const district = `D-${tag}`;
+      const unit = aUnit(lane).inDistrict(district);
+      const erased = aHousehold(lane).withPriority(20).preferring(district, markers.preferred).excluding(markers.excluded);
+      const other = aHousehold(lane).withPriority(90);
+      await waitlist(service, publisher, erased, other);
+      await makeAvailable(service, publisher, unit);
+      const { body: queued } = await service.http.post('/allocation-runs').set(staff).send({ mode: 'optimal', units: [unit.unitId] }).expect(202);
+      await eventually(async () => expect((await service.http.get(`/allocation-runs/${queued.id}`).set(staff)).body.status).toBe('awaiting_approval'), 30_000);
+      const { body: offer } = await service.http
+        .post('/offers')
+        .set(staff)
+        .set('Idempotency-Key', `erasure-${tag}`)
+        .send({ unitId: unit.unitId, householdId: erased.householdId, justification: markers.justification })
+        .expect(201);
+      await service.http.post(`/offers/${offer.id}/withdraw`).set(staff).send({ reason: 'error_in_offer', note: markers.note }).expect(200);
+      const traces = async () => {
+        const found: string[] = [];
+        for (const { table_name } of await queryDatabase<{ table_name: string }>(service.database, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)) {
+          const [{ rows }] = await queryDatabase<{ rows: string | null }>(service.database, `SELECT json_agg(t)::text AS rows FROM "${table_name}" t`);
+          for (const marker of Object.values(markers)) if ((rows ?? '').includes(marker)) found.push(`${table_name}: ${marker}`);
+        }
+        return found.sort();
+      };
+      // The markers are really there before the erasure.
+      expect(await traces()).toEqual(
+        expect.arrayContaining(['allocation_run_census: EX-' + tag, 'offers: ' + markers.note, 'offers: ' + markers.justification, 'idempotency_keys: ' + markers.justification]),
+      );
+      expect(JSON.stringify((await shortlistOf(unit.unitId).expect(200)).body.entries)).toContain(erased.householdId);
+
+      await publisher.applicants(erased.erased());
+
+      await eventually(async () => expect(await householdInPool(service, erased.householdId)).toBeUndefined(), 30_000);
+      expect(await traces()).toEqual([]);
+      const { body: shortlist } = await shortlistOf(unit.unitId).expect(200);
+      expect(shortlist.entries.map((entry: { householdId: string }) => entry.householdId)).toEqual([other.householdId]);
+      const { body: census } = await service.http.get(`/allocation-runs/${queued.id}/census`).set(staff).expect(200);
+      const applicant = census.instance.applicants.find((a: { id: string }) => a.id === erased.householdId);
+      expect(applicant).toMatchObject({ preferredDistricts: [district], excludedDistricts: [], priority: 20 });
+      const { body: verification } = await service.http.post(`/allocation-runs/${queued.id}/verify`).set(staff).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+      const [remembered] = await queryDatabase<{ body: unknown }>(service.database, 'SELECT body FROM idempotency_keys WHERE key = $1', [`erasure-${tag}`]);
+      expect(remembered.body).toEqual({ erased: true });
     });
   });
 

@@ -37,13 +37,14 @@ export class UnitsModule {
     return {
       module: UnitsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'units', logLevel: config.LOG_LEVEL }),
+        PlatformModule.forRoot({ service: 'units', config }),
         AuthModule.forRoot(config),
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
           entities: [Unit, KnownLandlord],
           migrations: unitsMigrations,
+          idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
         MessagingModule.forRoot({
           service: 'units',

@@ -124,13 +124,27 @@ export const ApplicantOffered = defineEvent({
   payload: z.object({ ...householdRef, status: z.literal('offered'), offerId: z.uuid() }),
 });
 
+/** Why staff paused a household; it stays in applicants (v1 events carried it, v2 do not). */
 export const pauseReasonSchema = z.enum(['consent_withdrawn', 'temporarily_unreachable', 'in_treatment', 'in_custody', 'staying_elsewhere', 'other']);
 
-export const ApplicantPaused = defineEvent({
+/**
+ * Version 1 carried the reason (in treatment, in custody…) to every consumer and into Kafka's
+ * history. Kept so that v1 events already published stay readable; never produced any more.
+ */
+export const ApplicantPausedV1 = defineEvent({
   type: 'ApplicantPaused',
   source: 'applicants',
   aggregateType: 'Household',
   payload: z.object({ ...householdRef, status: z.literal('paused'), reason: pauseReasonSchema }),
+});
+
+/** The household is unavailable for now (not matched, not offered). Why stays in applicants. */
+export const ApplicantPaused = defineEvent({
+  type: 'ApplicantPaused',
+  version: 2,
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('paused') }),
 });
 
 /** Back from a pause; a waitlisted household carries its (re-scored) matching attributes. */
@@ -152,22 +166,44 @@ export const ApplicantResumed = defineEvent({
   }),
 });
 
+/** Why a household left the waitlist; it stays in applicants (v1 events carried it, v2 do not). */
 export const withdrawalReasonSchema = z.enum(['housed_elsewhere', 'no_longer_interested', 'moved_away', 'deceased', 'lost_contact', 'other']);
 
-export const ApplicantWithdrawn = defineEvent({
+/** Version 1 carried the reason (deceased…); kept so that published v1 events stay readable. */
+export const ApplicantWithdrawnV1 = defineEvent({
   type: 'ApplicantWithdrawn',
   source: 'applicants',
   aggregateType: 'Household',
   payload: z.object({ ...householdRef, status: z.literal('withdrawn'), reason: withdrawalReasonSchema }),
 });
 
+/** The household left the waitlist for good. Why stays in applicants. */
+export const ApplicantWithdrawn = defineEvent({
+  type: 'ApplicantWithdrawn',
+  version: 2,
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('withdrawn') }),
+});
+
+/** Why support ended; it stays in applicants (v1 events carried it, v2 do not). */
 export const exitReasonSchema = z.enum(['support_completed', 'moved_away', 'deceased', 'lost_contact', 'erased', 'other']);
 
-export const ApplicantExited = defineEvent({
+/** Version 1 carried the reason (deceased…); kept so that published v1 events stay readable. */
+export const ApplicantExitedV1 = defineEvent({
   type: 'ApplicantExited',
   source: 'applicants',
   aggregateType: 'Household',
   payload: z.object({ ...householdRef, status: z.literal('exited'), reason: exitReasonSchema }),
+});
+
+/** Support for the household ended. Why stays in applicants. */
+export const ApplicantExited = defineEvent({
+  type: 'ApplicantExited',
+  version: 2,
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({ ...householdRef, status: z.literal('exited') }),
 });
 
 /** Personal data was erased here; other services drop whatever they keep about the household. */

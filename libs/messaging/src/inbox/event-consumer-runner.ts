@@ -71,8 +71,8 @@ export interface ReplayResult {
 export class EventConsumerRunner {
   /** Handlers by `type@version`. */
   private readonly handlers = new Map<string, Subscription>();
-  /** Event types this consumer subscribes to, in any version. */
-  private readonly subscribedTypes = new Map<string, string>();
+  /** Event types this consumer subscribes to, in any version: their topic and the highest version handled. */
+  private readonly subscribedTypes = new Map<string, { topic: string; highestVersion: number }>();
   private readonly maxAttempts: number;
   private readonly initialBackoffMs: number;
   private readonly maxTransientBackoffMs: number;
@@ -88,7 +88,21 @@ export class EventConsumerRunner {
       const key = handlerKey(subscription.definition.type, subscription.definition.version);
       if (this.handlers.has(key)) throw new Error(`${options.consumerName}: two handlers for event type ${key}`);
       this.handlers.set(key, subscription);
-      this.subscribedTypes.set(subscription.definition.type, subscription.definition.topic);
+      const { type, version, topic } = subscription.definition;
+      this.subscribedTypes.set(type, { topic, highestVersion: Math.max(version, this.subscribedTypes.get(type)?.highestVersion ?? 0) });
+    }
+    // Versions of subscribed types this consumer has no handler for: a newer one is held until a
+    // consumer that understands it runs; an older one (no longer published) is ignored.
+    for (const definition of eventCatalogue.all()) {
+      const subscribed = this.subscribedTypes.get(definition.type);
+      if (!subscribed || this.handlers.has(handlerKey(definition.type, definition.version))) continue;
+      const what = handlerKey(definition.type, definition.version);
+      options.logger.warn(
+        { eventType: definition.type, version: definition.version },
+        definition.version > subscribed.highestVersion
+          ? `${options.consumerName} holds ${what} until a consumer that handles it runs`
+          : `${options.consumerName} ignores ${what}: no handler for that older version`,
+      );
     }
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
@@ -96,7 +110,7 @@ export class EventConsumerRunner {
   }
 
   get topics(): string[] {
-    return [...new Set(this.subscribedTypes.values())];
+    return [...new Set([...this.subscribedTypes.values()].map((subscribed) => subscribed.topic))];
   }
 
   async start(): Promise<void> {
@@ -165,9 +179,10 @@ export class EventConsumerRunner {
     } catch (error) {
       return { kind: 'poison', message, error };
     }
-    const topic = this.subscribedTypes.get(envelope.type);
-    if (topic === undefined || topic !== message.topic) return { kind: 'ignore', message };
+    const subscribed = this.subscribedTypes.get(envelope.type);
+    if (subscribed === undefined || subscribed.topic !== message.topic) return { kind: 'ignore', message };
     const subscription = this.handlers.get(handlerKey(envelope.type, envelope.version));
+    if (!subscription && envelope.version < subscribed.highestVersion) return { kind: 'ignore', message };
     if (!subscription) {
       const known = eventCatalogue.find(envelope.type, envelope.version) ? 'known to the catalogue but not handled here' : 'unknown to this consumer';
       return { kind: 'held', message, reason: `${envelope.type} version ${envelope.version} is ${known}` };

@@ -61,6 +61,25 @@ export class EventOutbox {
   }
 }
 
+/**
+ * Erasure: replaces the payload of every event an aggregate has in the outbox (the copies kept
+ * once published) with `payload`, keeping the envelope (type, ids, dates, actor). Call with the
+ * aggregate's row locked, once `unpublishedEventsOf` is 0, so no row can still go on the wire.
+ */
+export async function redactOutboxPayloads(manager: EntityManager, aggregateId: string, payload: Record<string, unknown>): Promise<number> {
+  const [, redacted] = await manager.query<[unknown[], number]>(
+    `UPDATE outbox SET envelope = (envelope::jsonb || jsonb_build_object('payload', $2::jsonb))::json WHERE message_key = $1`,
+    [aggregateId, JSON.stringify(payload)],
+  );
+  return redacted;
+}
+
+/** How many of an aggregate's events the relay has not published yet. */
+export async function unpublishedEventsOf(manager: EntityManager, aggregateId: string): Promise<number> {
+  const [{ count }] = await manager.query<{ count: number }[]>('SELECT count(*)::int AS count FROM outbox WHERE message_key = $1 AND published_at IS NULL', [aggregateId]);
+  return count;
+}
+
 /** What the relay sends as Kafka headers: enough to route and trace without parsing the value. */
 function kafkaHeaders(envelope: EventEnvelope): Record<string, string> {
   const headers: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { Consumer, IHeaders, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, IHeaders, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import {
   BatchContext,
@@ -20,6 +20,8 @@ export interface KafkaTransportOptions {
 
 export class KafkaTransport implements MessageTransport {
   private readonly kafka: Kafka;
+  /** The connection /health asks through, opened on the first check and kept (see isHealthy). */
+  private healthAdmin?: Promise<Admin>;
 
   constructor(private readonly options: KafkaTransportOptions) {
     const log = options.logger;
@@ -69,17 +71,44 @@ export class KafkaTransport implements MessageTransport {
     }
   }
 
+  /**
+   * Asks the cluster for its metadata over one admin connection kept between checks, so a
+   * monitor calling /health every few seconds does not open (and tear down) a connection to the
+   * brokers each time. A failed check drops the connection; the next one opens a fresh one.
+   */
   async isHealthy(): Promise<boolean> {
-    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    this.healthAdmin ??= this.connectHealthAdmin();
     try {
-      await withTimeout(admin.connect(), 2_000);
+      const admin = await this.healthAdmin;
       await withTimeout(admin.fetchTopicMetadata({ topics: [] }), 2_000);
       return true;
     } catch {
+      // Not awaited: a broker that stopped answering would hold the disconnect for its request timeout.
+      void this.closeHealthAdmin();
       return false;
-    } finally {
-      await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  async close(): Promise<void> {
+    await withTimeout(this.closeHealthAdmin(), 2_000).catch(() => undefined);
+  }
+
+  private async connectHealthAdmin(): Promise<Admin> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await withTimeout(admin.connect(), 2_000);
+      return admin;
+    } catch (error) {
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async closeHealthAdmin(): Promise<void> {
+    const pending = this.healthAdmin;
+    this.healthAdmin = undefined;
+    const admin = await pending?.catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
   }
 }
 

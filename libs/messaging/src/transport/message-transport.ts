@@ -50,4 +50,6 @@ export interface MessageTransport {
    *  create them on request) still work when this fails. */
   ensureTopics(topics: string[]): Promise<void>;
   isHealthy(): Promise<boolean>;
+  /** Closes what the transport keeps open itself (the health check's connection). */
+  close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { authConfigSchema } from '@hearth/auth';
 import { z } from 'zod';
+import { httpSecurityConfigSchema } from '../security/http-security.config';
 
+const milliseconds = z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1_000).max(30 * 24 * 60 * 60 * 1000);
 const port = z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535);
 
 /** The variables every service reads (with how it verifies tokens, AUTH_*); services `.extend()` it with their own. */
@@ -23,6 +25,11 @@ export const baseConfigSchema = z.object({
   // How often pending jobs are queued again from the database (a job lost with Redis comes back).
   JOB_SWEEP_INTERVAL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(86_400_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // How long the answer to a POST with an Idempotency-Key is replayed (24 h), and how long a claim
+  // without an answer holds its key before it counts as left by a crashed request (2 min).
+  IDEMPOTENCY_KEY_TTL_MS: milliseconds.default(24 * 60 * 60 * 1000),
+  IDEMPOTENCY_CLAIM_LEASE_MS: milliseconds.default(2 * 60 * 1000),
+  ...httpSecurityConfigSchema.shape,
   ...authConfigSchema.shape,
 });
 

@@ -33,6 +33,15 @@ describe('loadConfig', () => {
       AUTH_OIDC_LANDLORD_CLAIM: 'landlordId',
       AUTH_CLOCK_TOLERANCE: 5,
       AUTH_JWKS_CACHE: 600,
+      IDEMPOTENCY_KEY_TTL_MS: 86_400_000,
+      IDEMPOTENCY_CLAIM_LEASE_MS: 120_000,
+      CORS_ORIGINS: [],
+      HTTP_BODY_LIMIT_KB: 100,
+      RATE_LIMIT_WRITES: 300,
+      RATE_LIMIT_AUTH_FAILURES: 20,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      RATE_LIMIT_BLOCK_MS: 300_000,
+      DOCS_ENABLED: true,
     });
   });
 
@@ -70,5 +79,39 @@ describe('loadConfig', () => {
       'Invalid configuration: OFFER_DAYS must be at least 1',
     );
     expect(() => loadConfig(schema, validEnv)).toThrow('Invalid configuration: OFFER_DAYS is required');
+  });
+});
+
+describe('loadConfig with NODE_ENV=production', () => {
+  const schema = baseConfigSchema.extend({ BANK_ACCOUNT_KEY: z.string(), APPLICANTS_DATA_KEY: z.string().optional() });
+  const ownSecrets = { ...validEnv, BANK_ACCOUNT_KEY: 'b3duLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISEhISE=' };
+
+  it('accepts secrets of its own', () => {
+    expect(loadConfig(schema, { ...ownSecrets, NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+  });
+
+  it('refuses every development default, naming each variable that carries one', () => {
+    const env = {
+      ...ownSecrets,
+      NODE_ENV: 'production',
+      BANK_ACCOUNT_KEY: Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64'),
+      // A development default under another name is just as public.
+      APPLICANTS_DATA_KEY: Buffer.alloc(32, 'hearth-dev-gateway-data-key').toString('base64'),
+    };
+
+    expect(() => loadConfig(schema, env)).toThrow(
+      'Invalid configuration: NODE_ENV=production refuses the public development defaults of BANK_ACCOUNT_KEY, APPLICANTS_DATA_KEY',
+    );
+  });
+
+  it('refuses the placeholder an earlier docker-compose.yml published', () => {
+    expect(() => loadConfig(schema, { ...ownSecrets, NODE_ENV: 'production', APPLICANTS_DATA_KEY: 'change-me-to-a-long-random-secret' })).toThrow(/defaults of APPLICANTS_DATA_KEY;/);
+  });
+
+  it('lets development and tests run with the development defaults', () => {
+    const env = { ...ownSecrets, BANK_ACCOUNT_KEY: Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64') };
+
+    expect(loadConfig(schema, env).BANK_ACCOUNT_KEY).toBe(env.BANK_ACCOUNT_KEY);
+    expect(loadConfig(schema, { ...env, NODE_ENV: 'test' }).NODE_ENV).toBe('test');
   });
 });

@@ -2,6 +2,7 @@ import { Module, type INestApplication, type ModuleMetadata, type Type } from '@
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp } from '../bootstrap/configure-http-app';
 import { PlatformModule } from '../bootstrap/platform.module';
+import type { BaseConfig } from '../config/base-config.schema';
 
 export interface PlatformTestApp {
   app: INestApplication;
@@ -10,11 +11,15 @@ export interface PlatformTestApp {
 }
 
 /** A tiny service (PlatformModule + the given controllers) configured like a real one, for specs. */
-export async function createPlatformApp(controllers: Type[], imports: ModuleMetadata['imports'] = []): Promise<PlatformTestApp> {
+export async function createPlatformApp(
+  controllers: Type[],
+  imports: ModuleMetadata['imports'] = [],
+  config: Partial<BaseConfig> = {},
+): Promise<PlatformTestApp> {
   const logs: Record<string, unknown>[] = [];
   const logDestination = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
 
-  @Module({ imports: [PlatformModule.forRoot({ service: 'test', logLevel: 'debug', logDestination }), ...imports], controllers })
+  @Module({ imports: [PlatformModule.forRoot({ service: 'test', config, logLevel: 'debug', logDestination }), ...imports], controllers })
   class TestAppModule {}
 
   const app = await NestFactory.create(TestAppModule, { logger: false, abortOnError: false });

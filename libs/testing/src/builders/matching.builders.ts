@@ -73,10 +73,11 @@ export class HouseholdWaitlistStream {
     return this.with('pets', true);
   }
 
-  private next(type: string, payload: Record<string, unknown>) {
+  private next(type: string, payload: Record<string, unknown>, eventVersion = 1) {
     this.version += 1;
     return anEnvelope({
       type,
+      version: eventVersion,
       source: 'applicants',
       aggregateType: 'Household',
       aggregateId: this.householdId,
@@ -99,7 +100,13 @@ export class HouseholdWaitlistStream {
     return this.next('ApplicantOffered', { status: 'offered', offerId });
   }
 
-  paused(reason = 'in_treatment') {
+  /** Unavailable for now; the reason stays in applicants (version 2). */
+  paused() {
+    return this.next('ApplicantPaused', { status: 'paused' }, 2);
+  }
+
+  /** As applicants published it before version 2: with the reason. */
+  pausedV1(reason = 'in_treatment') {
     return this.next('ApplicantPaused', { status: 'paused', reason });
   }
 
@@ -108,11 +115,19 @@ export class HouseholdWaitlistStream {
     return this.next('ApplicantResumed', { ...this.attributes, status: 'waitlisted' });
   }
 
-  withdrawn(reason = 'housed_elsewhere') {
+  withdrawn() {
+    return this.next('ApplicantWithdrawn', { status: 'withdrawn' }, 2);
+  }
+
+  withdrawnV1(reason = 'deceased') {
     return this.next('ApplicantWithdrawn', { status: 'withdrawn', reason });
   }
 
-  exited(reason = 'moved_away') {
+  exited() {
+    return this.next('ApplicantExited', { status: 'exited' }, 2);
+  }
+
+  exitedV1(reason = 'moved_away') {
     return this.next('ApplicantExited', { status: 'exited', reason });
   }
 

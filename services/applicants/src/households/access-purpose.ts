@@ -14,7 +14,10 @@ export const ACCESS_PURPOSES = [
   'audit',
 ] as const;
 
-export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+/** Recorded with the board's reads of score breakdowns (board views take no purpose: reviewing is what they are for). */
+export const BOARD_REVIEW = 'board_review';
+
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number] | typeof BOARD_REVIEW;
 
 export const ACCESS_PURPOSE_HEADER = 'x-access-purpose';
 

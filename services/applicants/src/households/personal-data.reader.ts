@@ -17,15 +17,18 @@ export class PersonalDataReader {
 
   /** Writes the access-log row in the caller's transaction: no read without its record. */
   async recordAccess(manager: EntityManager, household: Household, actor: Actor, purpose: AccessPurpose, access: PersonalDataAccess): Promise<void> {
-    await manager.insert(AccessLogEntry, {
-      householdId: household.id,
-      actorId: actor.id,
-      actorRole: actor.role,
-      purpose,
-      access,
-      correlationId: currentCorrelationId() ?? null,
-      accessedAt: new Date(),
-    });
+    await this.recordAccesses(manager, [household.id], actor, purpose, access);
+  }
+
+  /** One access-log row per household read (a page of the board's waitlist reads each one's breakdown). */
+  async recordAccesses(manager: EntityManager, householdIds: string[], actor: Actor, purpose: AccessPurpose, access: PersonalDataAccess): Promise<void> {
+    if (householdIds.length === 0) return;
+    const correlationId = currentCorrelationId() ?? null;
+    const accessedAt = new Date();
+    await manager.insert(
+      AccessLogEntry,
+      householdIds.map((householdId) => ({ householdId, actorId: actor.id, actorRole: actor.role, purpose, access, correlationId, accessedAt })),
+    );
   }
 
   async personalData(manager: EntityManager, household: Household) {

@@ -1,6 +1,7 @@
 import { messagingMigrations } from '@hearth/messaging';
-import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
+import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateApplicants1763800000400 } from './1763800000400-create-applicants';
 import { AddCurrentOffer1763800000500 } from './1763800000500-add-current-offer';
+import { AccessLogScoreBreakdown1763800000600 } from './1763800000600-access-log-score-breakdown';
 
-export const applicantsMigrations = [...messagingMigrations, CreateIdempotencyKeys1763800000050, CreateApplicants1763800000400, AddCurrentOffer1763800000500];
+export const applicantsMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateApplicants1763800000400, AddCurrentOffer1763800000500, AccessLogScoreBreakdown1763800000600];

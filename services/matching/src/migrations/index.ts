@@ -1,7 +1,7 @@
 import { messagingMigrations } from '@hearth/messaging';
-import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
+import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateMatching1763800000500 } from './1763800000500-create-matching';
 import { AddCaseworker1763800000600 } from './1763800000600-add-caseworker';
 import { WaitlistChangesIndex1763800000700 } from './1763800000700-waitlist-changes-index';
 
-export const matchingMigrations = [...messagingMigrations, CreateIdempotencyKeys1763800000050, CreateMatching1763800000500, AddCaseworker1763800000600, WaitlistChangesIndex1763800000700];
+export const matchingMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateMatching1763800000500, AddCaseworker1763800000600, WaitlistChangesIndex1763800000700];

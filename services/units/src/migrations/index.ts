@@ -1,7 +1,7 @@
 import { messagingMigrations } from '@hearth/messaging';
-import { CreateIdempotencyKeys1763800000050 } from '@hearth/persistence';
+import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateUnits1763800000200 } from './1763800000200-create-units';
 import { AddReservedOffer1763800000300 } from './1763800000300-add-reserved-offer';
 import { AddPendingReason1763800000400 } from './1763800000400-add-pending-reason';
 
-export const unitsMigrations = [...messagingMigrations, CreateIdempotencyKeys1763800000050, CreateUnits1763800000200, AddReservedOffer1763800000300, AddPendingReason1763800000400];
+export const unitsMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateUnits1763800000200, AddReservedOffer1763800000300, AddPendingReason1763800000400];

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type PersonalDataAccess = 'personal_data' | 'export';
+/** personal_data and export: staff read the personal data; score_breakdown: the board (or staff) read the vulnerability factors of a priority score. */
+export type PersonalDataAccess = 'personal_data' | 'export' | 'score_breakdown';
 
 /** Who read a household's personal data, when and why (docs/architecture.md#audit). */
 @Entity('access_log')

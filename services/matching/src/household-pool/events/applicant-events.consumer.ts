@@ -1,12 +1,15 @@
 import {
   ApplicantErased,
   ApplicantExited,
+  ApplicantExitedV1,
   ApplicantNeedsChanged,
   ApplicantOffered,
   ApplicantPaused,
+  ApplicantPausedV1,
   ApplicantResumed,
   ApplicantWaitlisted,
   ApplicantWithdrawn,
+  ApplicantWithdrawnV1,
   ConsentWithdrawn,
   EventEnvelope,
   HouseholdSnapshot,
@@ -67,10 +70,14 @@ export class ApplicantEventsConsumer implements EventSubscriber {
     on(ApplicantResumed, (e) => this.record(e, resumedChange(e.payload))),
     // Applicants' answer to OfferMade: out of the pool until the offer is answered (the offer itself stays).
     on(ApplicantOffered, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    // Version 1 of these carried the reason; matching only ever read the status, from either version.
     on(ApplicantPaused, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantPausedV1, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ConsentWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantWithdrawn, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantWithdrawnV1, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantExited, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
+    on(ApplicantExitedV1, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(ApplicantErased, (e) => this.record(e, { kind: 'erased' })),
     // A snapshot with matching attributes is the household as matching knows it; one without
     // (not assessed yet, or erased) has nothing for the pool.

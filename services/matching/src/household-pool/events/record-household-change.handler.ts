@@ -1,6 +1,7 @@
 import { MatchingAttributes } from '@hearth/contracts';
-import { UnitOfWork } from '@hearth/persistence';
+import { redactIdempotentAnswersAbout, UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { redactCensusOf } from '../../allocation-runs/census-redaction';
 import { OfferWithdrawals } from '../../offers/offer-withdrawals';
 import { HouseholdPool } from '../household-pool.repository';
 import { PoolHouseholdStatus, WaitlistedHousehold } from '../waitlisted-household.entity';
@@ -25,8 +26,14 @@ export class RecordHouseholdChangeCommand extends Command<void> {
 
 /**
  * Keeps the household pool in step with hearth.applicants; an event older than what is already
- * applied (per household version) changes nothing. Erasure deletes the household's row and the
- * free-text notes on its offers (the offers keep only ids and the pseudonymous reference).
+ * applied (per household version) changes nothing.
+ *
+ * Erasure removes what describes the household: its row in the pool, its entries on every stored
+ * shortlist (score breakdown, reasons, priority, waiting time), the free-text notes and
+ * justifications of its offers, the remembered answers to POSTs about it, and, in the census of
+ * every run it took part in, the district codes it named that no unit of the run has (see
+ * redactCensusOf). Kept: the id and the pseudonymous reference, as applicants keeps them, on the
+ * offers and runs that record what was decided.
  */
 @CommandHandler(RecordHouseholdChangeCommand)
 export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouseholdChangeCommand> {
@@ -43,6 +50,14 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
         await this.withdrawals.withdrawLive(manager, { householdId }, 'household_no_longer_waitlisted');
         await manager.delete(WaitlistedHousehold, { householdId });
         await manager.query('UPDATE offers SET note = NULL, justification = NULL WHERE household_id = $1', [householdId]);
+        await manager.query(
+          `UPDATE shortlists
+              SET entries = (SELECT coalesce(jsonb_agg(entry ORDER BY (entry->>'rank')::int), '[]'::jsonb) FROM jsonb_array_elements(entries) entry WHERE entry->>'householdId' <> $1)
+            WHERE entries @> jsonb_build_array(jsonb_build_object('householdId', $1::text))`,
+          [householdId],
+        );
+        await redactCensusOf(manager, householdId);
+        await redactIdempotentAnswersAbout(manager, householdId);
         return;
       }
       if (known && householdVersion <= known.householdVersion) return;

@@ -1,8 +1,10 @@
 import { Actor } from '@hearth/auth';
 import { ApplicantErased } from '@hearth/contracts';
-import { newEvent } from '@hearth/messaging';
-import { assertExpectedVersion, UnitOfWork } from '@hearth/persistence';
+import { newEvent, redactOutboxPayloads, unpublishedEventsOf } from '@hearth/messaging';
+import { assertExpectedVersion, redactIdempotentAnswersAbout, UnitOfWork } from '@hearth/persistence';
+import { TransientError } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
 import { BoardDecision } from '../../../board/domain/board-decision.entity';
 import { Assessment } from '../../domain/assessment.entity';
 import { Consent } from '../../domain/consent.entity';
@@ -25,11 +27,16 @@ export class EraseHouseholdCommand extends Command<HouseholdSummary> {
 
 const ERASED_TEXT = 'Erased with the household’s personal data';
 
+/** How long erasure waits for the relay to publish the household's last events. */
+const OUTBOX_DRAIN_MS = 5_000;
+
 /**
  * Erases a household's personal data: contact, referral, legal status, notes, needs reasons and
- * income, assessment answers, consent notes, the score breakdown, board justifications and the
- * duplicate hash. Kept, for anonymous statistics and accountability: programme, composition
- * counts, dates, scores, statuses, decisions (without their words) and the access log.
+ * income, assessment answers, consent notes, the score breakdown, board justifications, the
+ * duplicate hash, the payloads of its events kept in the outbox (districts, rent, needs: what they
+ * told other services) and the remembered answers to its POSTs. Kept, for anonymous statistics and
+ * accountability: id and reference, programme, composition counts, dates, scores, statuses,
+ * decisions (without their words), the events' envelopes and the access log.
  * Refused while an offer or tenancy depends on the household. Other services drop what they hold
  * on ApplicantErased.
  */
@@ -38,14 +45,23 @@ export class EraseHouseholdHandler implements ICommandHandler<EraseHouseholdComm
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly households: HouseholdRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
-  execute({ householdId, input, actor }: EraseHouseholdCommand): Promise<HouseholdSummary> {
+  async execute({ householdId, input, actor }: EraseHouseholdCommand): Promise<HouseholdSummary> {
+    // An event still waiting in the outbox would be published after its copy was redacted:
+    // erasure waits for the relay (milliseconds, normally), then checks again under the row lock.
+    await this.outboxDrained(householdId);
     return this.unitOfWork.run(async (manager) => {
       const household = await this.households.getForUpdate(manager, householdId, actor);
       assertExpectedVersion('Household', household, input.expectedVersion);
       if (household.isErased) throw new HouseholdErasedError(household.reference);
       nextHouseholdStatus(household.status, 'erase');
+      if ((await unpublishedEventsOf(manager, householdId)) > 0) {
+        throw new TransientError('Events of this household are still being published; erasure can be retried in a moment');
+      }
+      await redactOutboxPayloads(manager, householdId, { householdId, reference: household.reference, erased: true });
+      await redactIdempotentAnswersAbout(manager, householdId);
 
       await manager.update(Assessment, { householdId }, { detailsEncrypted: null });
       await manager.update(Consent, { householdId }, { noteEncrypted: null });
@@ -77,5 +93,12 @@ export class EraseHouseholdHandler implements ICommandHandler<EraseHouseholdComm
       ]);
       return toHouseholdSummary(household);
     });
+  }
+
+  private async outboxDrained(householdId: string): Promise<void> {
+    const deadline = Date.now() + OUTBOX_DRAIN_MS;
+    while ((await unpublishedEventsOf(this.dataSource.manager, householdId)) > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }

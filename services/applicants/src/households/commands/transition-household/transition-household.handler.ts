@@ -78,20 +78,21 @@ export class TransitionHouseholdHandler implements ICommandHandler<TransitionHou
 function statusEvent(household: Household, transition: StaffTransition, version: number, actor: Actor): NewEvent {
   const base = { aggregateId: household.id, aggregateVersion: version, actor };
   const ref = { householdId: household.id, reference: household.reference };
-  const reason = household.statusReason as never;
+  // The reason of a pause, withdrawal or exit (in treatment, in custody, deceased…) stays here, in
+  // statusReason: other services only learn that the household is unavailable, withdrawn or exited.
   switch (transition) {
     case 'waitlist':
       return newEvent(ApplicantWaitlisted, { ...base, payload: toMatchingAttributes(household) });
     case 'pause':
-      return newEvent(ApplicantPaused, { ...base, payload: { ...ref, status: 'paused', reason } });
+      return newEvent(ApplicantPaused, { ...base, payload: { ...ref, status: 'paused' } });
     case 'resume':
       return newEvent(ApplicantResumed, {
         ...base,
         payload: household.isInMatchingPool ? toMatchingAttributes(household) : { ...ref, programme: household.programme, status: household.status },
       });
     case 'withdraw':
-      return newEvent(ApplicantWithdrawn, { ...base, payload: { ...ref, status: 'withdrawn', reason } });
+      return newEvent(ApplicantWithdrawn, { ...base, payload: { ...ref, status: 'withdrawn' } });
     case 'exit':
-      return newEvent(ApplicantExited, { ...base, payload: { ...ref, status: 'exited', reason } });
+      return newEvent(ApplicantExited, { ...base, payload: { ...ref, status: 'exited' } });
   }
 }

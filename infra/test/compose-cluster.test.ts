@@ -3,9 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVICES } from '@hearth/testing';
 import { readCompose, REPO_ROOT } from './compose';
 
-const HEARTH_SERVICES = ['applicants', 'inspections', 'landlords', 'matching', 'units'];
+/** Every service the platform runs (the registry `npm start` and the tests use). */
+const HEARTH_SERVICES = Object.keys(SERVICES).sort();
 const BROKERS = ['kafka-1', 'kafka-2', 'kafka-3'];
 
 interface TopicCreation {

@@ -1,3 +1,4 @@
+import { SERVICES } from '@hearth/testing';
 import { readCompose } from './compose';
 
 /** `${NAME:?message}`: Compose refuses to start while NAME is unset or empty; no default value. */
@@ -31,7 +32,7 @@ describe('docker-compose.yml secrets', () => {
   it('runs every Hearth service with NODE_ENV=production, so development defaults are refused', () => {
     const hearth = Object.entries(services).filter(([, service]) => service.build !== undefined);
 
-    expect(hearth.map(([name]) => name).sort()).toEqual(['applicants', 'inspections', 'landlords', 'matching', 'units']);
+    expect(hearth.map(([name]) => name).sort()).toEqual(Object.keys(SERVICES).sort());
     for (const [name, service] of hearth) expect({ name, NODE_ENV: service.environment?.['NODE_ENV'] }).toEqual({ name, NODE_ENV: 'production' });
   });
 });

@@ -41,7 +41,7 @@ function startCompiled(service: string, env: NodeJS.ProcessEnv): { child: ChildP
   return { child, output: () => output };
 }
 
-async function healthy(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<number> {
+async function healthy(port: number, child: ChildProcess, timeoutMs = 150_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     const status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
@@ -100,7 +100,7 @@ describe('the production build', () => {
       await stop(child);
       await dropDatabase(env.DATABASE_NAME!);
     }
-  }, 90_000);
+  }, 180_000);
 
   it('refuses to start in production with the development defaults, naming them', async () => {
     const port = await freePort();

@@ -49,7 +49,7 @@ describe('event consumer under faults', () => {
       type: 'postgres',
       url: databaseUrl(postgres.url, database),
       migrations: [...messagingMigrations, CreateEffects1763800009999],
-      extra: { max: 6, connectionTimeoutMillis: 2_000 },
+      extra: { max: 6, connectionTimeoutMillis: 10_000 },
     }).initialize();
     await runMigrationsExclusively(dataSource);
     unitOfWork = new UnitOfWork(dataSource);

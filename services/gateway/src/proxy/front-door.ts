@@ -58,15 +58,35 @@ export class FrontDoor {
     this.serveConsole(app);
   }
 
+  /**
+   * The gateway's security headers on every answer, its own and the services' alike: set on the way
+   * in, and set again just before the headers leave (a proxied service's helmet, or the platform's
+   * helmet installed after this one, would otherwise replace them with laxer defaults). No inline
+   * script anywhere; inline styles only on /docs (Swagger UI needs them).
+   */
   private securityHeaders() {
-    return helmet({
+    const strict = helmet(this.helmetOptions(["'self'"]));
+    const docs = helmet(this.helmetOptions(["'self'", "'unsafe-inline'"]));
+    return (request: Request, response: Response, next: NextFunction) => {
+      const headers = /^\/docs(-json)?(\/|$)/.test(request.path) ? docs : strict;
+      const writeHead = response.writeHead;
+      response.writeHead = function (this: Response, ...args: unknown[]) {
+        headers(request, response, () => undefined);
+        return (writeHead as (...all: unknown[]) => Response).apply(this, args);
+      } as typeof response.writeHead;
+      headers(request, response, next);
+    };
+  }
+
+  private helmetOptions(styleSrc: string[]): Parameters<typeof helmet>[0] {
+    return {
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          // Swagger UI sets inline styles; no inline script is allowed anywhere.
-          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc,
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
@@ -79,7 +99,8 @@ export class FrontDoor {
       strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
       referrerPolicy: { policy: 'no-referrer' },
       crossOriginResourcePolicy: { policy: 'same-origin' },
-    });
+      xFrameOptions: { action: 'deny' },
+    };
   }
 
   /** Closed by default: no Access-Control-Allow-Origin unless the origin is listed in CORS_ORIGINS. */
@@ -138,28 +159,40 @@ export class FrontDoor {
     next();
   }
 
+  /**
+   * `/api/<service>/…` streamed to the service, both ways, with the caller's headers (its token and
+   * the request id among them) and X-Forwarded-For. When the service fails: not reachable → 503,
+   * no answer within PROXY_TIMEOUT_MS → 504, connection broken before an answer → 502, all
+   * problem+json; broken after the answer has started → the caller's connection is cut too.
+   */
   private proxyTo(service: string, target: string) {
+    const timedOut = new WeakSet<IncomingMessage>();
     return createProxyMiddleware<Request, Response>({
       target,
       changeOrigin: false,
       xfwd: true,
       proxyTimeout: this.config.PROXY_TIMEOUT_MS,
-      timeout: this.config.PROXY_TIMEOUT_MS,
+      // The caller's connection may idle while the service thinks: cut it only after the service's
+      // time is up and the 504 has been sent (equal timeouts would race and drop the 504).
+      timeout: this.config.PROXY_TIMEOUT_MS + 5_000,
       on: {
         proxyReq: (proxyRequest: ClientRequest, request: IncomingMessage) => {
+          proxyRequest.once('timeout', () => timedOut.add(request));
           this.limitBody(request as Request, proxyRequest);
         },
         error: (error, request, response) => {
-          const code = (error as NodeJS.ErrnoException).code;
-          const timedOut = code === 'ECONNRESET' || code === 'ETIMEDOUT' || /timeout/i.test(error.message);
           if (!('status' in response)) return (response as unknown as { destroy(): void }).destroy();
-          sendProblem(
-            request as Request,
-            response,
-            timedOut ? 504 : 503,
-            timedOut ? 'GATEWAY.SERVICE_TIMEOUT' : 'SERVICE_UNAVAILABLE',
-            timedOut ? `${service} did not answer within ${this.config.PROXY_TIMEOUT_MS} ms` : `${service} is not reachable for the moment; retry in a few seconds`,
-          );
+          // Already answered (a body over the limit, 413) or part-way through a streamed answer.
+          if (response.headersSent) return void (response.writableEnded || response.destroy());
+          const code = (error as NodeJS.ErrnoException).code ?? '';
+          if (timedOut.has(request) || code === 'ETIMEDOUT') {
+            return sendProblem(request as Request, response, 504, 'GATEWAY.SERVICE_TIMEOUT', `${service} did not answer within ${this.config.PROXY_TIMEOUT_MS} ms`);
+          }
+          if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code)) {
+            return sendProblem(request as Request, response, 503, 'SERVICE_UNAVAILABLE', `${service} is not reachable for the moment; retry in a few seconds`);
+          }
+          this.logger.warn({ service, code }, 'a service broke the connection before answering');
+          sendProblem(request as Request, response, 502, 'GATEWAY.BAD_SERVICE_RESPONSE', `${service} broke off without a valid answer; retry in a few seconds`);
         },
       },
     });

@@ -6,6 +6,8 @@ import { GATEWAY_TEST_ISSUER, startGateway, STRONG_PASSWORD, type TestGateway } 
 import { Upstream } from './upstream';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
+const METRICS_TOKEN = 'metrics-token-for-the-test';
+const DOCS_TOKEN = 'docs-token-for-the-test-01';
 const STRICT_CSP =
   "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
 
@@ -27,7 +29,7 @@ describe('gateway: the front door to every service', () => {
   beforeAll(async () => {
     for (const service of ROUTED_SERVICES) upstreams.set(service, await Upstream.start(service));
     const urls = Object.fromEntries(ROUTED_SERVICES.map((service) => [`${service.toUpperCase()}_URL`, upstreams.get(service)!.url]));
-    gateway = await startGateway({ ...urls, PROXY_TIMEOUT_MS: '1000', PROXY_BODY_LIMIT_BYTES: '2048', CORS_ORIGINS: 'https://console.example.org' });
+    gateway = await startGateway({ ...urls, PROXY_TIMEOUT_MS: '1000', PROXY_BODY_LIMIT_BYTES: '2048', CORS_ORIGINS: 'https://console.example.org', METRICS_TOKEN, DOCS_TOKEN });
     await gateway.app.listen(0, '127.0.0.1');
     gatewayUrl = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
     const user = await gateway.activeUser(['sra_staff']);
@@ -189,7 +191,7 @@ describe('gateway: the front door to every service', () => {
     });
 
     it('allows inline styles on /docs only (Swagger UI), still no inline script', async () => {
-      const docs = await gateway.http.get('/docs/').expect(200);
+      const docs = await gateway.http.get('/docs/').set('Authorization', `Bearer ${DOCS_TOKEN}`).expect(200);
 
       expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
       expect(docs.headers['content-security-policy']).toContain("script-src 'self';");
@@ -210,6 +212,19 @@ describe('gateway: the front door to every service', () => {
 
       expect(preflight.headers['access-control-allow-origin']).toBe('https://console.example.org');
       expect(preflight.headers['access-control-allow-credentials']).toBe('true');
+    });
+  });
+
+  describe('its own /metrics and /docs', () => {
+    it('require METRICS_TOKEN and DOCS_TOKEN when they are set, as on every service', async () => {
+      const metrics = await gateway.http.get('/metrics');
+      const docs = await gateway.http.get('/docs-json');
+
+      expect(metrics.status).toBe(401);
+      expect(docs.status).toBe(401);
+      await gateway.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+      const document = await gateway.http.get('/docs-json').set('Authorization', `Bearer ${DOCS_TOKEN}`).expect(200);
+      expect(Object.keys(document.body.paths)).toContain('/auth/sign-in');
     });
   });
 

@@ -222,7 +222,11 @@ describe('gateway: the front door to every service', () => {
 
       expect(metrics.status).toBe(401);
       expect(docs.status).toBe(401);
-      await gateway.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+      const counted = await gateway.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+      // Proxied requests are timed under /api/<service>, never their raw paths.
+      expect(counted.text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/units"[^}]*status_code="200"[^}]*\} [1-9]/);
+      expect(counted.text).toMatch(/route="\/api\/units"[^}]*status_code="504"/);
+      expect(counted.text).not.toMatch(/route="\/api\/units\//);
       const document = await gateway.http.get('/docs-json').set('Authorization', `Bearer ${DOCS_TOKEN}`).expect(200);
       expect(Object.keys(document.body.paths)).toContain('/auth/sign-in');
     });

@@ -1,6 +1,6 @@
 import { TOKEN_VERIFIER, TokenRejectedError, type TokenVerifier, bearerToken } from '@hearth/auth';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { withTimeout } from '@hearth/platform';
+import { MetricsService, withTimeout } from '@hearth/platform';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -40,6 +40,7 @@ export class FrontDoor implements OnApplicationShutdown {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(RATE_LIMITS) private readonly rateLimits: ThrottlerStorageRedisService,
     private readonly sessions: Sessions,
+    private readonly metrics: MetricsService,
   ) {
     const app = adapterHost.httpAdapter.getInstance<express.Express>();
     app.disable('x-powered-by');
@@ -52,6 +53,7 @@ export class FrontDoor implements OnApplicationShutdown {
       response.setHeader(CORRELATION_HEADER, id);
       next();
     });
+    app.use('/api', (request: Request, response: Response, next: NextFunction) => this.observe(request, response, next));
     app.use((request: Request, response: Response, next: NextFunction) => void this.rateLimit(request, response, next));
     const urls = serviceUrls(config);
     for (const service of ROUTED_SERVICES) app.use(`/api/${service}`, this.proxyTo(service, urls[service]));
@@ -108,6 +110,27 @@ export class FrontDoor implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     for (const agent of this.agents) agent.destroy();
+  }
+
+  /**
+   * What passes through the front door is timed and logged like the gateway's own routes: the
+   * `http_request_duration_seconds` histogram labelled `/api/<service>`, and one log line per
+   * request (path without its query, status, duration, correlation id), warn for 4xx, error for 5xx.
+   */
+  private observe(request: Request, response: Response, next: NextFunction): void {
+    const service = request.path.split('/')[1];
+    const route = (ROUTED_SERVICES as readonly string[]).includes(service) ? `/api/${service}` : '/api/unknown';
+    const stopTimer = this.metrics.httpRequestDuration.startTimer();
+    const started = process.hrtime.bigint();
+    response.once('close', () => {
+      const status = response.writableFinished ? response.statusCode : 499;
+      stopTimer({ method: request.method, route, status_code: status });
+      const line = { route, method: request.method, path: request.originalUrl.split('?')[0], status, ms: Number(process.hrtime.bigint() - started) / 1e6, correlationId: request.headers[CORRELATION_HEADER] };
+      if (status >= 500) this.logger.error(line, 'proxied request');
+      else if (status >= 400) this.logger.warn(line, 'proxied request');
+      else this.logger.log(line, 'proxied request');
+    });
+    next();
   }
 
   /** Closed by default: no Access-Control-Allow-Origin unless the origin is listed in CORS_ORIGINS. */

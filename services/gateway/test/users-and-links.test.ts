@@ -1,5 +1,6 @@
 import { eventually, linkIn, queryDatabase } from '@hearth/testing';
 import { decodeJwt } from 'jose';
+import { generateSync } from 'otplib';
 import { startGateway, STRONG_PASSWORD, type TestGateway } from './support';
 
 /** What an e-mailed link carries. */
@@ -146,6 +147,27 @@ describe('gateway: users, e-mailed links, password policy and the audit log', ()
       const freshAtTheDoor = await gateway.http.get('/api/units/units').set('Authorization', `Bearer ${fresh.accessToken}`);
       expect(freshAtTheDoor.body.detail).not.toBe('This session has been signed out');
       expect(await outcomes(user.id)).toEqual(['password_reset', 'signed_in', 'signed_in', 'password_changed', 'signed_in']);
+    });
+  });
+
+  describe('an optional second factor', () => {
+    it('lets any user turn TOTP on from /me: a wrong code is refused, a right one makes sign-in ask for a code from then on', async () => {
+      const user = await gateway.activeUser(['caseworker']);
+      const { accessToken } = await gateway.signIn(user.email, STRONG_PASSWORD);
+      const me = (path: string, body: Record<string, unknown> = {}) => gateway.http.post(path).set('Authorization', `Bearer ${accessToken}`).send(body);
+
+      const started = await me('/me/second-factor').expect(201);
+      const wrong = await me('/me/second-factor/confirm', { code: generateSync({ secret: started.body.secret }) === '000000' ? '111111' : '000000' });
+      expect([wrong.status, wrong.body.errors]).toEqual([400, [{ field: 'code', message: 'is not the current code of the new secret' }]]);
+      const withoutYet = await gateway.http.post('/auth/sign-in').send({ email: user.email, password: STRONG_PASSWORD });
+      expect(withoutYet.status).toBe(200);
+
+      await me('/me/second-factor/confirm', { code: generateSync({ secret: started.body.secret }) }).expect(204);
+
+      const withoutCode = await gateway.http.post('/auth/sign-in').send({ email: user.email, password: STRONG_PASSWORD });
+      expect([withoutCode.status, withoutCode.body.code]).toEqual([401, 'AUTH.TOTP_REQUIRED']);
+      const again = await me('/me/second-factor');
+      expect([again.status, again.body.code]).toEqual([409, 'AUTH.TOTP_ALREADY_ENABLED']);
     });
   });
 

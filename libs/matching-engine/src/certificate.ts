@@ -1,6 +1,6 @@
 import { isEligible } from './eligibility';
 import { score } from './score';
-import { AllocationResult, Applicant, Instance, Unit, maxExtraBedroomsOf } from './types';
+import { AllocationResult, Applicant, Instance, Unit, districtCapOf, maxExtraBedroomsOf } from './types';
 
 export interface VerificationReport {
   readonly valid: boolean;
@@ -12,8 +12,9 @@ const MAX_ERRORS = 20;
 
 /**
  * Checks, without trusting the engine, that `result` is a feasible allocation with correct scores
- * and total, and that its certificate proves it optimal: dual feasibility on every eligible pair
- * and a dual objective equal to the total (tolerance 1e-6, relative).
+ * and total (building and district caps included), and that its certificate proves it optimal:
+ * dual feasibility on every eligible pair and a dual objective equal to the total (tolerance
+ * 1e-6, relative).
  */
 export function verifyCertificate(
   instance: Instance,
@@ -32,6 +33,7 @@ export function verifyCertificate(
   const assignedApplicants = new Set<string>();
   const assignedUnits = new Set<string>();
   const buildingLoad = new Map<string, number>();
+  const districtLoad = new Map<string, number>();
   for (const { applicantId, unitId, score: claimed } of result.assignments) {
     const applicant = applicantById.get(applicantId);
     const unit = unitById.get(unitId);
@@ -45,6 +47,7 @@ export function verifyCertificate(
     assignedApplicants.add(applicantId);
     assignedUnits.add(unitId);
     buildingLoad.set(unit.buildingId, (buildingLoad.get(unit.buildingId) ?? 0) + 1);
+    districtLoad.set(unit.district, (districtLoad.get(unit.district) ?? 0) + 1);
     if (!isEligible(applicant, unit, instance.policy)) report(`pair ${applicantId} -> ${unitId} is not eligible`);
     const expected = score(applicant, unit, instance.policy);
     if (!(Math.abs(claimed - expected) <= tolerance(expected))) {
@@ -54,6 +57,12 @@ export function verifyCertificate(
   if (cap !== null) {
     for (const [buildingId, load] of buildingLoad) {
       if (load > cap) report(`building ${buildingId} has ${load} allocations, more than the cap of ${cap}`);
+    }
+  }
+  for (const [district, load] of districtLoad) {
+    const districtCap = districtCapOf(instance.policy, district);
+    if (districtCap !== null && load > districtCap) {
+      report(`district ${district} has ${load} allocations, more than its cap of ${districtCap}`);
     }
   }
   if (!(Math.abs(sum - result.totalScore) <= tolerance(sum))) {
@@ -85,11 +94,29 @@ export function verifyCertificate(
     }
     buildingDual.set(unit.buildingId, z);
   }
+  // A certificate made without district caps may leave the districts out: every w[d] is then 0.
+  const districtValues = certificate.districts ?? Object.create(null);
+  const districtDual = new Map<string, number>();
+  let districtTerm = 0;
+  for (const unit of instance.units) {
+    if (districtDual.has(unit.district)) continue;
+    const districtCap = districtCapOf(instance.policy, unit.district);
+    const missing = certificate.districts === undefined && districtCap === null;
+    const w = missing ? 0 : dualOf(districtValues, 'district', unit.district);
+    if (districtCap === null && Math.abs(w) > RELATIVE_TOLERANCE) {
+      report(`district ${unit.district} has no cap, so its certificate value must be 0 (got ${w})`);
+    }
+    if (districtCap !== null) districtTerm += districtCap * w;
+    districtDual.set(unit.district, w);
+  }
 
   forEachEligiblePair(instance, (applicant, unit) => {
     const s = score(applicant, unit, instance.policy);
     const cover =
-      (applicantDual.get(applicant.id) as number) + (unitDual.get(unit.id) as number) + (buildingDual.get(unit.buildingId) as number);
+      (applicantDual.get(applicant.id) as number) +
+      (unitDual.get(unit.id) as number) +
+      (buildingDual.get(unit.buildingId) as number) +
+      (districtDual.get(unit.district) as number);
     if (!(cover >= s - tolerance(s))) {
       report(`dual constraint violated for ${applicant.id} -> ${unit.id}: ${cover} < score ${s}`);
     }
@@ -101,7 +128,10 @@ export function verifyCertificate(
     return total;
   };
   const dualObjective =
-    sumOf(applicantDual.values()) + sumOf(unitDual.values()) + (cap === null ? 0 : cap * sumOf(buildingDual.values()));
+    sumOf(applicantDual.values()) +
+    sumOf(unitDual.values()) +
+    (cap === null ? 0 : cap * sumOf(buildingDual.values())) +
+    districtTerm;
   if (!(Math.abs(dualObjective - result.totalScore) <= tolerance(result.totalScore))) {
     report(`dual objective ${dualObjective} differs from totalScore ${result.totalScore}`);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allocate } from './allocate';
-import { verifyCertificate } from './certificate';
+import { checkCover, verifyCertificate } from './certificate';
 import { isEligible } from './eligibility';
 import { score } from './score';
 import { instances } from './testing/arbitraries';
@@ -213,5 +213,53 @@ describe('verifyCertificate', () => {
       stats: { eligiblePairs: 4, ms: 0 },
     };
     expect(verifyCertificate(instance, result)).toEqual({ valid: true, errors: [] });
+  });
+});
+
+describe('checkCover (the streamed pass over the eligible pairs)', () => {
+  const withCovers = instances().chain((instance) =>
+    fc.record({
+      instance: fc.constant(instance),
+      applicantCover: fc.array(fc.constantFrom(0, 5, 20, 60, 80.5, 150), { minLength: instance.applicants.length, maxLength: instance.applicants.length }),
+      unitCover: fc.array(fc.constantFrom(0, 3, 40, 70.25, 100), { minLength: instance.units.length, maxLength: instance.units.length }),
+    }),
+  );
+
+  it('visits exactly the pairs isEligible accepts and flags exactly the uncovered ones, as a pair-by-pair check does', () => {
+    fc.assert(
+      fc.property(withCovers, ({ instance, applicantCover, unitCover }) => {
+        const expected: string[] = [];
+        let eligible = 0;
+        instance.applicants.forEach((applicant, a) =>
+          instance.units.forEach((unit, u) => {
+            if (!isEligible(applicant, unit, instance.policy)) return;
+            eligible++;
+            const s = score(applicant, unit, instance.policy);
+            if (applicantCover[a] + unitCover[u] < s - 1e-6 * Math.max(1, Math.abs(s))) expected.push(`${a}/${u}`);
+          }),
+        );
+        const check = (countPairs: boolean) => {
+          const flagged: string[] = [];
+          const pairs = checkCover(
+            instance,
+            Float64Array.from(applicantCover),
+            Float64Array.from(unitCover),
+            (a, u, _cover, s) => {
+              expect(s).toBe(score(instance.applicants[a], instance.units[u], instance.policy));
+              flagged.push(`${a}/${u}`);
+              return true;
+            },
+            countPairs,
+          );
+          return { pairs, flagged: flagged.sort() };
+        };
+        // Counting looks at every pair; checking alone may skip the runs of flats that are covered.
+        const counted = check(true);
+        expect(counted.pairs).toBe(eligible);
+        expect(counted.flagged).toEqual(expected.sort());
+        expect(check(false).flagged).toEqual(expected.sort());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

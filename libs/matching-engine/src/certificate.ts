@@ -1,6 +1,6 @@
 import { isEligible } from './eligibility';
 import { score } from './score';
-import { AllocationResult, Applicant, Instance, Unit, districtCapOf, maxExtraBedroomsOf } from './types';
+import { AllocationResult, Instance, districtCapOf, maxExtraBedroomsOf } from './types';
 
 export interface VerificationReport {
   readonly valid: boolean;
@@ -110,16 +110,15 @@ export function verifyCertificate(
     districtDual.set(unit.district, w);
   }
 
-  forEachEligiblePair(instance, (applicant, unit) => {
-    const s = score(applicant, unit, instance.policy);
-    const cover =
-      (applicantDual.get(applicant.id) as number) +
-      (unitDual.get(unit.id) as number) +
-      (buildingDual.get(unit.buildingId) as number) +
-      (districtDual.get(unit.district) as number);
-    if (!(cover >= s - tolerance(s))) {
-      report(`dual constraint violated for ${applicant.id} -> ${unit.id}: ${cover} < score ${s}`);
-    }
+  // One pass over the eligible pairs, streamed: each unit's part of the cover is added up once.
+  const applicantCover = Float64Array.from(instance.applicants, (a) => applicantDual.get(a.id) as number);
+  const unitCover = Float64Array.from(
+    instance.units,
+    (u) => (unitDual.get(u.id) as number) + (buildingDual.get(u.buildingId) as number) + (districtDual.get(u.district) as number),
+  );
+  checkCover(instance, applicantCover, unitCover, (a, u, cover, s) => {
+    report(`dual constraint violated for ${instance.applicants[a].id} -> ${instance.units[u].id}: ${cover} < score ${s}`);
+    return errors.length <= MAX_ERRORS;
   });
 
   const sumOf = (values: Iterable<number>): number => {
@@ -146,24 +145,140 @@ function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T
   return new Map(items.map((item) => [item.id, item]));
 }
 
-/** Every eligible pair, checked with isEligible; units are pre-sorted by bedrooms only to skip hopeless ones. */
-function forEachEligiblePair(instance: Instance, visit: (applicant: Applicant, unit: Unit) => void): void {
-  const units = [...instance.units].sort((x, y) => x.bedrooms - y.bedrooms);
-  const extra = maxExtraBedroomsOf(instance.policy);
-  for (const applicant of instance.applicants) {
-    let i = firstWithBedrooms(units, applicant.bedroomsNeeded);
-    for (; i < units.length && units[i].bedrooms <= applicant.bedroomsNeeded + extra; i++) {
-      if (isEligible(applicant, units[i], instance.policy)) visit(applicant, units[i]);
+const WHEELCHAIR = 1;
+const STEP_FREE = 2;
+const PETS = 4;
+
+/**
+ * Checks `applicantCover[a] + unitCover[u] >= score(a, u)` (relative tolerance 1e-6) for every
+ * eligible pair, in one pass that materialises nothing per pair. Flats are grouped by bedrooms and
+ * sorted by rent inside a group, so a household's candidates are, for each bedroom count it
+ * accepts, a prefix of a group up to its rent limit; the other rules are a few comparisons. When
+ * the household's cover plus the smallest flat cover of that prefix already reaches the best score
+ * the household can have there, no pair of the prefix can be uncovered and the prefix is skipped
+ * (unless `countPairs`). Written apart from the engine (which has its own enumeration) so that the
+ * check does not share its mistakes; the rules and the score are those of eligibility.ts and
+ * score.ts, term for term. Calls `violated` for each uncovered pair until it returns false;
+ * returns the number of eligible pairs when `countPairs`, else those it looked at.
+ */
+export function checkCover(
+  instance: Instance,
+  applicantCover: Float64Array,
+  unitCover: Float64Array,
+  violated: (applicant: number, unit: number, cover: number, score: number) => boolean,
+  countPairs = false,
+): number {
+  const { applicants, units, policy } = instance;
+  const w = policy.weights;
+  const extra = maxExtraBedroomsOf(policy);
+  const nU = units.length;
+  const districtIndex = new Map<string, number>();
+  const districtOf = (code: string): number => {
+    let d = districtIndex.get(code);
+    if (d === undefined) districtIndex.set(code, (d = districtIndex.size));
+    return d;
+  };
+  const order = Array.from(units.keys()).sort((x, y) => units[x].bedrooms - units[y].bedrooms || units[x].rent - units[y].rent);
+  const unitAt = Int32Array.from(order);
+  const rent = Float64Array.from(order, (u) => units[u].rent);
+  const occupants = Float64Array.from(order, (u) => units[u].maxOccupants);
+  const features = Int32Array.from(order, (u) => {
+    const unit = units[u];
+    return (unit.wheelchairAccessible ? WHEELCHAIR : 0) | (unit.stepFree ? STEP_FREE : 0) | (unit.petsAllowed ? PETS : 0);
+  });
+  const district = Int32Array.from(order, (u) => districtOf(units[u].district));
+  const cover = Float64Array.from(order, (u) => unitCover[u]);
+  // Bedroom groups: groupBedrooms[g] for positions groupStart[g] .. groupStart[g + 1].
+  const groupBedrooms: number[] = [];
+  const groupStartList: number[] = [];
+  order.forEach((u, k) => {
+    if (k === 0 || units[u].bedrooms !== groupBedrooms[groupBedrooms.length - 1]) {
+      groupBedrooms.push(units[u].bedrooms);
+      groupStartList.push(k);
+    }
+  });
+  groupStartList.push(nU);
+  const groupStart = Int32Array.from(groupStartList);
+  /** Smallest cover from the start of its group up to each position. */
+  const prefixMin = new Float64Array(nU);
+  for (let g = 0; g < groupBedrooms.length; g++) {
+    let min = Infinity;
+    for (let k = groupStart[g]; k < groupStart[g + 1]; k++) prefixMin[k] = min = Math.min(min, cover[k]);
+  }
+  /** 0: neither; 1: excluded; 2: preferred (excluded wins: the pair is not eligible). */
+  const status = new Uint8Array(districtIndex.size);
+  const setStatus = (codes: readonly string[], value: number): void => {
+    for (const code of codes) {
+      const d = districtIndex.get(code);
+      if (d !== undefined) status[d] = value;
+    }
+  };
+
+  let pairs = 0;
+  let stop = false;
+  for (let a = 0; a < applicants.length && !stop; a++) {
+    const applicant = applicants[a];
+    const need = applicant.bedroomsNeeded;
+    const size = applicant.householdSize;
+    const maxRent = applicant.maxRent;
+    const required = (applicant.wheelchair ? WHEELCHAIR : 0) | (applicant.stepFree ? STEP_FREE : 0) | (applicant.pets ? PETS : 0);
+    const base = w.priority * applicant.priority + (w.waiting * applicant.waitingDays) / 30;
+    const preferredScore = base + w.preference * 1;
+    const neutralScore = base + w.preference * 0;
+    const ya = applicantCover[a];
+    let marked = false;
+    for (let g = firstAtLeast(groupBedrooms, need); g < groupBedrooms.length && groupBedrooms[g] <= need + extra && !stop; g++) {
+      const start = groupStart[g];
+      const end = firstAbove(rent, maxRent, start, groupStart[g + 1]);
+      if (end === start) continue;
+      const fit = w.fit * (groupBedrooms[g] === need ? 1 : 0);
+      const scorePreferred = preferredScore + fit;
+      const scoreNeutral = neutralScore + fit;
+      if (!countPairs && ya + prefixMin[end - 1] >= Math.max(scorePreferred, scoreNeutral)) continue;
+      if (!marked) {
+        setStatus(applicant.preferredDistricts, 2);
+        setStatus(applicant.excludedDistricts, 1);
+        marked = true;
+      }
+      for (let k = start; k < end; k++) {
+        if (occupants[k] < size || (features[k] & required) !== required) continue;
+        const st = status[district[k]];
+        if (st === 1) continue;
+        pairs++;
+        const s = st === 2 ? scorePreferred : scoreNeutral;
+        const c = ya + cover[k];
+        if (!(c >= s - RELATIVE_TOLERANCE * Math.max(1, Math.abs(s))) && !violated(a, unitAt[k], c, s)) {
+          stop = true;
+          break;
+        }
+      }
+    }
+    if (marked) {
+      setStatus(applicant.preferredDistricts, 0);
+      setStatus(applicant.excludedDistricts, 0);
     }
   }
+  return pairs;
 }
 
-function firstWithBedrooms(sortedUnits: readonly Unit[], bedrooms: number): number {
-  let lo = 0;
-  let hi = sortedUnits.length;
+/** First position in [from, to) whose value is > x (values ascending there). */
+function firstAbove(sorted: Float64Array, x: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sortedUnits[mid].bedrooms < bedrooms) lo = mid + 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

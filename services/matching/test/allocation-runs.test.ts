@@ -184,6 +184,105 @@ describe('allocation runs', () => {
     });
   });
 
+  describe('district caps inside the optimum: the district-cap example of docs/matching-rules.md', () => {
+    // Lanes of their own, well away from the worked example's (whose households need up to lane + 3 bedrooms).
+    const districtLanes = bedroomLanes(3900);
+    /**
+     * u1, u2 in one building and u3 in another, all in D1; u4 alone in D2. Scores with the run's
+     * weights: priority + 10 in the preferred district (h1 50, h2 40, h3 30 prefer D1; h4 25 prefers D2).
+     */
+    function districtExample(lane: number) {
+      const tag = randomUUID().slice(0, 6).toUpperCase();
+      const [D1, D2] = [`${tag}-D1`, `${tag}-D2`];
+      const units = [
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b1`),
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b1`),
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b2`),
+        aUnit(lane).inDistrict(D2).inBuilding(`${tag}-b3`),
+      ];
+      const households = (
+        [
+          [50, D1],
+          [40, D1],
+          [30, D1],
+          [25, D2],
+        ] as const
+      ).map(([priority, district]) => aHousehold(lane).withPriority(priority).preferring(district).waitingSince(daysAgo(0)));
+      const policy = { weights: { priority: 1, waiting: 0, preference: 10, fit: 0 }, maxPerBuilding: 2, units: units.map((u) => u.unitId) };
+      return { D1, D2, units, households, policy };
+    }
+
+    const { D1, D2, units, households, policy } = districtExample(districtLanes());
+    const [h1, h2, h3, h4] = households.map((h) => h.householdId);
+    const districtOf = (unitId: string) => (units.findIndex((u) => u.unitId === unitId) < 3 ? D1 : D2);
+
+    beforeAll(async () => {
+      await waitlist(service, publisher, ...households);
+      for (const unit of units) await makeAvailable(service, publisher, unit);
+    });
+
+    it('optimal: h1 and h2 in D1, h4 in D2, h3 waits; total 145 with a certificate carrying a value per district', async () => {
+      // The cap is named in lower case: codes are compared after normalisation.
+      const { body: queued } = await start({ mode: 'optimal', ...policy, maxPerDistrict: { [D1.toLowerCase()]: 2 } }).expect(202);
+      expect(queued.policy).toMatchObject({ maxPerDistrict: { [D1]: 2 } });
+
+      const run = await solved(queued.id);
+
+      expect(run).toMatchObject({ status: 'awaiting_approval', certificateValid: true, counts: { units: 4, proposals: 3 } });
+      expect(run.totalScore).toBe(145);
+      const byHousehold = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      expect([...byHousehold.keys()].sort()).toEqual([h1, h2, h4].sort());
+      expect(districtOf(byHousehold.get(h1) as string)).toBe(D1);
+      expect(districtOf(byHousehold.get(h2) as string)).toBe(D1);
+      expect(byHousehold.get(h4)).toBe(units[3].unitId);
+      expect(byHousehold.has(h3)).toBe(false);
+
+      const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
+      expect(census.instance.policy).toMatchObject({ maxPerBuilding: 2, maxPerDistrict: { [D1]: 2 } });
+      // w[D1] = 40 (what a third place in D1 is worth: h3's 40 there); D2 has no cap, so 0.
+      expect(census.certificate.districts).toEqual({ [D1]: 40, [D2]: 0 });
+      const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+    });
+
+    it('priority: h1 and h2 fill D1, h3 skips it for the D2 flat, h4 gets nothing; total 140', async () => {
+      const run = await solved((await start({ mode: 'priority', ...policy, maxPerDistrict: { [D1]: 2 } }).expect(202)).body.id);
+
+      expect(run.totalScore).toBe(140);
+      const byHousehold = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      expect(byHousehold).toEqual(
+        new Map([
+          [h1, units[0].unitId],
+          [h2, units[1].unitId],
+          [h3, units[3].unitId],
+        ]),
+      );
+    });
+
+    it('takes the configured cap of every district when the run names none, and none with null', async () => {
+      const capped = await startMatching({ RUN_APPROVAL_REQUIRED: 'true', MAX_PER_DISTRICT: '1' });
+      try {
+        // A service started now hears only what is published from now on: the example again, in a lane of its own.
+        const again = districtExample(districtLanes());
+        await waitlist(capped, publisher, ...again.households);
+        for (const unit of again.units) await makeAvailable(capped, publisher, unit);
+        const { policy } = again;
+        const { body: queued } = await capped.http.post('/allocation-runs').set(board).send({ mode: 'optimal', ...policy }).expect(202);
+        expect(queued.policy.maxPerDistrict).toBe(1);
+        const run = await solved(queued.id, capped);
+        // One household per district: h1 and h2 share D1 and D2 either way round, 60 + 40 = 50 + 50 = 100
+        // (h4 in D2 would give 60 + 35 = 95 at best).
+        expect(run.totalScore).toBe(100);
+        expect(run.proposals.map((p: { householdId: string }) => p.householdId).sort()).toEqual([again.households[0].householdId, again.households[1].householdId].sort());
+        const { body: uncapped } = await capped.http.post('/allocation-runs').set(board).send({ mode: 'optimal', ...policy, maxPerDistrict: null }).expect(202);
+        // Without a cap h1, h2, h3 take the three D1 flats and h4 the D2 one: 60 + 50 + 40 + 35.
+        expect((await solved(uncapped.id, capped)).totalScore).toBe(185);
+      } finally {
+        await capped.close();
+      }
+    });
+  });
+
   it('reports the district soft limit, flags the lowest-scoring proposals beyond it, and lets the board leave them out', async () => {
     const lane = nextLane();
     const households = [95, 85, 75].map((priority) => aHousehold(lane).withPriority(priority));
@@ -230,6 +329,8 @@ describe('allocation runs', () => {
       ['a cap of zero and a fractional district limit', { mode: 'optimal', units: 'all', maxPerBuilding: 0, districtLimit: 1.5 }, ['maxPerBuilding', 'districtLimit']],
       ['the same unit twice', { mode: 'optimal', units: ['3f1c9a52-0000-4000-8000-000000000000', '3f1c9a52-0000-4000-8000-000000000000'] }, ['units']],
       ['an unknown field', { mode: 'optimal', units: 'all', fairness: 'max' }, ['fairness']],
+      ['a negative district cap', { mode: 'optimal', units: 'all', maxPerDistrict: -1 }, ['maxPerDistrict']],
+      ['a district named twice in the caps', { mode: 'optimal', units: 'all', maxPerDistrict: { d1: 1, D1: 2 } }, ['maxPerDistrict']],
     ])('POST /allocation-runs with %s → 400, nothing written', async (_case, body, fields) => {
       const before = await counts(service);
 

@@ -48,6 +48,7 @@ export class StartRunHandler implements ICommandHandler<StartRunCommand> {
           weights: input.weights ?? defaults.weights,
           maxPerBuilding: input.maxPerBuilding === undefined ? defaults.maxPerBuilding : input.maxPerBuilding,
           maxExtraBedrooms: input.maxExtraBedrooms ?? defaults.maxExtraBedrooms,
+          maxPerDistrict: input.maxPerDistrict === undefined ? defaults.maxPerDistrict : input.maxPerDistrict,
         },
         districtLimit: input.districtLimit ?? null,
         unitIds,

@@ -20,3 +20,4 @@ export * from './free-port';
 export * from './forged-tokens';
 export * from './smtp-sink';
 export * from './private-infrastructure';
+export * from './migration-harness';

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { queryInt } from '../validation/fields';
+
+/** Deepest a list can be paged: far beyond any list here, well inside what PostgreSQL's OFFSET takes. */
+export const MAX_OFFSET = 1_000_000;
 
 export const pageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size (1–100)'),
-  offset: z.coerce.number().int().min(0).default(0).describe('Number of items to skip'),
+  limit: queryInt({ min: 1, max: 100 }).default(20).describe('Page size (1–100)'),
+  offset: queryInt({ min: 0, max: MAX_OFFSET }).default(0).describe(`Number of items to skip (0–${MAX_OFFSET})`),
 });
 
 export type PageQuery = z.infer<typeof pageQuerySchema>;

@@ -40,6 +40,11 @@ export function normalizeCode(value: string): string {
   return value.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
+/** Normalises a list of codes (see normalizeCode), keeping the first of any that become equal. */
+export function normalizedCodes(values: readonly string[]): string[] {
+  return [...new Set(values.map(normalizeCode))];
+}
+
 export interface CodeOptions {
   max: number;
   /** Characters allowed after normalisation; letters, digits, dash, underscore, dot, slash and space by default. */
@@ -91,9 +96,25 @@ export function money({ max = MAX_MONEY, min = 0 }: MoneyOptions = {}) {
     .refine((value) => Number.isFinite(value) && isWholeCents(value), 'must have at most two decimals');
 }
 
+/**
+ * A number as a query string carries it: digits only (no blanks read as 0, no hex, no exponent), so
+ * `?bedrooms=` or `?limit=0x10` is refused instead of being read as some other number.
+ */
+function queryNumber(pattern: RegExp, message: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z
+      .string({ error: 'must be a number' })
+      .trim()
+      .max(24, message)
+      .regex(pattern, message)
+      .transform(Number),
+  );
+}
+
 /** The same amount read from a query string. */
 export function queryMoney(options: MoneyOptions = {}) {
-  return z.coerce.number({ error: 'must be a number' }).pipe(money(options));
+  return queryNumber(/^-?\d+(\.\d{1,2})?$/, 'must be an amount with at most two decimals').pipe(money(options));
 }
 
 function isWholeCents(value: number): boolean {
@@ -130,7 +151,7 @@ export function int({ min, max }: IntOptions) {
 
 /** The same whole number read from a query string. */
 export function queryInt(options: IntOptions) {
-  return z.coerce.number({ error: 'must be a number' }).pipe(int(options));
+  return queryNumber(/^-?\d+$/, 'must be a whole number').pipe(int(options));
 }
 
 /** Dates people enter: from 1900 to 2199. PostgreSQL refuses year 0 and the calendar has no use for the far future. */

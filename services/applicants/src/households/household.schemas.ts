@@ -1,3 +1,4 @@
+import { districtCode as platformDistrictCode } from '@hearth/platform';
 import { z } from 'zod';
 import { REFERRAL_SOURCES } from './personal-data';
 
@@ -7,11 +8,8 @@ export const freeText = (max: number) => z.string().trim().min(1).max(max);
 /** Not in the future (dates people give, e.g. consent, assessment). */
 export const pastOrToday = z.iso.date().refine((date) => date <= new Date().toISOString().slice(0, 10), 'must not be in the future');
 
-export const districtCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/, 'must be a district code such as BXL-C or D1')
-  .transform((code) => code.toUpperCase());
+/** A district code, normalised as every service normalises it (`bxl-c ` is `BXL-C`), so an excluded district excludes the flats of that district whatever their case. */
+export const districtCode = platformDistrictCode();
 
 export const membersSchema = z
   .object({

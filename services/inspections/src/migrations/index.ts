@@ -1,5 +1,6 @@
 import { messagingMigrations } from '@hearth/messaging';
 import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateInspections1763800000300 } from './1763800000300-create-inspections';
+import { NormalizeCodes1764200000100 } from './1764200000100-normalize-codes';
 
-export const inspectionsMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateInspections1763800000300];
+export const inspectionsMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateInspections1763800000300, NormalizeCodes1764200000100];

@@ -1,4 +1,5 @@
 import { UnitOfWork } from '@hearth/persistence';
+import { normalizeCode } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { KnownUnit } from '../known-unit.entity';
 
@@ -20,6 +21,11 @@ export class RecordUnitChangeCommand extends Command<void> {
   }
 }
 
+/** Codes as units normalises them at its edge, also when an older event carried them as typed. */
+function normalized<C extends Description>(change: C): C {
+  return { ...change, postalCode: normalizeCode(change.postalCode), district: normalizeCode(change.district), buildingId: normalizeCode(change.buildingId) };
+}
+
 /** Keeps the unit directory in step with hearth.units; an event older than what is already
  *  applied (per unit version) changes nothing. */
 @CommandHandler(RecordUnitChangeCommand)
@@ -37,11 +43,11 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
         return;
       }
       if (change.kind === 'snapshot') {
-        const { kind: _kind, ...state } = change;
+        const { kind: _kind, ...state } = normalized(change);
         await manager.save(KnownUnit, { ...state, id: unitId, unitVersion });
         return;
       }
-      const { kind: _kind, ...description } = change;
+      const { kind: _kind, ...description } = normalized(change);
       await manager.save(KnownUnit, { withdrawn: false, ...known, ...description, id: unitId, unitVersion });
     });
   }

@@ -1,5 +1,6 @@
 import { MatchingAttributes } from '@hearth/contracts';
 import { redactIdempotentAnswersAbout, UnitOfWork } from '@hearth/persistence';
+import { normalizedCodes } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { redactCensusOf } from '../../allocation-runs/census-redaction';
 import { OfferWithdrawals } from '../../offers/offer-withdrawals';
@@ -78,8 +79,9 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
             wheelchair: a.wheelchair,
             stepFree: a.stepFree,
             pets: a.pets,
-            excludedDistricts: a.excludedDistricts,
-            preferredDistricts: a.preferredDistricts,
+            // Compared with units' districts: normalised the same way, whatever an older event carried.
+            excludedDistricts: normalizedCodes(a.excludedDistricts),
+            preferredDistricts: normalizedCodes(a.preferredDistricts),
             priority: a.priority,
             waitingSince: a.waitingSince,
             householdVersion,

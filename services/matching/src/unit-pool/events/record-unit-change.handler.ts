@@ -1,5 +1,6 @@
 import { unitAttributesSchema } from '@hearth/contracts';
 import { UnitOfWork } from '@hearth/persistence';
+import { normalizeCode } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { OfferWithdrawals } from '../../offers/offer-withdrawals';
@@ -53,8 +54,9 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
           {
             unitId,
             landlordId: a.landlordId,
-            buildingId: a.buildingId,
-            district: a.district,
+            // Units normalises codes at its edge; events published before it did are normalised here.
+            buildingId: normalizeCode(a.buildingId),
+            district: normalizeCode(a.district),
             bedrooms: a.bedrooms,
             maxOccupants: a.maxOccupants,
             rent: a.rent,

@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { districtCode, Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -11,7 +11,7 @@ import { Severity, SEVERITIES } from '../../../inspections/domain/repair-deadlin
 
 const overdueSchema = pageQuery({
   severity: z.enum(SEVERITIES).optional(),
-  district: z.string().trim().min(1).max(20).optional(),
+  district: districtCode().optional().describe('The unit’s district; normalised like the stored codes'),
   landlordId: z.uuid().optional(),
 });
 

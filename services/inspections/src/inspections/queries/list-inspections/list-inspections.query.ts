@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { districtCode, Page, pageQuery, text, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -17,9 +17,9 @@ const listInspectionsSchema = pageQuery({
   status: z.enum(INSPECTION_STATUSES as [string, ...string[]]).optional(),
   type: z.enum(INSPECTION_TYPES).optional(),
   outcome: z.enum(['passed', 'failed']).optional(),
-  inspectorId: z.string().trim().min(1).max(200).optional(),
+  inspectorId: text({ max: 200 }).optional(),
   reinspectionOf: z.uuid().optional().describe('Only re-inspections of this inspection'),
-  district: z.string().trim().min(1).max(20).optional().describe('The unit’s district, e.g. to plan visits by area'),
+  district: districtCode().optional().describe('The unit’s district, e.g. to plan visits by area; normalised like the stored codes'),
 });
 
 export class ListInspectionsDto extends createZodDto(listInspectionsSchema) {}

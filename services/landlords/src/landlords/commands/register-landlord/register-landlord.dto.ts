@@ -1,23 +1,30 @@
+import { code, text } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isValidIban } from '../../domain/bank-account';
 
 /** Who the owner is and how to pay them: given by staff at registration, or by an owner who signed up. */
 export const landlordDetailsSchema = z.object({
-  name: z.string().trim().min(1).max(200).describe('Full name of the owner, or the company name'),
-  companyNumber: z.string().trim().min(1).max(50).optional().describe('Required for companies'),
-  contact: z.object({
-    email: z.email(),
-    phone: z.string().trim().min(5).max(30).optional(),
-    postalAddress: z.string().trim().min(1).max(300).optional(),
-  }),
-  bankAccount: z.string().refine(isValidIban, 'must be a valid IBAN').describe('IBAN; stored encrypted, shown masked'),
+  name: text({ max: 200 }).describe('Full name of the owner, or the company name'),
+  companyNumber: code({ max: 50 }).optional().describe('Required for companies; normalised (trimmed, upper case)'),
+  contact: z
+    .object({
+      email: z.email().max(200),
+      phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'must be a phone number').optional(),
+      postalAddress: text({ max: 300, multiline: true }).optional(),
+    })
+    .strict(),
+  bankAccount: z
+    .string()
+    .max(64, 'must be at most 64 characters')
+    .refine(isValidIban, 'must be a valid IBAN')
+    .describe('IBAN (spaces and case do not matter: stored normalised); stored encrypted, shown masked'),
 });
 
 export const registerLandlordSchema = landlordDetailsSchema
   .extend({
     kind: z.enum(['individual', 'company']),
-    preferredLanguage: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code, e.g. "nl"'),
+    preferredLanguage: z.string().max(2).regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code, e.g. "nl"'),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { code, districtCode, Page, pageQuery, queryInt, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -10,9 +10,9 @@ import { AvailableUnit } from '../../available-unit.entity';
 
 const listUnitsSchema = pageQuery({
   status: z.enum(['available', 'reserved', 'let', 'pending_inspection', 'withdrawn']).optional(),
-  district: z.string().trim().min(1).optional(),
-  bedrooms: z.coerce.number().int().min(0).optional(),
-  buildingId: z.string().trim().min(1).optional(),
+  district: districtCode().optional().describe('Normalised like the stored codes: `bxl-1` finds `BXL-1`'),
+  bedrooms: queryInt({ min: 0, max: 10 }).optional(),
+  buildingId: code({ max: 64 }).optional(),
 });
 
 export class ListPoolUnitsDto extends createZodDto(listUnitsSchema) {}

@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
 import { unitStatusSchema } from '@hearth/contracts';
-import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { districtCode, Page, pageQuery, queryFlag, queryInt, queryMoney, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -8,19 +8,20 @@ import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Unit } from '../../domain/unit.entity';
+import { MAX_MONTHLY_AMOUNT } from '../../unit-attributes.schema';
 import { toUnitView, UnitView } from '../../unit.view';
 
 const flag = queryFlag();
 
 const listUnitsSchema = pageQuery({
   status: unitStatusSchema.optional(),
-  districtCode: z.string().trim().min(1).optional(),
-  bedrooms: z.coerce.number().int().min(0).optional().describe('Exactly this many bedrooms'),
-  minBedrooms: z.coerce.number().int().min(0).optional(),
+  districtCode: districtCode().optional().describe('Normalised like the stored codes: `bxl-1` finds `BXL-1`'),
+  bedrooms: queryInt({ min: 0, max: 10 }).optional().describe('Exactly this many bedrooms'),
+  minBedrooms: queryInt({ min: 0, max: 10 }).optional(),
   wheelchairAccessible: flag.optional(),
   stepFree: flag.optional(),
-  minRent: z.coerce.number().nonnegative().optional(),
-  maxRent: z.coerce.number().nonnegative().optional(),
+  minRent: queryMoney({ max: MAX_MONTHLY_AMOUNT }).optional(),
+  maxRent: queryMoney({ max: MAX_MONTHLY_AMOUNT }).optional(),
   landlordId: z.uuid().optional(),
 }).refine((q) => q.minRent === undefined || q.maxRent === undefined || q.minRent <= q.maxRent, {
   path: ['maxRent'],

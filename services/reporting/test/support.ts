@@ -42,11 +42,11 @@ export class History {
   matching = (...events: Envelope[]) => this.publish(Topics.matching, ...events);
   units = (...events: Envelope[]) => this.publish(Topics.units, ...events);
 
-  /** Waits until every event published so far is in reporting's inbox. */
-  async applied(timeoutMs = 30_000): Promise<void> {
+  /** Waits until every event published so far is in the inbox of reporting (or of another instance). */
+  async applied(service: TestApp = this.service, timeoutMs = 30_000): Promise<void> {
     const ids = [...new Set(this.published)];
     await eventually(async () => {
-      const [row] = await queryDatabase<{ n: number }>(this.service.database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
+      const [row] = await queryDatabase<{ n: number }>(service.database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
       expect(row.n).toBe(ids.length);
     }, timeoutMs);
   }

@@ -19,6 +19,7 @@ export function labels(language: Language): (key: string) => string {
       interpolation: { escapeValue: false },
       keySeparator: '.',
       nsSeparator: false,
+      showSupportNotice: false,
     });
   }
   const t = translator.getFixedT(language);

@@ -15,7 +15,7 @@ export class RecordFlatStepCommand extends Command<void> {
     readonly unitId: string,
     readonly unitVersion: number,
     /** Where the flat is and whose it is, when the event says (the newest version wins). */
-    readonly place: FlatPlace | { landlordId: string } ,
+    readonly place: FlatPlace | { landlordId: string },
     /** The status the flat entered and on which day; null when only its attributes changed. */
     readonly step: { status: FlatStatus; onDate: string } | null,
   ) {

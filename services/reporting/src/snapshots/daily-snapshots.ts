@@ -26,8 +26,8 @@ export const dailySnapshotJobId = (day: string) => `${DAILY_SNAPSHOT_JOB}-${day}
 @Injectable()
 @Sweep('daily snapshots')
 export class DailySnapshots implements JobSweep {
-  /** The day this process last marked; avoids two statements per event. */
-  private notedToday?: string;
+  /** Transactions that already marked their day (a batch of events is applied in one). */
+  private readonly noted = new WeakSet<object>();
 
   constructor(
     @InjectQueue(ReportingQueue.DailySnapshots) private readonly queue: Queue<DailySnapshotJobData>,
@@ -37,21 +37,20 @@ export class DailySnapshots implements JobSweep {
     @Optional() @Inject(SNAPSHOTS_FROM) private readonly snapshotsFrom?: string,
   ) {}
 
-  /** Called in the transaction applying an event. */
+  /** Called in the transaction applying an event: one statement per transaction. */
   async noteActivity(manager: EntityManager): Promise<void> {
+    const transaction = manager.queryRunner ?? manager;
+    if (this.noted.has(transaction)) return;
+    this.noted.add(transaction);
     const today = this.calendar.today();
-    if (this.notedToday === today) return;
-    await manager.query(`INSERT INTO reporting_epoch (first_day) VALUES ($1) ON CONFLICT DO NOTHING`, [this.snapshotsFrom ?? today]);
-    const yesterday = addDays(today, -1);
     const marked: { day: string }[] = await manager.query(
-      `INSERT INTO snapshot_days (day) SELECT $1::date WHERE $1::date >= (SELECT first_day FROM reporting_epoch)
+      `WITH epoch AS (INSERT INTO reporting_epoch (first_day) VALUES ($2) ON CONFLICT DO NOTHING RETURNING first_day)
+       INSERT INTO snapshot_days (day)
+       SELECT $1::date WHERE $1::date >= coalesce((SELECT first_day FROM epoch), (SELECT first_day FROM reporting_epoch))
        ON CONFLICT DO NOTHING RETURNING day::text`,
-      [yesterday],
+      [addDays(today, -1), this.snapshotsFrom ?? today],
     );
-    void this.unitOfWork.afterCommit(async () => {
-      this.notedToday = today;
-      if (marked.length) await this.enqueue(marked.map((row) => row.day));
-    });
+    if (marked.length) void this.unitOfWork.afterCommit(() => this.enqueue(marked.map((row) => row.day)));
   }
 
   /** Marks a closed day as due (an operator asking for it) and queues its job after the commit. */

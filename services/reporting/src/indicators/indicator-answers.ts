@@ -20,7 +20,7 @@ export interface IndicatorAnswer<N extends IndicatorName = IndicatorName> {
 /**
  * Answers a question as of a day. A closed day's answer (asOf before today) is stored the first
  * time it is computed — by the daily snapshot or by whoever asks first — and every later asking
- * gets the stored answer, whatever events arrive afterwards (docs/indicators.md#as-of).
+ * gets the stored answer, whatever events arrive afterwards (docs/indicators.md#as-of-a-past-day).
  */
 @Injectable()
 export class IndicatorAnswers {

@@ -10,7 +10,7 @@ import { ReportingConfig } from './config';
 import { RecordFlatStepHandler } from './flats/commands/record-flat-step/record-flat-step.handler';
 import { UnitEventsConsumer } from './flats/events/unit-events.consumer';
 import { IndicatorAnswers } from './indicators/indicator-answers';
-import { IndicatorSource } from './indicators/indicator-source';
+import { IndicatorSource, SPREAD_CAPS } from './indicators/indicator-source';
 import { GetIndicatorHandler, IndicatorsController } from './indicators/queries/indicator/indicator.query';
 import { RecordHouseholdStepHandler } from './journeys/commands/record-household-step/record-household-step.handler';
 import { RecordOfferStepHandler } from './journeys/commands/record-offer-step/record-offer-step.handler';
@@ -63,6 +63,7 @@ export class ReportingModule {
       providers: [
         { provide: REPORTING_TIME_ZONE, useValue: config.REPORTING_TIME_ZONE },
         { provide: SNAPSHOTS_FROM, useValue: config.SNAPSHOTS_FROM },
+        { provide: SPREAD_CAPS, useValue: { perBuilding: config.SPREAD_CAP_PER_BUILDING, perDistrict: config.SPREAD_CAP_PER_DISTRICT } },
         Calendar,
         ApplicantEventsConsumer,
         MatchingEventsConsumer,

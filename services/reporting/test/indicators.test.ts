@@ -32,7 +32,7 @@ describe('indicators, computed on a constructed history and checked against hand
   const h8 = new HouseholdStream('housing_first');
 
   beforeAll(async () => {
-    service = await startReporting();
+    service = await startReporting({ SPREAD_CAP_PER_BUILDING: '1', SPREAD_CAP_PER_DISTRICT: '3' });
     history = await History.connect(service);
 
     applicantEvents.push(
@@ -274,6 +274,37 @@ describe('indicators, computed on a constructed history and checked against hand
     });
   });
 
+  describe('spread', () => {
+    it('counts agency households per building and district on the day, against the caps', async () => {
+      const { figures } = await ask(service, '/indicators/spread?asOf=2021-12-31&district=RPT-V', board);
+      // On 31 Dec: f1 let, f2 reserved (bld-v-1: 2 households, cap 1: over); f3 let, f4 available
+      // (bld-v-2: 2 flats, 1 household); f5 withdrawn (not with the agency), f6 let (bld-v-3: 1 of 1).
+      // District RPT-V: 5 flats, 4 households, cap 3: over.
+      expect(figures).toEqual({
+        caps: { perBuilding: 1, perDistrict: 3 },
+        households: 4,
+        buildings: [
+          { buildingId: 'bld-v-1', district: 'RPT-V', flats: 2, households: 2, cap: 1, overCap: true },
+          { buildingId: 'bld-v-2', district: 'RPT-V', flats: 2, households: 1, cap: 1, overCap: false },
+          { buildingId: 'bld-v-3', district: 'RPT-V', flats: 1, households: 1, cap: 1, overCap: false },
+        ],
+        districts: [{ district: 'RPT-V', flats: 5, households: 4, cap: 3, overCap: true }],
+        buildingsOverCap: 1,
+        districtsOverCap: 1,
+      });
+      // On 20 May: f1 vacating (still housing its household), f2 reserved, f3 suspended for repairs
+      // then available again (no household), f4 not yet listed, f5 available, f6 let.
+      const may = await ask(service, '/indicators/spread?asOf=2021-05-20&district=RPT-V', board);
+      expect(may.figures.buildings.map((b: { buildingId: string; flats: number; households: number }) => [b.buildingId, b.flats, b.households])).toEqual([
+        ['bld-v-1', 2, 2],
+        ['bld-v-2', 1, 0],
+        ['bld-v-3', 2, 1],
+      ]);
+      const csv = await service.http.get('/indicators/spread/csv?asOf=2021-12-31&district=RPT-V&lang=en').set(board).expect(200);
+      expect(csv.text.split('\r\n')).toContain('Spread,2021-12-31,2021-01-01,2021-12-31,RPT-V bld-v-1,Buildings – households,2');
+    });
+  });
+
   describe('replay', () => {
     it('gives the same figures after every event is delivered again in reverse order, and to a fresh instance reading the topics from the start', async () => {
       const questions = [
@@ -341,6 +372,7 @@ describe('indicators, computed on a constructed history and checked against hand
         ['vacancy', 'Leegstand'],
         ['offers', 'Aanbiedingen'],
         ['allocation-runs', 'Toewijzingsrondes'],
+        ['spread', 'Spreiding'],
       ]);
       expect(items[0].definedIn).toBe('docs/indicators.md#time-to-house');
     });

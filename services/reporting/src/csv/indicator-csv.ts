@@ -3,7 +3,7 @@ import { IndicatorAnswer } from '../indicators/indicator-answers';
 import { VacancySpell } from '../indicators/vacancy';
 import { toCsv } from './csv';
 
-const GROUP_KEYS = ['programme', 'band', 'reason', 'mode'] as const;
+const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district'] as const;
 
 interface Line {
   group: string | null;
@@ -20,7 +20,9 @@ function flatten(value: unknown, path: string[], group: string | null, out: Line
     for (const element of value as Record<string, unknown>[]) {
       const groupKey = GROUP_KEYS.find((key) => typeof element[key] === 'string');
       const rest = Object.fromEntries(Object.entries(element).filter(([key, v]) => key !== groupKey && typeof v !== 'string'));
-      flatten(rest, path, groupKey ? String(element[groupKey]) : group, out);
+      // A building is named by its district and its id, as the agency knows them (codes, not translated).
+      const name = typeof element.buildingId === 'string' ? `${String(element.district)} ${element.buildingId}` : groupKey ? String(element[groupKey]) : group;
+      flatten(rest, path, name, out);
     }
     return;
   }
@@ -45,7 +47,7 @@ export function indicatorCsv(answer: IndicatorAnswer, language: Language): strin
       answer.asOf,
       answer.from,
       answer.to,
-      line.group === null ? null : t(`groups.${line.group}`),
+      line.group === null ? null : t(`groups.${line.group}`, line.group),
       line.path.map((segment) => t(`measures.${segment}`)).join(' – '),
       typeof line.value === 'boolean' ? t(line.value ? 'yes' : 'no') : line.value,
     ]),

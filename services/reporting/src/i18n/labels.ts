@@ -9,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 let translator: i18n | undefined;
 
 /** Labels of indicators, measures and groups (en, fr, nl; English when a label is missing). */
-export function labels(language: Language): (key: string) => string {
+export function labels(language: Language): (key: string, fallback?: string) => string {
   if (!translator) {
     translator = i18next.createInstance();
     void translator.init({
@@ -23,5 +23,5 @@ export function labels(language: Language): (key: string) => string {
     });
   }
   const t = translator.getFixedT(language);
-  return (key) => t(key);
+  return (key, fallback) => t(key, { defaultValue: fallback ?? key });
 }

@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
+import { Caps, Spread, spread } from './spread';
 import { journeysAsOf, TimeToHouse, timeToHouse } from './time-to-house';
 import { Vacancy, vacancy } from './vacancy';
 
-export const INDICATORS = ['time-to-house', 'vacancy', 'offers', 'allocation-runs'] as const;
+export const INDICATORS = ['time-to-house', 'vacancy', 'offers', 'allocation-runs', 'spread'] as const;
+
+export const SPREAD_CAPS = Symbol('SPREAD_CAPS');
 export type IndicatorName = (typeof INDICATORS)[number];
 
 export interface IndicatorFigures {
@@ -14,12 +17,16 @@ export interface IndicatorFigures {
   vacancy: Vacancy;
   offers: Offers;
   'allocation-runs': AllocationRuns;
+  spread: Spread;
 }
 
 /** Reads the histories up to asOf and computes an indicator with the definitions in ./ (pure functions). */
 @Injectable()
 export class IndicatorSource {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SPREAD_CAPS) private readonly caps: Caps,
+  ) {}
 
   compute<N extends IndicatorName>(name: N, question: Question): Promise<IndicatorFigures[N]> {
     const compute: { [K in IndicatorName]: (q: Question) => Promise<IndicatorFigures[K]> } = {
@@ -27,6 +34,7 @@ export class IndicatorSource {
       vacancy: (q) => this.vacancy(q),
       offers: (q) => this.offers(q),
       'allocation-runs': (q) => this.allocationRuns(q),
+      spread: (q) => this.spread(q),
     };
     return compute[name](question) as Promise<IndicatorFigures[N]>;
   }
@@ -82,6 +90,17 @@ export class IndicatorSource {
       [question.from, question.to, question.asOf],
     );
     return offers(question, rows);
+  }
+
+  private async spread(question: Question): Promise<Spread> {
+    const flats = await this.dataSource.query(
+      `SELECT DISTINCT ON (s.unit_id) s.unit_id AS "unitId", f.district, f.building_id AS "buildingId", s.status
+         FROM flat_steps s JOIN flats f USING (unit_id)
+        WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2)
+        ORDER BY s.unit_id, s.unit_version DESC`,
+      [question.asOf, question.district ?? null],
+    );
+    return spread(question, flats, this.caps);
   }
 
   private async allocationRuns(question: Question): Promise<AllocationRuns> {

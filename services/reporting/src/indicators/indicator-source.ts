@@ -4,7 +4,7 @@ import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
 import { Caps, Spread, spread } from './spread';
-import { journeysAsOf, TimeToHouse, timeToHouse } from './time-to-house';
+import { journey, JourneyRow, TimeToHouse, timeToHouse } from './time-to-house';
 import { Vacancy, vacancy } from './vacancy';
 
 export const INDICATORS = ['time-to-house', 'vacancy', 'offers', 'allocation-runs', 'spread'] as const;
@@ -39,27 +39,31 @@ export class IndicatorSource {
     return compute[name](question) as Promise<IndicatorFigures[N]>;
   }
 
+  /** One row per household waitlisted or housed by asOf, aggregated in the database (docs/indicators.md#time-to-house). */
   private async timeToHouse(question: Question): Promise<TimeToHouse> {
-    const { asOf, programme } = question;
-    const [households, steps, acceptances] = await Promise.all([
-      this.dataSource.query(
-        `SELECT household_id AS "householdId", programme, registered_on::text AS "registeredOn" FROM households
-          WHERE ($1::text IS NULL OR programme = $1)`,
-        [programme ?? null],
-      ),
-      this.dataSource.query(
-        `SELECT s.household_id AS "householdId", s.household_version AS version, s.step, s.on_date::text AS "onDate", s.priority::float8 AS priority
-           FROM household_steps s JOIN households h USING (household_id)
-          WHERE s.on_date <= $1 AND ($2::text IS NULL OR h.programme = $2)`,
-        [asOf, programme ?? null],
-      ),
-      this.dataSource.query(
-        `SELECT household_id AS "householdId", accepted_on::text AS "acceptedOn", withdrawn_on::text AS "withdrawnOn", withdrawn_from AS "withdrawnFrom"
-           FROM offers WHERE accepted_on <= $1`,
-        [asOf],
-      ),
-    ]);
-    return timeToHouse(question, journeysAsOf(asOf, households, steps, acceptances));
+    const rows: JourneyRow[] = await this.dataSource.query(
+      `WITH housed AS (
+         SELECT household_id, min(accepted_on) AS housed_on FROM offers
+          WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
+          GROUP BY household_id
+       ), journeys AS (
+         SELECT s.household_id,
+                min(s.on_date) FILTER (WHERE s.step = 'waitlisted') AS first_waitlisted_on,
+                min(s.on_date) FILTER (WHERE s.step IN ('withdrawn', 'exited')) AS first_left_on,
+                (array_agg(s.step ORDER BY s.household_version DESC) FILTER (WHERE s.step IN ('waitlisted', 'offered', 'paused', 'resumed')))[1] AS last_availability,
+                (array_agg(s.priority ORDER BY s.household_version DESC) FILTER (WHERE s.priority IS NOT NULL AND s.on_date <= coalesce(d.housed_on, $1::date)))[1] AS priority
+           FROM household_steps s LEFT JOIN housed d USING (household_id)
+          WHERE s.on_date <= $1
+          GROUP BY s.household_id
+       )
+       SELECT h.household_id AS "householdId", h.programme, h.registered_on::text AS "registeredOn",
+              j.first_waitlisted_on::text AS "firstWaitlistedOn", d.housed_on::text AS "housedOn", j.first_left_on::text AS "firstLeftOn",
+              j.last_availability AS "lastAvailability", j.priority::float8 AS priority
+         FROM households h LEFT JOIN journeys j USING (household_id) LEFT JOIN housed d USING (household_id)
+        WHERE ($2::text IS NULL OR h.programme = $2) AND (j.first_waitlisted_on IS NOT NULL OR d.housed_on IS NOT NULL)`,
+      [question.asOf, question.programme ?? null],
+    );
+    return timeToHouse(question, rows.map(journey));
   }
 
   private async vacancy(question: Question): Promise<Vacancy> {

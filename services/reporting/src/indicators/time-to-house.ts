@@ -2,25 +2,22 @@ import { daysBetween } from '../calendar/calendar';
 import { DayStats, dayStats } from './stats';
 import { PROGRAMMES, Question, within } from './question';
 
-export interface HouseholdRow {
+/** One household as of a day, as the database aggregates it from its steps and offers up to that
+ *  day (IndicatorSource.timeToHouse). */
+export interface JourneyRow {
   householdId: string;
   programme: string | null;
   registeredOn: string | null;
-}
-
-export interface HouseholdStepRow {
-  householdId: string;
-  version: number;
-  step: string;
-  onDate: string;
+  /** Its first waitlisted step on or before asOf. */
+  firstWaitlistedOn: string | null;
+  /** Its first accepted offer on or before asOf that had not fallen through by asOf. */
+  housedOn: string | null;
+  /** Its first withdrawn or exited step on or before asOf. */
+  firstLeftOn: string | null;
+  /** Its last step among waitlisted, offered, paused and resumed (by version). */
+  lastAvailability: string | null;
+  /** Its last priority score published on or before the day it was housed (or asOf). */
   priority: number | null;
-}
-
-export interface AcceptanceRow {
-  householdId: string;
-  acceptedOn: string;
-  withdrawnOn: string | null;
-  withdrawnFrom: string | null;
 }
 
 /** Priority bands (docs/indicators.md#priority-bands): the score 0–100 cut at 25, 50 and 75. */
@@ -35,7 +32,7 @@ export function priorityBand(priority: number | null): PriorityBand {
   return '0-25';
 }
 
-/** Where one household stands as of a day, built from its steps and offers up to that day. */
+/** Where one household stands as of a day. */
 export interface Journey {
   householdId: string;
   programme: string;
@@ -47,51 +44,18 @@ export interface Journey {
   band: PriorityBand;
 }
 
-const LEAVING = new Set(['withdrawn', 'exited']);
-const AVAILABILITY = new Set(['waitlisted', 'offered', 'paused', 'resumed']);
-
-/** Steps and acceptances must already be limited to those on or before `asOf`. */
-export function journeysAsOf(
-  asOf: string,
-  households: readonly HouseholdRow[],
-  steps: readonly HouseholdStepRow[],
-  acceptances: readonly AcceptanceRow[],
-): Journey[] {
-  const stepsOf = new Map<string, HouseholdStepRow[]>();
-  for (const step of steps) {
-    if (step.onDate > asOf) continue;
-    const list = stepsOf.get(step.householdId) ?? [];
-    list.push(step);
-    stepsOf.set(step.householdId, list);
-  }
-  const housedOn = new Map<string, string>();
-  for (const offer of acceptances) {
-    if (offer.acceptedOn > asOf) continue;
-    // An accepted offer that fell through (withdrawn after acceptance) by asOf housed nobody.
-    if (offer.withdrawnFrom === 'accepted' && offer.withdrawnOn !== null && offer.withdrawnOn <= asOf) continue;
-    const known = housedOn.get(offer.householdId);
-    if (!known || offer.acceptedOn < known) housedOn.set(offer.householdId, offer.acceptedOn);
-  }
-  return households.map((household) => {
-    const own = (stepsOf.get(household.householdId) ?? []).sort((a, b) => a.version - b.version);
-    const housed = housedOn.get(household.householdId) ?? null;
-    const waitlisted = own.filter((s) => s.step === 'waitlisted').map((s) => s.onDate);
-    const firstWaitlistedOn = waitlisted.length ? waitlisted.reduce((a, b) => (b < a ? b : a)) : null;
-    const leaving = own.find((s) => LEAVING.has(s.step) && (housed === null || s.onDate < housed));
-    const lastAvailability = [...own].reverse().find((s) => AVAILABILITY.has(s.step));
-    const bandDay = housed ?? asOf;
-    const lastPriority = [...own].reverse().find((s) => s.priority !== null && s.onDate <= bandDay);
-    return {
-      householdId: household.householdId,
-      programme: household.programme ?? 'unknown',
-      registeredOn: household.registeredOn,
-      firstWaitlistedOn,
-      housedOn: housed,
-      leftOn: leaving?.onDate ?? null,
-      paused: lastAvailability?.step === 'paused',
-      band: priorityBand(lastPriority ? Number(lastPriority.priority) : null),
-    };
-  });
+export function journey(row: JourneyRow): Journey {
+  return {
+    householdId: row.householdId,
+    programme: row.programme ?? 'unknown',
+    registeredOn: row.registeredOn,
+    firstWaitlistedOn: row.firstWaitlistedOn,
+    housedOn: row.housedOn,
+    // Leaving after being housed is not leaving the waitlist.
+    leftOn: row.firstLeftOn !== null && (row.housedOn === null || row.firstLeftOn < row.housedOn) ? row.firstLeftOn : null,
+    paused: row.lastAvailability === 'paused',
+    band: priorityBand(row.priority === null ? null : Number(row.priority)),
+  };
 }
 
 export interface WaitFigures {

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
       caseworker: `the households of their caseload${records ? ` (${records.caseloadHouseholds} demo households)` : ''}`,
       inspector: 'their inspection agenda (the demo inspections are theirs)',
       landlord: records ? `only ${records.landlordName}'s record, agreements and flats` : 'their own landlord record (created when the demo data was first seeded)',
-      board: 'the pseudonymised waitlist and board decisions',
+      board: 'the pseudonymised waitlist, board decisions and the outcome indicators (/api/reporting/indicators)',
       mediator: 'mediation (when the mediation service runs)',
     };
     for (const [account, what] of Object.entries(sees)) console.log(`  ${`${account}@hearth.demo`.padEnd(24)} ${what}`);

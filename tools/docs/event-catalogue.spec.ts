@@ -52,8 +52,8 @@ describe('docs/events.md', () => {
 
     expect(new Set(model.events.map((event) => event.definition)).size).toBe(model.events.length);
     // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants and matching consumers.
-    expect(consumersOf('OfferAccepted')).toEqual(['units']);
-    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'units']);
+    expect(consumersOf('OfferAccepted')).toEqual(['mediation', 'units']);
+    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'mediation', 'units']);
     expect(consumersOf('UnitBecameAvailable')).toEqual(['matching']);
   });
 });

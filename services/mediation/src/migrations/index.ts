@@ -1,0 +1,5 @@
+import { messagingMigrations } from '@hearth/messaging';
+import { idempotencyMigrations } from '@hearth/persistence';
+import { CreateMediation1764500000700 } from './1764500000700-create-mediation';
+
+export const mediationMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateMediation1764500000700];

@@ -8,6 +8,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 import { CancelPreparationHandler } from './arrivals/commands/open-preparation/cancel-preparation.handler';
 import { OpenPreparationHandler } from './arrivals/commands/open-preparation/open-preparation.handler';
+import { LogBuddyContactController, LogBuddyContactHandler } from './arrivals/commands/log-buddy-contact/log-buddy-contact';
 import { HoldPostArrivalMeetingController, HoldPostArrivalMeetingHandler } from './arrivals/commands/hold-post-arrival-meeting/hold-post-arrival-meeting';
 import { RecordConsentController, RecordConsentHandler } from './arrivals/commands/record-consent/record-consent';
 import { RecordTaskResultController, RecordTaskResultHandler } from './arrivals/commands/record-task-result/record-task-result';
@@ -102,6 +103,7 @@ export class MediationModule {
         RecordConsentController,
         RecordTaskResultController,
         HoldPostArrivalMeetingController,
+        LogBuddyContactController,
         NeighboursController,
         DigestController,
         AlertsController,
@@ -140,6 +142,7 @@ export class MediationModule {
         RecordConsentHandler,
         RecordTaskResultHandler,
         HoldPostArrivalMeetingHandler,
+        LogBuddyContactHandler,
         RegisterNeighbourHandler,
         GetNeighbourHandler,
         EraseNeighbourHandler,

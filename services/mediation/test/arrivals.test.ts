@@ -31,7 +31,7 @@ describe('neighbour preparation and follow-up', () => {
     await applied(service, assigned.id);
     const offer = new OfferEventStream({ unitId: randomUUID(), ...household });
     const accepted = offer.accepted();
-    const event = { ...accepted, payload: { ...accepted.payload, acceptedAt: '2026-04-03T10:00:00+02:00' } };
+    const event = { ...accepted, payload: { ...(accepted.payload as Record<string, unknown>), acceptedAt: '2026-04-03T10:00:00+02:00' } };
     await publish(producer, Topics.matching, event);
     return { household, offer, event };
   }

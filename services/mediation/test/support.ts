@@ -90,7 +90,7 @@ export function caseworkerAssigned(household: { householdId: string; reference: 
   });
 }
 
-export async function publish(producer: TestProducer, topic: string, event: { aggregateId: string }): Promise<void> {
+export async function publish(producer: TestProducer, topic: string, event: { aggregateId: string; id?: string }): Promise<void> {
   await producer.send(topic, event.aggregateId, event);
 }
 

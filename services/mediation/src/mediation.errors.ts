@@ -65,3 +65,21 @@ export class CaseReviewNotFoundError extends NotFoundError {
     super('CASE_REVIEW.NOT_FOUND', `No case review ${id}`);
   }
 }
+
+export class MediationNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('MEDIATION.NOT_FOUND', `No mediation ${id}`);
+  }
+}
+
+export class MediationTransitionError extends InvalidTransitionError {
+  constructor(message: string) {
+    super('MEDIATION.INVALID_TRANSITION', message);
+  }
+}
+
+export class ConflictOfInterestError extends ConflictError {
+  constructor(members: string[]) {
+    super('MEDIATION.CONFLICT_OF_INTEREST', `A party to the case or its handling caseworker may not sit on the committee: ${members.join(', ')}`, { members });
+  }
+}

@@ -41,6 +41,16 @@ import { RecordTenancyHandler } from './directory/record-tenancy.handler';
 import { EraseHouseholdDataHandler } from './erasure/erase-household-data.handler';
 import { MediationQueue } from './mediation.queues';
 import { mediationMigrations } from './migrations';
+import { AppointCommitteeController, AppointCommitteeHandler } from './mediations/commands/appoint-committee/appoint-committee';
+import { CloseMediationController, CloseMediationHandler } from './mediations/commands/close-mediation/close-mediation';
+import { OpenMediationController, OpenMediationHandler } from './mediations/commands/open-mediation/open-mediation';
+import { RecordAgreementController, RecordAgreementHandler } from './mediations/commands/record-agreement/record-agreement';
+import { RecordCommitteeDecisionController, RecordCommitteeDecisionHandler } from './mediations/commands/record-committee-decision/record-committee-decision';
+import { RecordFollowUpController, RecordFollowUpHandler } from './mediations/commands/record-follow-up/record-follow-up';
+import { RecordSessionController, RecordSessionHandler } from './mediations/commands/record-session/record-session';
+import { CommitteeMember, Mediation, MediationAgreement, MediationSession } from './mediations/domain/mediation.entity';
+import { MediationRepository } from './mediations/mediation.repository';
+import { GetMediationController, GetMediationHandler, MediationStatisticsHandler } from './mediations/queries/get-mediation/get-mediation.query';
 import {
   EraseNeighbourHandler,
   GetNeighbourHandler,
@@ -73,7 +83,7 @@ export class MediationModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownHousehold, KnownTenancy, Neighbour, Complaint, ComplaintStage, CaseReview, Preparation, PreparationTask, BuddyContact, TenancyRisk, TenancyArrears],
+          entities: [KnownHousehold, KnownTenancy, Neighbour, Complaint, ComplaintStage, CaseReview, Preparation, PreparationTask, BuddyContact, TenancyRisk, TenancyArrears, Mediation, MediationSession, CommitteeMember, MediationAgreement],
           migrations: mediationMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -107,6 +117,14 @@ export class MediationModule {
         NeighboursController,
         DigestController,
         AlertsController,
+        OpenMediationController,
+        RecordSessionController,
+        AppointCommitteeController,
+        RecordCommitteeDecisionController,
+        RecordAgreementController,
+        RecordFollowUpController,
+        CloseMediationController,
+        GetMediationController,
       ],
       providers: [
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.MEDIATION_DATA_KEY) },
@@ -150,6 +168,16 @@ export class MediationModule {
         GetDigestHandler,
         RecomputeRiskHandler,
         ListAlertsHandler,
+        MediationRepository,
+        OpenMediationHandler,
+        RecordSessionHandler,
+        AppointCommitteeHandler,
+        RecordCommitteeDecisionHandler,
+        RecordAgreementHandler,
+        RecordFollowUpHandler,
+        CloseMediationHandler,
+        GetMediationHandler,
+        MediationStatisticsHandler,
       ],
     };
   }

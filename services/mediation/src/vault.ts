@@ -13,6 +13,10 @@ export const VaultContext = {
   buddy: (id: string) => `preparation:${id}:buddy`,
   taskResult: (id: string) => `task:${id}:result`,
   buddyContact: (id: string) => `buddy-contact:${id}:note`,
+  sessionNotes: (id: string) => `session:${id}:notes`,
+  committeeReasons: (id: string) => `mediation:${id}:committee-reasons`,
+  agreement: (id: string) => `agreement:${id}:commitments`,
+  followUpNotes: (id: string) => `agreement:${id}:follow-up`,
 };
 
 /** The one place this service's personal data and notes are encrypted and decrypted (MEDIATION_DATA_KEY). */

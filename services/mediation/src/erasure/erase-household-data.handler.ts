@@ -11,7 +11,7 @@ export class EraseHouseholdDataCommand extends Command<void> {
 /**
  * ApplicantErased: every free text mediation keeps about the household (complaint descriptions and
  * answers, consent notes, meeting notes, task results, buddy details and contact notes, case-review
- * resolutions) is removed; ids, dates, categories and outcomes stay, as in the other services.
+ * resolutions, mediation notes, committee reasons, agreements) is removed; ids, dates, categories and outcomes stay, as in the other services.
  */
 @CommandHandler(EraseHouseholdDataCommand)
 export class EraseHouseholdDataHandler implements ICommandHandler<EraseHouseholdDataCommand> {
@@ -30,6 +30,13 @@ export class EraseHouseholdDataHandler implements ICommandHandler<EraseHousehold
       );
       await manager.query(`UPDATE preparation_tasks SET result_encrypted = NULL WHERE preparation_id IN (${preparations})`, [householdId]);
       await manager.query(`UPDATE buddy_contacts SET note_encrypted = NULL WHERE preparation_id IN (${preparations})`, [householdId]);
+      const mediations = 'SELECT id FROM mediations WHERE household_id = $1';
+      await manager.query(`UPDATE mediations SET committee_reasons_encrypted = NULL WHERE household_id = $1`, [householdId]);
+      await manager.query(`UPDATE mediation_sessions SET notes_encrypted = NULL WHERE mediation_id IN (${mediations})`, [householdId]);
+      await manager.query(
+        `UPDATE mediation_agreements SET commitments_encrypted = NULL, follow_up_notes_encrypted = NULL WHERE mediation_id IN (${mediations})`,
+        [householdId],
+      );
       await manager.delete(KnownHousehold, { householdId });
     });
   }

@@ -41,6 +41,7 @@ import { RecordTenancyHandler } from './directory/record-tenancy.handler';
 import { EraseHouseholdDataHandler } from './erasure/erase-household-data.handler';
 import { MediationQueue } from './mediation.queues';
 import { mediationMigrations } from './migrations';
+import { CaseReviewsController, ListCaseReviewsHandler, ResolveCaseReviewHandler } from './reviews/commands/resolve-case-review/resolve-case-review';
 import { AppointCommitteeController, AppointCommitteeHandler } from './mediations/commands/appoint-committee/appoint-committee';
 import { CloseMediationController, CloseMediationHandler } from './mediations/commands/close-mediation/close-mediation';
 import { OpenMediationController, OpenMediationHandler } from './mediations/commands/open-mediation/open-mediation';
@@ -117,6 +118,7 @@ export class MediationModule {
         NeighboursController,
         DigestController,
         AlertsController,
+        CaseReviewsController,
         OpenMediationController,
         RecordSessionController,
         AppointCommitteeController,
@@ -168,6 +170,8 @@ export class MediationModule {
         GetDigestHandler,
         RecomputeRiskHandler,
         ListAlertsHandler,
+        ResolveCaseReviewHandler,
+        ListCaseReviewsHandler,
         MediationRepository,
         OpenMediationHandler,
         RecordSessionHandler,

@@ -141,6 +141,15 @@ describe('mediation: the ladder, the committee, agreements and outcomes', () => 
     const statistics = (await service.http.get('/mediations/statistics').set(bearer('board_member')).expect(200)).body;
     expect(statistics.byOutcome.dialogue_restored).toBeGreaterThanOrEqual(1);
     await service.http.post(`/mediations/${opened.id}/sessions`).set(bearer('mediator')).send({ step: 'committee', attendees: 3, result: 'resolved' }).expect(404);
+
+    // The case review that the third complaint opened is concluded by the household's caseworker.
+    const [review] = (await service.http.get(`/case-reviews?tenancyId=${tenancy.tenancyId}`).set(bearer('caseworker', { sub: caseworkerId })).expect(200)).body;
+    expect(review).toMatchObject({ status: 'open', complaints: 3, openedOn: '2026-10-05' });
+    expect((await service.http.get(`/case-reviews?tenancyId=${tenancy.tenancyId}`).set(bearer('caseworker')).expect(200)).body).toEqual([]);
+    await service.http.post(`/case-reviews/${review.id}/resolve`).set(bearer('caseworker')).send({ resolution: 'x' }).expect(404);
+    const resolved = (await service.http.post(`/case-reviews/${review.id}/resolve`).set(bearer('caseworker', { sub: caseworkerId })).send({ resolution: 'Agreement kept.' }).expect(200)).body;
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: 'Agreement kept.' });
+    await service.http.post(`/case-reviews/${review.id}/resolve`).set(staff).send({ resolution: 'again' }).expect(409);
   });
 
   it('closes a case excluded by an ongoing court case, and refuses bad input writing nothing', async () => {

@@ -51,9 +51,9 @@ describe('docs/events.md', () => {
     const consumersOf = (type: string) => [...new Set(model.consumers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
 
     expect(new Set(model.events.map((event) => event.definition)).size).toBe(model.events.length);
-    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants, matching and reporting consumers.
-    expect(consumersOf('OfferAccepted')).toEqual(['reporting', 'units']);
-    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'reporting', 'units']);
+    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants, matching, mediation and reporting consumers.
+    expect(consumersOf('OfferAccepted')).toEqual(['mediation', 'reporting', 'units']);
+    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'mediation', 'reporting', 'units']);
     expect(consumersOf('UnitBecameAvailable')).toEqual(['matching', 'reporting']);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { allocate } from './allocate';
 import { verifyCertificate } from './certificate';
 import { isEligible } from './eligibility';
-import { frontierInstance, priorityFrontier } from './frontier';
+import { frontierInstance, priorityFrontier, verifyFrontierPoint } from './frontier';
 import { parseInstance } from './instance';
 import { score } from './score';
 import { instances } from './testing/arbitraries';
@@ -68,6 +68,7 @@ describe('priorityFrontier (what strict priority costs)', () => {
           const solved = frontierInstance(instance, point.priorityWeight);
           expect(point.objective).toBeCloseTo(bruteForceOptimum(solved), 6);
           expect(verifyCertificate(solved, { assignments: allocateScores(solved, point.assignments), totalScore: point.objective, certificate: point.certificate }).valid).toBe(true);
+          expect(verifyFrontierPoint(instance, point)).toEqual({ valid: true, errors: [] });
           const byId = (id: string) => instance.applicants.find((a) => a.id === id)!;
           const unitById = (id: string) => instance.units.find((u) => u.id === id)!;
           let total = 0;
@@ -120,6 +121,22 @@ describe('priorityFrontier (what strict priority costs)', () => {
     expect(points[1].passedOver).toEqual({ households: 0, maxPoints: 0, totalPoints: 0 });
     expect(points[1].assignments.map((a) => a.applicantId)).toEqual(['h1', 'h2', 'h3']);
     expect(strictPriority).toMatchObject({ totalScore: 140, assigned: 3, priorityHoused: 120, passedOver: { households: 0, maxPoints: 0, totalPoints: 0 } });
+  });
+
+  it('a tampered point is refused: a lowered certificate value, or a claimed objective above the proof', () => {
+    fc.assert(
+      fc.property(
+        instances({ maxApplicants: 6, maxUnits: 4 }).filter((i) => allocate(i, 'optimal').assignments.length > 0),
+        (instance) => {
+          const [point] = priorityFrontier(instance, { priorityWeights: [instance.policy.weights.priority + 1] }).points;
+          const [first] = point.assignments;
+          const applicants = { ...point.certificate.applicants, [first.applicantId]: point.certificate.applicants[first.applicantId] - 1 };
+          expect(verifyFrontierPoint(instance, { ...point, certificate: { ...point.certificate, applicants } }).valid).toBe(false);
+          expect(verifyFrontierPoint(instance, { ...point, objective: point.objective + 1 }).valid).toBe(false);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses weights that are not ascending', () => {

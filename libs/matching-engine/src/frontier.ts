@@ -1,4 +1,5 @@
 import { allocate } from './allocate';
+import { VerificationReport, verifyCertificate } from './certificate';
 import { isEligible } from './eligibility';
 import { score } from './score';
 import { Assignment, Certificate, Instance, Policy } from './types';
@@ -123,4 +124,23 @@ function describer(instance: Instance) {
     });
     return { assignments, totalScore, assigned: assignments.length, priorityHoused, passedOver: { households, maxPoints, totalPoints } };
   };
+}
+
+/**
+ * Checks a frontier point without trusting the engine: its certificate must prove its pairs optimal
+ * for the instance with the point's weight on priority (scores recomputed under those weights).
+ */
+export function verifyFrontierPoint(
+  instance: Instance,
+  point: Pick<FrontierPoint, 'priorityWeight' | 'assignments' | 'objective' | 'certificate'>,
+): VerificationReport {
+  const solved = frontierInstance(instance, point.priorityWeight);
+  const applicantById = new Map(solved.applicants.map((a) => [a.id, a]));
+  const unitById = new Map(solved.units.map((u) => [u.id, u]));
+  const assignments = point.assignments.map(({ applicantId, unitId }) => {
+    const applicant = applicantById.get(applicantId);
+    const unit = unitById.get(unitId);
+    return { applicantId, unitId, score: applicant && unit ? score(applicant, unit, solved.policy) : NaN };
+  });
+  return verifyCertificate(solved, { assignments, totalScore: point.objective, certificate: point.certificate });
 }

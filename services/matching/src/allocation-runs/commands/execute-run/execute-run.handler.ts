@@ -1,5 +1,5 @@
 import { AllocationRunCompleted, SYSTEM_ACTOR } from '@hearth/contracts';
-import { allocate, AllocationResult, verifyCertificate } from '@hearth/matching-engine';
+import { allocate, AllocationResult, Frontier, priorityFrontier, verifyCertificate } from '@hearth/matching-engine';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { createLogger } from '@hearth/platform';
@@ -13,6 +13,7 @@ import { AllocationRunRepository } from '../../allocation-run.repository';
 import { AllocationRun, UnitLeftOut } from '../../domain/allocation-run.entity';
 import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
 import { districtReport } from '../../domain/district-report';
+import { RunFrontier, summarizeFrontier } from '../../domain/run-frontier';
 import { RunSnapshot, buildRunSnapshot } from '../../domain/run-snapshot';
 import { toRunProposals } from '../../domain/run-proposal';
 import { RunOffers } from '../../run-offers';
@@ -96,15 +97,23 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     // An optimal run checks its own certificate, as any reader of the census can.
     const certificateValid = run.mode === 'optimal' ? verifyCertificate(snapshot.instance, result).valid : null;
     const checked = performance.now();
+    let frontier: { full: Frontier; summary: RunFrontier } | null = null;
+    if (run.frontierRequested && run.mode === 'optimal') {
+      await progress(50, 'frontier');
+      const full = priorityFrontier(snapshot.instance);
+      frontier = { full, summary: summarizeFrontier(snapshot.instance, full) };
+    }
+    const frontierDone = performance.now();
     await progress(70, 'store');
 
-    await this.store(run.id, snapshot, result, certificateValid, leftOut);
+    await this.store(run.id, snapshot, result, certificateValid, leftOut, frontier);
     const stored = performance.now();
     const timings = {
       snapshotMs: round(loaded - started),
       solveMs: round(solved - loaded),
       checkMs: round(checked - solved),
-      storeMs: round(stored - checked),
+      storeMs: round(stored - frontierDone),
+      ...(frontier ? { frontierMs: round(frontierDone - checked) } : {}),
     };
     await this.dataSource.query('UPDATE allocation_runs SET timings = $2 WHERE id = $1', [run.id, JSON.stringify(timings)]);
     await onProgress(100);
@@ -119,7 +128,14 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     });
   }
 
-  private store(runId: string, snapshot: RunSnapshot, result: AllocationResult, certificateValid: boolean | null, leftOut: UnitLeftOut[]): Promise<void> {
+  private store(
+    runId: string,
+    snapshot: RunSnapshot,
+    result: AllocationResult,
+    certificateValid: boolean | null,
+    leftOut: UnitLeftOut[],
+    frontier: { full: Frontier; summary: RunFrontier } | null,
+  ): Promise<void> {
     const { instance, householdReferences, runDate } = snapshot;
     return this.unitOfWork.run(async (manager) => {
       const run = await this.runs.getForUpdate(manager, runId);
@@ -129,6 +145,7 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
         householdReferences,
         result: { mode: result.mode, assignments: result.assignments, totalScore: result.totalScore, stats: result.stats },
         certificate: result.certificate ?? null,
+        frontier: frontier?.full ?? null,
       });
       const report = districtReport(result.assignments, instance.units, run.districtLimit);
       run.runDate = runDate;
@@ -140,6 +157,7 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
       run.totalScore = result.totalScore;
       run.certificateValid = certificateValid;
       run.districtReport = report;
+      run.frontier = frontier?.summary ?? null;
       run.proposals = toRunProposals(result.assignments, instance.units, householdReferences, report.flaggedUnitIds);
       const approvalRequired = this.settings.runApprovalRequired;
       if (!approvalRequired) await this.runOffers.propose(manager, run, new Set(), SYSTEM_ACTOR);

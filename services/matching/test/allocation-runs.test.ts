@@ -285,6 +285,9 @@ describe('allocation runs', () => {
       const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
       expect(census.frontier.points).toHaveLength(points.length);
       expect(census.frontier.points[0].certificate.districts[d1]).toBe(40);
+      const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+      expect(verification.checks).toEqual(expect.arrayContaining([expect.stringMatching(/each frontier point/)]));
 
       const { body: tooFar } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: points.length + 1 }).expect(400);
       expect(tooFar.errors.map((e: { field: string }) => e.field)).toEqual(['point']);

@@ -250,13 +250,61 @@ describe('allocation runs', () => {
 
       expect(run.totalScore).toBe(140);
       const byHousehold = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      // h1 and h2 take the two smallest ids among the equally scored D1 flats (ids are uuids here).
+      const d1ById = units.slice(0, 3).map((u) => u.unitId).sort();
       expect(byHousehold).toEqual(
         new Map([
-          [h1, units[0].unitId],
-          [h2, units[1].unitId],
+          [h1, d1ById[0]],
+          [h2, d1ById[1]],
           [h3, units[3].unitId],
         ]),
       );
+    });
+
+    it('computes the frontier between the best overall allocation and strict priority, keeps it in the census, and the board approves a point of it', async () => {
+      // A lane of its own: approving makes offers, which would take these flats from the other tests.
+      const { units: flats, households: waiting, policy: lanePolicy, D1: d1 } = districtExample(districtLanes());
+      await waitlist(service, publisher, ...waiting);
+      for (const unit of flats) await makeAvailable(service, publisher, unit);
+      const [k1, k2, k3] = waiting.map((h) => h.householdId);
+      const { body: queued } = await start({ mode: 'optimal', ...lanePolicy, maxPerDistrict: { [d1]: 2 }, frontier: true }).expect(202);
+      expect(queued).toMatchObject({ frontierRequested: true, frontier: null, approvedPoint: null });
+
+      const run = await solved(queued.id);
+
+      // Point 1 is the optimum (h4 housed, h3 passed over by 5 points); the last is strict priority's allocation.
+      // The points in between depend on ties (at weight 2 four allocations score the same), so only the ends are pinned.
+      const { points, strictPriority } = run.frontier;
+      expect(points[0]).toMatchObject({ point: 1, priorityWeight: 1, totalScore: 145, objective: 145, assigned: 3, priorityHoused: 115, certificateValid: true });
+      expect(points[0].passedOver).toEqual({ households: 1, maxPoints: 5, totalPoints: 5 });
+      const last = points[points.length - 1];
+      expect(last).toMatchObject({ totalScore: 140, assigned: 3, priorityHoused: 120, passedOver: { households: 0, maxPoints: 0, totalPoints: 0 }, certificateValid: true });
+      expect(points.every((p: { certificateValid: boolean }) => p.certificateValid)).toBe(true);
+      expect(strictPriority).toMatchObject({ totalScore: 140, assigned: 3, priorityHoused: 120 });
+      expect(run.timings.frontierMs).toEqual(expect.any(Number));
+      const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
+      expect(census.frontier.points).toHaveLength(points.length);
+      expect(census.frontier.points[0].certificate.districts[d1]).toBe(40);
+      const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+      expect(verification.checks).toEqual(expect.arrayContaining([expect.stringMatching(/each frontier point/)]));
+
+      const { body: tooFar } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: points.length + 1 }).expect(400);
+      expect(tooFar.errors.map((e: { field: string }) => e.field)).toEqual(['point']);
+      const { body: approved } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: points.length, note: 'priority first' }).expect(200);
+
+      expect(approved).toMatchObject({ status: 'offers_proposed', approvedPoint: points.length });
+      expect(approved.proposals.map((p: { householdId: string }) => p.householdId).sort()).toEqual([k1, k2, k3].sort());
+      expect(approved.proposals.map((p: { outcome: string }) => p.outcome)).toEqual(['offer_proposed', 'offer_proposed', 'offer_proposed']);
+    });
+
+    it('refuses a frontier for a priority run, and a point for a run without a frontier', async () => {
+      const { body: refused } = await start({ mode: 'priority', ...policy, frontier: true }).expect(400);
+      expect(refused.errors.map((e: { field: string }) => e.field)).toEqual(['frontier']);
+      const run = await solved((await start({ mode: 'optimal', ...policy }).expect(202)).body.id);
+      const { body } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: 1 }).expect(400);
+      expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['point']);
+      expect((await getRun(run.id)).body.status).toBe('awaiting_approval');
     });
 
     it('takes the configured cap of every district when the run names none, and none with null', async () => {

@@ -1,11 +1,14 @@
-import { AllocationMode, AllocationResult, Instance } from '@hearth/matching-engine';
+import { AllocationMode, AllocationResult, Frontier, Instance } from '@hearth/matching-engine';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { RunFrontier } from '../../domain/run-frontier';
 
 export interface SolveRequest {
   instance: Instance;
   mode: AllocationMode;
+  /** Also solve the frontier of what strict priority costs (optimal runs that ask for it). */
+  frontier?: boolean;
 }
 
 export interface SolveResult {
@@ -14,6 +17,8 @@ export interface SolveResult {
   certificateValid: boolean | null;
   solveMs: number;
   checkMs: number;
+  frontier?: { full: Frontier; summary: RunFrontier };
+  frontierMs: number;
 }
 
 /**

@@ -46,6 +46,13 @@ export const startRunSchema = z
       .min(1)
       .optional()
       .describe('Soft limit of proposals per district: not an engine constraint (see maxPerDistrict for one); proposals beyond it are flagged (the lowest-scoring of the district) for the board'),
+    frontier: z
+      .boolean()
+      .optional()
+      .describe(
+        'Optimal runs: also compute the frontier between the best overall allocation and strict priority (exact optima under increasing weight on priority, ' +
+          'each with its total, households housed and passed over, and its certificate), stored with the census; the board may approve any point of it',
+      ),
     units: z
       .union([z.literal('all'), z.array(z.uuid()).min(1).max(10_000)])
       .describe('"all" (every available unit without a live offer) or the unit ids to allocate'),
@@ -54,6 +61,9 @@ export const startRunSchema = z
   .superRefine((value, ctx) => {
     if (Array.isArray(value.units) && new Set(value.units).size !== value.units.length) {
       ctx.addIssue({ code: 'custom', path: ['units'], message: 'must not name a unit twice' });
+    }
+    if (value.frontier && value.mode !== 'optimal') {
+      ctx.addIssue({ code: 'custom', path: ['frontier'], message: 'needs mode optimal (the frontier is made of exact optima)' });
     }
   });
 

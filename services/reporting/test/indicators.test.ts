@@ -249,6 +249,16 @@ describe('indicators, computed on a constructed history and checked against hand
         ['housing_led', 3, 33.3],
         ['rapid_rehousing', 2, 100],
       ]);
+      // Fairness: by the household's band on the day the offer was made. 75-100: h1, h2 accepted, h8's
+      // open (2 / 2); 50-75: h3's three (one accepted) and h4's second (accepted, at 55 by then): 2 / 4;
+      // 25-50: h4's first, at 30, fell through: 1 / 1; 0-25: h5's, only the expiry is an answer: 0 / 1.
+      expect(figures.byPriorityBand.map((b: { band: string; made: number; acceptanceRate: { numerator: number; denominator: number; percent: number | null } }) => [b.band, b.made, b.acceptanceRate.numerator, b.acceptanceRate.denominator, b.acceptanceRate.percent])).toEqual([
+        ['75-100', 3, 2, 2, 100],
+        ['50-75', 4, 2, 4, 50],
+        ['25-50', 1, 1, 1, 100],
+        ['0-25', 3, 0, 1, 0],
+        ['unknown', 0, 0, 0, null],
+      ]);
     });
   });
 

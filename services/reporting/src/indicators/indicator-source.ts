@@ -85,11 +85,16 @@ export class IndicatorSource {
 
   private async offers(question: Question): Promise<Offers> {
     const rows: OfferRow[] = await this.dataSource.query(
-      `SELECT o.offer_id AS "offerId", o.household_id AS "householdId", h.programme, f.district,
+      `SELECT o.offer_id AS "offerId", o.household_id AS "householdId", h.programme, f.district, p.priority::float8 AS priority,
               o.made_on::text AS "madeOn", o.accepted_on::text AS "acceptedOn", o.declined_on::text AS "declinedOn",
               o.decline_reason AS "declineReason", o.decline_party AS "declineParty", o.expired_on::text AS "expiredOn",
               o.withdrawn_on::text AS "withdrawnOn", o.withdrawn_from AS "withdrawnFrom"
          FROM offers o LEFT JOIN households h USING (household_id) LEFT JOIN flats f USING (unit_id)
+         LEFT JOIN LATERAL (
+           SELECT s.priority FROM household_steps s
+            WHERE s.household_id = o.household_id AND s.priority IS NOT NULL AND s.on_date <= o.made_on
+            ORDER BY s.household_version DESC LIMIT 1
+         ) p ON true
         WHERE o.made_on BETWEEN $1 AND $2 AND o.made_on <= $3`,
       [question.from, question.to, question.asOf],
     );

@@ -1,5 +1,6 @@
 import { bearer, clearRedisPrefix, TestApp } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { at, FlatStream, History, HouseholdStream, OfferStream, RunStream, startReporting } from './support';
 
 /**
@@ -10,6 +11,18 @@ import { at, FlatStream, History, HouseholdStream, OfferStream, RunStream, start
  */
 const staff = bearer('sra_staff');
 const board = bearer('board_member');
+
+/** The text of a PDF, read by pdf-parse in a plain Node process (pdf.js loads its worker with a
+ *  dynamic import, which Jest's module sandbox does not allow). */
+function pdfText(pdf: Buffer): string {
+  const script = `const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
+      const { text } = await new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }).getText();
+      process.stdout.write(text);
+    });`;
+  return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', cwd: __dirname });
+}
 
 const empty = { count: 0, totalDays: 0, mean: null, median: null, p90: null, min: null, max: null };
 
@@ -385,6 +398,31 @@ describe('indicators, computed on a constructed history and checked against hand
         ['spread', 'Spreiding'],
       ]);
       expect(items[0].definedIn).toBe('docs/indicators.md#time-to-house');
+    });
+  });
+
+  describe('annual report', () => {
+    it('prints every indicator with its definition, key figures and a chart, in French', async () => {
+      const response = await service.http
+        .get('/reports/annual/2021?lang=fr')
+        .set(board)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const text = pdfText(response.body as Buffer);
+      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif']) {
+        expect(text).toContain(heading);
+      }
+      // Time to house from waitlisted: median 45.5 days, written the French way.
+      expect(text).toContain('45,5');
+      for (const household of [h1, h3, h5]) expect(text).not.toContain(household.householdId);
+      await service.http.get('/reports/annual/2021').set(bearer('landlord', { landlordId: landlordOfF1AndF2 })).expect(403);
+      await service.http.get('/reports/annual/twenty').set(board).expect(400);
     });
   });
 

@@ -200,6 +200,23 @@ describe('indicators, computed on a constructed history and checked against hand
     });
   });
 
+  describe('waitlist', () => {
+    it('counts households in and out in 2021 and waiting at its end, by programme', async () => {
+      const { figures } = await ask(service, '/indicators/waitlist?asOf=2021-12-31&from=2021-01-01&to=2021-12-31', board);
+      // Registered and first waitlisted in 2021: h1, h2, h3, h4, h6, h8 (h5 and h7 in 2020). Housed: h1,
+      // h2, h3, h4. Left: h6 (withdrew 1 Nov). Waiting on 31 Dec: h5 (paused) and h8.
+      expect(figures).toMatchObject({ registered: 6, waitlisted: 6, housed: 4, left: 1, waiting: 2, paused: 1 });
+      expect(figures.byProgramme).toEqual([
+        { programme: 'housing_first', registered: 3, waitlisted: 3, housed: 2, left: 0, waiting: 2, paused: 1 },
+        { programme: 'housing_led', registered: 2, waitlisted: 2, housed: 1, left: 1, waiting: 0, paused: 0 },
+        { programme: 'rapid_rehousing', registered: 1, waitlisted: 1, housed: 1, left: 0, waiting: 0, paused: 0 },
+      ]);
+      // As of 30 June 2021, for the first half: h6 and h8 not registered yet; h1, h2, h3, h4 housed.
+      const june = await ask(service, '/indicators/waitlist?asOf=2021-06-30&from=2021-01-01&to=2021-06-30', board);
+      expect(june.figures).toMatchObject({ registered: 4, waitlisted: 4, housed: 4, left: 0, waiting: 1, paused: 0 });
+    });
+  });
+
   describe('vacancy', () => {
     it('counts each spell in the year it ends, divides by the number of spells, and keeps first lets, withdrawals and open spells apart', async () => {
       const { figures } = await ask(service, '/indicators/vacancy?asOf=2021-12-31&from=2021-01-01&to=2021-12-31&district=rpt-v');
@@ -392,6 +409,7 @@ describe('indicators, computed on a constructed history and checked against hand
       const { items } = await ask(service, '/indicators?lang=nl', board);
       expect(items.map((i: { name: string; title: string }) => [i.name, i.title])).toEqual([
         ['time-to-house', 'Tijd tot huisvesting'],
+        ['waitlist', 'Wachtlijst'],
         ['vacancy', 'Leegstand'],
         ['offers', 'Aanbiedingen'],
         ['allocation-runs', 'Toewijzingsrondes'],
@@ -415,7 +433,7 @@ describe('indicators, computed on a constructed history and checked against hand
         .expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       const text = pdfText(response.body as Buffer);
-      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif']) {
+      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Liste d’attente', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif']) {
         expect(text).toContain(heading);
       }
       // Time to house from waitlisted: median 45.5 days, written the French way.

@@ -7,6 +7,7 @@ import { Offers } from '../indicators/offers';
 import { Spread } from '../indicators/spread';
 import { TimeToHouse } from '../indicators/time-to-house';
 import { Vacancy } from '../indicators/vacancy';
+import { Waitlist } from '../indicators/waitlist';
 
 interface Bar {
   label: string;
@@ -19,6 +20,10 @@ function chartOf(answer: IndicatorAnswer, t: (key: string, fallback?: string) =>
   switch (answer.indicator) {
     case 'time-to-house':
       return (answer.figures as TimeToHouse).housedByProgramme.map((p) => ({ label: group(p.programme), value: p.fromWaitlisted.median }));
+    case 'waitlist': {
+      const w = answer.figures as Waitlist;
+      return (['registered', 'waitlisted', 'housed', 'left'] as const).map((flow) => ({ label: t(`measures.${flow}`), value: w[flow] }));
+    }
     case 'vacancy': {
       const { filled } = answer.figures as Vacancy;
       return [

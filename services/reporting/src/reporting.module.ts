@@ -5,6 +5,7 @@ import { HealthModule, JobsModule, PlatformModule } from '@hearth/platform';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AnnualReportController, AnnualReportHandler } from './annual-report/queries/annual-report/annual-report.query';
 import { Calendar, REPORTING_TIME_ZONE } from './calendar/calendar';
 import { ReportingConfig } from './config';
 import { RecordFlatStepHandler } from './flats/commands/record-flat-step/record-flat-step.handler';
@@ -59,7 +60,7 @@ export class ReportingModule {
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
         CqrsModule.forRoot(),
       ],
-      controllers: [IndicatorsController, DailySnapshotsController],
+      controllers: [IndicatorsController, DailySnapshotsController, AnnualReportController],
       providers: [
         { provide: REPORTING_TIME_ZONE, useValue: config.REPORTING_TIME_ZONE },
         { provide: SNAPSHOTS_FROM, useValue: config.SNAPSHOTS_FROM },
@@ -75,6 +76,7 @@ export class ReportingModule {
         IndicatorSource,
         IndicatorAnswers,
         GetIndicatorHandler,
+        AnnualReportHandler,
         DailySnapshots,
         DailySnapshotJob,
         TakeDailySnapshotHandler,

@@ -1,5 +1,6 @@
 import { bearer, clearRedisPrefix, TestApp } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { at, FlatStream, History, HouseholdStream, OfferStream, RunStream, startReporting } from './support';
 
 /**
@@ -10,6 +11,18 @@ import { at, FlatStream, History, HouseholdStream, OfferStream, RunStream, start
  */
 const staff = bearer('sra_staff');
 const board = bearer('board_member');
+
+/** The text of a PDF, read by pdf-parse in a plain Node process (pdf.js loads its worker with a
+ *  dynamic import, which Jest's module sandbox does not allow). */
+function pdfText(pdf: Buffer): string {
+  const script = `const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
+      const { text } = await new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }).getText();
+      process.stdout.write(text);
+    });`;
+  return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', cwd: __dirname });
+}
 
 const empty = { count: 0, totalDays: 0, mean: null, median: null, p90: null, min: null, max: null };
 
@@ -187,6 +200,23 @@ describe('indicators, computed on a constructed history and checked against hand
     });
   });
 
+  describe('waitlist', () => {
+    it('counts households in and out in 2021 and waiting at its end, by programme', async () => {
+      const { figures } = await ask(service, '/indicators/waitlist?asOf=2021-12-31&from=2021-01-01&to=2021-12-31', board);
+      // Registered and first waitlisted in 2021: h1, h2, h3, h4, h6, h8 (h5 and h7 in 2020). Housed: h1,
+      // h2, h3, h4. Left: h6 (withdrew 1 Nov). Waiting on 31 Dec: h5 (paused) and h8.
+      expect(figures).toMatchObject({ registered: 6, waitlisted: 6, housed: 4, left: 1, waiting: 2, paused: 1 });
+      expect(figures.byProgramme).toEqual([
+        { programme: 'housing_first', registered: 3, waitlisted: 3, housed: 2, left: 0, waiting: 2, paused: 1 },
+        { programme: 'housing_led', registered: 2, waitlisted: 2, housed: 1, left: 1, waiting: 0, paused: 0 },
+        { programme: 'rapid_rehousing', registered: 1, waitlisted: 1, housed: 1, left: 0, waiting: 0, paused: 0 },
+      ]);
+      // As of 30 June 2021, for the first half: h6 and h8 not registered yet; h1, h2, h3, h4 housed.
+      const june = await ask(service, '/indicators/waitlist?asOf=2021-06-30&from=2021-01-01&to=2021-06-30', board);
+      expect(june.figures).toMatchObject({ registered: 4, waitlisted: 4, housed: 4, left: 0, waiting: 1, paused: 0 });
+    });
+  });
+
   describe('vacancy', () => {
     it('counts each spell in the year it ends, divides by the number of spells, and keeps first lets, withdrawals and open spells apart', async () => {
       const { figures } = await ask(service, '/indicators/vacancy?asOf=2021-12-31&from=2021-01-01&to=2021-12-31&district=rpt-v');
@@ -248,6 +278,16 @@ describe('indicators, computed on a constructed history and checked against hand
         ['housing_first', 6, 66.7],
         ['housing_led', 3, 33.3],
         ['rapid_rehousing', 2, 100],
+      ]);
+      // Fairness: by the household's band on the day the offer was made. 75-100: h1, h2 accepted, h8's
+      // open (2 / 2); 50-75: h3's three (one accepted) and h4's second (accepted, at 55 by then): 2 / 4;
+      // 25-50: h4's first, at 30, fell through: 1 / 1; 0-25: h5's, only the expiry is an answer: 0 / 1.
+      expect(figures.byPriorityBand.map((b: { band: string; made: number; acceptanceRate: { numerator: number; denominator: number; percent: number | null } }) => [b.band, b.made, b.acceptanceRate.numerator, b.acceptanceRate.denominator, b.acceptanceRate.percent])).toEqual([
+        ['75-100', 3, 2, 2, 100],
+        ['50-75', 4, 2, 4, 50],
+        ['25-50', 1, 1, 1, 100],
+        ['0-25', 3, 0, 1, 0],
+        ['unknown', 0, 0, 0, null],
       ]);
     });
   });
@@ -369,12 +409,38 @@ describe('indicators, computed on a constructed history and checked against hand
       const { items } = await ask(service, '/indicators?lang=nl', board);
       expect(items.map((i: { name: string; title: string }) => [i.name, i.title])).toEqual([
         ['time-to-house', 'Tijd tot huisvesting'],
+        ['waitlist', 'Wachtlijst'],
         ['vacancy', 'Leegstand'],
         ['offers', 'Aanbiedingen'],
         ['allocation-runs', 'Toewijzingsrondes'],
         ['spread', 'Spreiding'],
       ]);
       expect(items[0].definedIn).toBe('docs/indicators.md#time-to-house');
+    });
+  });
+
+  describe('annual report', () => {
+    it('prints every indicator with its definition, key figures and a chart, in French', async () => {
+      const response = await service.http
+        .get('/reports/annual/2021?lang=fr')
+        .set(board)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const text = pdfText(response.body as Buffer);
+      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Liste d’attente', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif']) {
+        expect(text).toContain(heading);
+      }
+      // Time to house from waitlisted: median 45.5 days, written the French way.
+      expect(text).toContain('45,5');
+      for (const household of [h1, h3, h5]) expect(text).not.toContain(household.householdId);
+      await service.http.get('/reports/annual/2021').set(bearer('landlord', { landlordId: landlordOfF1AndF2 })).expect(403);
+      await service.http.get('/reports/annual/twenty').set(board).expect(400);
     });
   });
 

@@ -5,7 +5,7 @@ import { toCsv } from './csv';
 
 const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district'] as const;
 
-interface Line {
+export interface Line {
   group: string | null;
   path: string[];
   value: number | boolean | null;
@@ -34,11 +34,17 @@ function flatten(value: unknown, path: string[], group: string | null, out: Line
   }
 }
 
+/** Every figure of an answer with its group (null when not broken down) and its path of measures. */
+export function figureLines(answer: IndicatorAnswer): Line[] {
+  const lines: Line[] = [];
+  flatten(answer.figures, [], null, lines);
+  return lines;
+}
+
 /** Every figure of an answer as one row: indicator, as of, period, group, measure, value — labels in the reader's language. */
 export function indicatorCsv(answer: IndicatorAnswer, language: Language): string {
   const t = labels(language);
-  const lines: Line[] = [];
-  flatten(answer.figures, [], null, lines);
+  const lines = figureLines(answer);
   const title = t(`indicators.${answer.indicator}.title`);
   return toCsv(
     ['indicator', 'asOf', 'from', 'to', 'group', 'measure', 'value'].map((column) => t(`columns.${column}`)),

@@ -6,14 +6,16 @@ import { Question } from './question';
 import { Caps, Spread, spread } from './spread';
 import { journey, JourneyRow, TimeToHouse, timeToHouse } from './time-to-house';
 import { Vacancy, vacancy } from './vacancy';
+import { Waitlist, waitlist } from './waitlist';
 
-export const INDICATORS = ['time-to-house', 'vacancy', 'offers', 'allocation-runs', 'spread'] as const;
+export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread'] as const;
 
 export const SPREAD_CAPS = Symbol('SPREAD_CAPS');
 export type IndicatorName = (typeof INDICATORS)[number];
 
 export interface IndicatorFigures {
   'time-to-house': TimeToHouse;
+  waitlist: Waitlist;
   vacancy: Vacancy;
   offers: Offers;
   'allocation-runs': AllocationRuns;
@@ -31,6 +33,7 @@ export class IndicatorSource {
   compute<N extends IndicatorName>(name: N, question: Question): Promise<IndicatorFigures[N]> {
     const compute: { [K in IndicatorName]: (q: Question) => Promise<IndicatorFigures[K]> } = {
       'time-to-house': (q) => this.timeToHouse(q),
+      waitlist: (q) => this.waitlist(q),
       vacancy: (q) => this.vacancy(q),
       offers: (q) => this.offers(q),
       'allocation-runs': (q) => this.allocationRuns(q),
@@ -41,7 +44,16 @@ export class IndicatorSource {
 
   /** One row per household waitlisted or housed by asOf, aggregated in the database (docs/indicators.md#time-to-house). */
   private async timeToHouse(question: Question): Promise<TimeToHouse> {
-    const rows: JourneyRow[] = await this.dataSource.query(
+    return timeToHouse(question, (await this.journeyRows(question, 'waitlisted or housed')).map(journey));
+  }
+
+  private async waitlist(question: Question): Promise<Waitlist> {
+    return waitlist(question, (await this.journeyRows(question, 'registered')).map(journey));
+  }
+
+  /** One row per household (of the programme asked for) registered, or waitlisted or housed, by asOf. */
+  private journeyRows(question: Question, who: 'registered' | 'waitlisted or housed'): Promise<JourneyRow[]> {
+    return this.dataSource.query(
       `WITH housed AS (
          SELECT household_id, min(accepted_on) AS housed_on FROM offers
           WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
@@ -60,10 +72,10 @@ export class IndicatorSource {
               j.first_waitlisted_on::text AS "firstWaitlistedOn", d.housed_on::text AS "housedOn", j.first_left_on::text AS "firstLeftOn",
               j.last_availability AS "lastAvailability", j.priority::float8 AS priority
          FROM households h LEFT JOIN journeys j USING (household_id) LEFT JOIN housed d USING (household_id)
-        WHERE ($2::text IS NULL OR h.programme = $2) AND (j.first_waitlisted_on IS NOT NULL OR d.housed_on IS NOT NULL)`,
+        WHERE ($2::text IS NULL OR h.programme = $2)
+          AND ${who === 'registered' ? 'h.registered_on <= $1' : '(j.first_waitlisted_on IS NOT NULL OR d.housed_on IS NOT NULL)'}`,
       [question.asOf, question.programme ?? null],
     );
-    return timeToHouse(question, rows.map(journey));
   }
 
   private async vacancy(question: Question): Promise<Vacancy> {
@@ -85,11 +97,16 @@ export class IndicatorSource {
 
   private async offers(question: Question): Promise<Offers> {
     const rows: OfferRow[] = await this.dataSource.query(
-      `SELECT o.offer_id AS "offerId", o.household_id AS "householdId", h.programme, f.district,
+      `SELECT o.offer_id AS "offerId", o.household_id AS "householdId", h.programme, f.district, p.priority::float8 AS priority,
               o.made_on::text AS "madeOn", o.accepted_on::text AS "acceptedOn", o.declined_on::text AS "declinedOn",
               o.decline_reason AS "declineReason", o.decline_party AS "declineParty", o.expired_on::text AS "expiredOn",
               o.withdrawn_on::text AS "withdrawnOn", o.withdrawn_from AS "withdrawnFrom"
          FROM offers o LEFT JOIN households h USING (household_id) LEFT JOIN flats f USING (unit_id)
+         LEFT JOIN LATERAL (
+           SELECT s.priority FROM household_steps s
+            WHERE s.household_id = o.household_id AND s.priority IS NOT NULL AND s.on_date <= o.made_on
+            ORDER BY s.household_version DESC LIMIT 1
+         ) p ON true
         WHERE o.made_on BETWEEN $1 AND $2 AND o.made_on <= $3`,
       [question.from, question.to, question.asOf],
     );

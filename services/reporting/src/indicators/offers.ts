@@ -1,12 +1,15 @@
 import { declineReasonSchema } from '@hearth/contracts';
 import { Rate, rate } from './stats';
 import { PROGRAMMES, Question, within } from './question';
+import { PRIORITY_BANDS, priorityBand, PriorityBand } from './time-to-house';
 
 export interface OfferRow {
   offerId: string;
   householdId: string;
   programme: string | null;
   district: string | null;
+  /** The household's last priority score published on or before the day the offer was made. */
+  priority: number | null;
   madeOn: string | null;
   acceptedOn: string | null;
   declinedOn: string | null;
@@ -48,6 +51,8 @@ export interface OfferCounts {
 
 export interface Offers extends OfferCounts {
   byProgramme: ({ programme: string } & OfferCounts)[];
+  /** By the household's priority band on the day the offer was made (fairness). */
+  byPriorityBand: ({ band: PriorityBand } & OfferCounts)[];
   declinesByReason: { reason: string; party: 'household' | 'provider'; count: number }[];
   /** Households with two or more offers in the period they declined themselves. */
   householdsDecliningTwiceOrMore: number;
@@ -97,6 +102,7 @@ export function offers(question: Question, rows: readonly OfferRow[]): Offers {
   return {
     ...counts(outcomes.map((o) => o.outcome)),
     byProgramme: programmes.map((programme) => ({ programme, ...counts(outcomes.filter((o) => o.offer.programme === programme).map((o) => o.outcome)) })),
+    byPriorityBand: PRIORITY_BANDS.map((band) => ({ band, ...counts(outcomes.filter((o) => priorityBand(o.offer.priority) === band).map((o) => o.outcome)) })),
     declinesByReason: declineReasonSchema.options.map((reason) => ({
       reason,
       party: reason.startsWith('provider.') ? ('provider' as const) : ('household' as const),

@@ -1,3 +1,4 @@
+import { int } from '@hearth/platform';
 import { allocationModeSchema } from '@hearth/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -14,10 +15,7 @@ export const startRunSchema = z
       .describe('Score weights (docs/matching-rules.md#score); the configured policy when left out'),
     maxPerBuilding: z.number().int().min(1).max(1_000).nullable().optional().describe('At most this many allocations per building; null: no cap; the configured cap when left out'),
     maxExtraBedrooms: z.number().int().min(0).max(5).optional().describe('A unit may have at most this many bedrooms more than needed'),
-    districtLimit: z
-      .number()
-      .int()
-      .min(1)
+    districtLimit: int({ min: 1, max: 10_000 })
       .optional()
       .describe('Soft limit of proposals per district: not an engine constraint; proposals beyond it are flagged (the lowest-scoring of the district) for the board'),
     units: z

@@ -40,6 +40,7 @@ export { enqueueJobs, ENQUEUE_TIMEOUT_MS, type JobToQueue } from './jobs/enqueue
 export { isTransientError, TransientError, TimeoutError, withTimeout } from './errors/transient-error';
 export * from './validation/fields';
 export { NulCharacterGuard } from './validation/nul-character.guard';
+export { IntParamPipe } from './validation/int-param.pipe';
 export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';
 export { httpSecurityConfigSchema, httpSecuritySettings, type HttpSecurityConfig } from './security/http-security.config';

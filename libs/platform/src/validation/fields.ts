@@ -161,18 +161,22 @@ export const LATEST_DATE = '2199-12-31';
 /** A calendar date `YYYY-MM-DD` that exists and that PostgreSQL can store. */
 export function date() {
   return z.iso
-    .date({ error: 'must be a date (YYYY-MM-DD)' })
-    .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+    // abort: a value that is not a date, or not one PostgreSQL stores, gets one error, not one per later rule.
+    .date({ error: 'must be a date (YYYY-MM-DD)', abort: true })
+    .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, { message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`, abort: true });
 }
 
 /** An instant with its offset (`2026-11-30T10:00:00Z`), between 1900 and 2199. */
 export function dateTime() {
   return z.iso
-    .datetime({ offset: true, error: 'must be a date and time with an offset (ISO 8601)' })
-    .refine((value) => {
-      const time = Date.parse(value);
-      return Number.isFinite(time) && time >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) && time <= Date.parse(`${LATEST_DATE}T23:59:59Z`);
-    }, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+    .datetime({ offset: true, error: 'must be a date and time with an offset (ISO 8601)', abort: true })
+    .refine(
+      (value) => {
+        const time = Date.parse(value);
+        return Number.isFinite(time) && time >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) && time <= Date.parse(`${LATEST_DATE}T23:59:59Z`);
+      },
+      { message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`, abort: true },
+    );
 }
 
 /** A free-text search filter in a query string: same rules as text. */

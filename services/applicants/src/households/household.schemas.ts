@@ -1,12 +1,13 @@
-import { districtCode as platformDistrictCode } from '@hearth/platform';
+import { date, districtCode as platformDistrictCode, text } from '@hearth/platform';
 import { z } from 'zod';
 import { REFERRAL_SOURCES } from './personal-data';
 
 /** Shared pieces of the request schemas. */
-export const freeText = (max: number) => z.string().trim().min(1).max(max);
+/** Free text (see the vocabulary's text): notes and reasons of 500 characters or more may span lines. */
+export const freeText = (max: number) => text({ max, multiline: max >= 500 });
 
 /** Not in the future (dates people give, e.g. consent, assessment). */
-export const pastOrToday = z.iso.date().refine((date) => date <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+export const pastOrToday = date().refine((date) => date <= new Date().toISOString().slice(0, 10), 'must not be in the future');
 
 /** A district code, normalised as every service normalises it (`bxl-c ` is `BXL-C`), so an excluded district excludes the flats of that district whatever their case. */
 export const districtCode = platformDistrictCode();

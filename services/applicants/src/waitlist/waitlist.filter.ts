@@ -1,4 +1,4 @@
-import { pageQuery, queryFlag } from '@hearth/platform';
+import { pageQuery, queryFlag, queryInt } from '@hearth/platform';
 import { z } from 'zod';
 import { SUPPORT_PROGRAMMES } from '../households/domain/household.entity';
 import { districtCode } from '../households/household.schemas';
@@ -7,7 +7,7 @@ const flag = queryFlag();
 
 export const waitlistFilterSchema = pageQuery({
   programme: z.enum(SUPPORT_PROGRAMMES).optional(),
-  bedrooms: z.coerce.number().int().min(0).max(10).optional().describe('Households needing exactly this many bedrooms'),
+  bedrooms: queryInt({ min: 0, max: 10 }).optional().describe('Households needing exactly this many bedrooms'),
   wheelchair: flag.optional().describe('true: only households that need a wheelchair-accessible home'),
   stepFree: flag.optional(),
   pets: flag.optional().describe('true: only households with pets'),

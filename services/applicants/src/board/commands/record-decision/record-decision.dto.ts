@@ -1,8 +1,9 @@
+import { text } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-export const justification = z.string().trim().min(10).max(2000).describe('Why the board departs from the policy’s order (mandatory, kept with the decision)');
+export const justification = text({ min: 10, max: 2000, multiline: true }).describe('Why the board departs from the policy’s order (mandatory, kept with the decision)');
 
 export class RecordBoardDecisionDto extends createZodDto(
   z

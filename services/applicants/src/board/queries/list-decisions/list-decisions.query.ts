@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { code, Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { BoardDecisionView, toBoardDecisionView } from '../../board-decision.vie
 import { BoardDecision } from '../../domain/board-decision.entity';
 
 const listDecisionsSchema = pageQuery({
-  reference: z.string().trim().toUpperCase().max(10).optional(),
+  reference: code({ max: 10 }).optional().describe('A household reference (HX-7Q2K); normalised like every code'),
   kind: z.enum(['urgent', 'priority_adjustment']).optional(),
   active: queryFlag().optional().describe('true: in force; false: reversed'),
 });

@@ -1,3 +1,4 @@
+import { date } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ export const assessHouseholdSchema = z
     expectedVersion,
     assessedOn: pastOrToday,
     livingSituation: z.enum(LIVING_SITUATIONS).describe('Where the household lives now'),
-    leavingInstitutionOn: z.iso.date().optional().describe('Required when leaving an institution (prison, hospital, care): the day they leave'),
+    leavingInstitutionOn: date().optional().describe('Required when leaving an institution (prison, hospital, care): the day they leave'),
     monthsHomelessLast3Years: z.number().int().min(0).max(36).describe('Months without a home of their own in the last three years'),
     vulnerabilities: z
       .object({ health: flag, disability: flag, age: flag, domesticViolence: flag, children: flag })

@@ -1,3 +1,4 @@
+import { text } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -6,7 +7,7 @@ export class AssignCaseworkerDto extends createZodDto(
   z
     .object({
       expectedVersion,
-      caseworkerId: z.string().trim().min(1).max(100).nullable().describe('The caseworker’s user id (token subject); null to unassign'),
+      caseworkerId: text({ max: 100 }).nullable().describe('The caseworker’s user id (token subject); null to unassign'),
     })
     .strict(),
 ) {}

@@ -1,9 +1,11 @@
+import { money } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { districtCode, freeText, membersSchema } from '../../household.schemas';
 
-const money = z.number().min(0).max(100_000).multipleOf(0.01);
+/** A monthly amount in euros with at most two decimals. */
+const amount = money({ max: 100_000 });
 
 export const recordNeedsSchema = z
   .object({
@@ -21,10 +23,10 @@ export const recordNeedsSchema = z
     rent: z
       .discriminatedUnion('basis', [
         z
-          .object({ basis: z.literal('rule'), monthlyIncome: money, monthlyBenefits: money })
+          .object({ basis: z.literal('rule'), monthlyIncome: amount, monthlyBenefits: amount })
           .strict()
           .describe('maxRent from net monthly income and benefits by the configured affordability rule; amounts stored encrypted'),
-        z.object({ basis: z.literal('set'), maxRent: money, reason: freeText(1000).optional() }).strict().describe('maxRent set by staff'),
+        z.object({ basis: z.literal('set'), maxRent: amount, reason: freeText(1000).optional() }).strict().describe('maxRent set by staff'),
       ])
       .describe('How the maximum affordable rent is determined'),
     preferredDistricts: z.array(districtCode).max(30).default([]),

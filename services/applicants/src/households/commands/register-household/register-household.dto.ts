@@ -1,12 +1,11 @@
+import { date } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { SUPPORT_PROGRAMMES } from '../../domain/household.entity';
 import { freeText, membersSchema, referralSchema } from '../../household.schemas';
 import { LEGAL_STATUSES } from '../../personal-data';
 
-const dateOfBirth = z.iso
-  .date()
-  .refine((date) => date >= '1900-01-01' && date <= new Date().toISOString().slice(0, 10), 'must be a real date of birth, not in the future');
+const dateOfBirth = date().refine((date) => date >= '1900-01-01' && date <= new Date().toISOString().slice(0, 10), 'must be a real date of birth, not in the future');
 
 export const registerHouseholdSchema = z
   .object({
@@ -17,7 +16,7 @@ export const registerHouseholdSchema = z
         dateOfBirth: dateOfBirth.describe('Stored encrypted; with the name, used to detect duplicate registrations'),
         phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'must be a phone number').optional(),
         email: z.email().max(200).optional(),
-        preferredLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "ar"').describe('BCP 47 language tag'),
+        preferredLanguage: z.string().max(35).regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "ar"').describe('BCP 47 language tag'),
       })
       .strict(),
     members: membersSchema,

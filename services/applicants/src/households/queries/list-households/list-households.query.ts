@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
-import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { code, Page, pageQuery, queryFlag, text, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -14,9 +14,9 @@ import { HouseholdSummary, toHouseholdSummary } from '../../household.view';
 const listHouseholdsSchema = pageQuery({
   status: z.enum(HOUSEHOLD_STATUSES as [HouseholdStatus, ...HouseholdStatus[]]).optional(),
   programme: z.enum(SUPPORT_PROGRAMMES).optional(),
-  caseworkerId: z.string().trim().min(1).max(100).optional().describe('Households on this caseworker’s caseload (a caseworker always sees only their own)'),
+  caseworkerId: text({ max: 100 }).optional().describe('Households on this caseworker’s caseload (a caseworker always sees only their own)'),
   unassigned: queryFlag().optional().describe('Only households without a caseworker'),
-  reference: z.string().trim().toUpperCase().max(10).optional(),
+  reference: code({ max: 10 }).optional().describe('A household reference (HX-7Q2K); normalised like every code'),
 });
 
 export class ListHouseholdsDto extends createZodDto(listHouseholdsSchema) {}

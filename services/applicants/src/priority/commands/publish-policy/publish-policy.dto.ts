@@ -1,3 +1,4 @@
+import { int, MAX_INT, text } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { PriorityWeights } from '../../domain/priority-policy';
@@ -27,8 +28,8 @@ export class PublishPolicyDto extends createZodDto(
   z
     .object({
       weights: weightsSchema,
-      summary: z.string().trim().min(10).max(2000).describe('What changed and why, as the board decided it'),
-      expectedCurrentVersion: z.number().int().positive().optional().describe('The version in force you started from; a newer one is refused with 409 POLICY.STALE'),
+      summary: text({ min: 10, max: 2000, multiline: true }).describe('What changed and why, as the board decided it'),
+      expectedCurrentVersion: int({ min: 1, max: MAX_INT }).optional().describe('The version in force you started from; a newer one is refused with 409 POLICY.STALE'),
     })
     .strict(),
 ) {}

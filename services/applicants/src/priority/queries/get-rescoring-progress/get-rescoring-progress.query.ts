@@ -1,6 +1,6 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { NotFoundError } from '@hearth/platform';
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { IntParamPipe, MAX_INT, NotFoundError } from '@hearth/platform';
+import { Controller, Get, Param } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -58,7 +58,7 @@ export class GetRescoringProgressController {
   @Get(':version/rescoring')
   @Roles(...STAFF_ROLES, 'board_member')
   @ApiOkResponse({ description: 'State and progress of the re-scoring job a policy version started' })
-  get(@Param('version', ParseIntPipe) version: number) {
+  get(@Param('version', new IntParamPipe('version', { min: 1, max: MAX_INT })) version: number) {
     return this.queryBus.execute(new GetRescoringProgressQuery(version));
   }
 }

@@ -1,3 +1,4 @@
+import { text } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { SEVERITIES } from '../../domain/repair-deadlines';
@@ -9,9 +10,9 @@ export const recordChecklistItemSchema = z
       .enum(SEVERITIES)
       .optional()
       .describe('Required for a fail: life_threatening (repair within 24 h), severe (30 days), moderate (60 days), low (90 days)'),
-    note: z.string().trim().min(1).max(2000).optional().describe('Required for a fail: what is wrong and where'),
+    note: text({ max: 2000, multiline: true }).optional().describe('Required for a fail: what is wrong and where'),
     photos: z
-      .array(z.string().trim().min(1).max(2000))
+      .array(text({ max: 2000, multiline: true }))
       .max(20)
       .default([])
       .describe('References (storage keys or URLs) of photos already uploaded'),

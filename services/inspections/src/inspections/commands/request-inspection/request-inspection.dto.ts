@@ -1,8 +1,9 @@
+import { text } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { INSPECTION_TYPES } from '../../domain/inspection.entity';
 
-export const requestNote = z.string().trim().min(1).max(1000).describe('Why the inspection is needed, e.g. what a complaint is about');
+export const requestNote = text({ max: 1000, multiline: true }).describe('Why the inspection is needed, e.g. what a complaint is about');
 
 export class RequestInspectionDto extends createZodDto(
   z

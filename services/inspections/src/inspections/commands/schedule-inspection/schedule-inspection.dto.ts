@@ -1,3 +1,4 @@
+import { dateTime, text } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -6,10 +7,8 @@ import { z } from 'zod';
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
 
-const inspectorId = z.string().trim().min(1).max(200).describe('User id (token subject) of the inspector who will visit');
-const scheduledAt = z.iso
-  .datetime({ offset: true })
-  .refine((value) => Date.parse(value) >= Date.now() - CLOCK_SLACK_MS, 'must not be in the past')
+const inspectorId = text({ max: 200 }).describe('User id (token subject) of the inspector who will visit');
+const scheduledAt = dateTime().refine((value) => Date.parse(value) >= Date.now() - CLOCK_SLACK_MS, 'must not be in the past')
   .describe('Date and time of the visit, ISO 8601 with offset');
 
 export class ScheduleInspectionDto extends createZodDto(z.object({ inspectorId, scheduledAt, expectedVersion }).strict()) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
-import { ValidationError } from '@hearth/platform';
+import { date, text, ValidationError } from '@hearth/platform';
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -13,8 +13,8 @@ import { InspectionType } from '../../domain/inspection.entity';
 export const AGENDA_TIME_ZONE = Symbol('AGENDA_TIME_ZONE');
 
 const agendaSchema = z.object({
-  date: z.iso.date().describe('The day (YYYY-MM-DD) in the agency’s time zone'),
-  inspectorId: z.string().trim().min(1).max(200).optional().describe('Whose agenda; required for staff, ignored for an inspector (always their own)'),
+  date: date().describe('The day (YYYY-MM-DD) in the agency’s time zone'),
+  inspectorId: text({ max: 200 }).optional().describe('Whose agenda; required for staff, ignored for an inspector (always their own)'),
 });
 
 export class GetAgendaDto extends createZodDto(agendaSchema) {}

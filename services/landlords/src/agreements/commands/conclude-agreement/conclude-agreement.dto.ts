@@ -1,6 +1,7 @@
+import { date, text } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export class EndAgreementDto extends createZodDto(
-  z.object({ endedOn: z.iso.date(), reason: z.string().trim().min(1).max(500) }).strict(),
+  z.object({ endedOn: date(), reason: text({ max: 500, multiline: true }) }).strict(),
 ) {}

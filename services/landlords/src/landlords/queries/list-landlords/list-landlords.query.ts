@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, text, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -12,7 +12,7 @@ import { LandlordView, toLandlordView } from '../../landlord.view';
 const listLandlordsSchema = pageQuery({
   status: z.enum(['prospect', 'active', 'suspended', 'offboarded']).optional(),
   kind: z.enum(['individual', 'company']).optional(),
-  search: z.string().trim().min(1).max(100).optional().describe('Part of the name'),
+  search: text({ max: 100 }).optional().describe('Part of the name'),
 });
 
 export class ListLandlordsDto extends createZodDto(listLandlordsSchema) {}

@@ -1,8 +1,9 @@
+import { text } from '@hearth/platform';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const note = z.string().trim().min(1).max(2000).optional().describe('The board’s reasoning, kept with the run');
+const note = text({ max: 2000, multiline: true }).optional().describe('The board’s reasoning, kept with the run');
 
 export class ApproveRunDto extends createZodDto(
   z

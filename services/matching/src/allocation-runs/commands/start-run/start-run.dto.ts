@@ -1,5 +1,5 @@
 import { allocationModeSchema } from '@hearth/contracts';
-import { districtCode, normalizeCode } from '@hearth/platform';
+import { districtCode, int, normalizeCode } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -40,10 +40,7 @@ export const startRunSchema = z
         'At most this many allocations per district, an engine constraint in both modes: one number for every district, or caps by district code ' +
           '(districts not named have no cap); null: no cap; the configured cap (MAX_PER_DISTRICT) when left out',
       ),
-    districtLimit: z
-      .number()
-      .int()
-      .min(1)
+    districtLimit: int({ min: 1, max: 10_000 })
       .optional()
       .describe('Soft limit of proposals per district: not an engine constraint (see maxPerDistrict for one); proposals beyond it are flagged (the lowest-scoring of the district) for the board'),
     frontier: z

@@ -1,3 +1,4 @@
+import { text } from '@hearth/platform';
 import { declineReasonSchema } from '@hearth/contracts';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
@@ -12,7 +13,7 @@ export class DeclineOfferDto extends createZodDto(
       reason: declineReasonSchema.describe(
         'household.* when the household says no, provider.* when the agency or the landlord cannot go through with it. Declining never lowers the household’s priority.',
       ),
-      note: z.string().trim().min(1).max(1000).optional().describe('Free text for colleagues; stays in matching, never in an event'),
+      note: text({ max: 1000, multiline: true }).optional().describe('Free text for colleagues; stays in matching, never in an event'),
     })
     .strict(),
 ) {}

@@ -1,3 +1,4 @@
+import { text } from '@hearth/platform';
 import { offerWithdrawalReasonSchema } from '@hearth/contracts';
 import { expectedVersion } from '@hearth/persistence';
 import { createZodDto } from 'nestjs-zod';
@@ -8,7 +9,7 @@ export class WithdrawOfferDto extends createZodDto(
     .object({
       expectedVersion,
       reason: offerWithdrawalReasonSchema.describe('Why the offer is withdrawn; fell_through_after_acceptance releases the unit’s reservation'),
-      note: z.string().trim().min(1).max(1000).optional().describe('Free text for colleagues; stays in matching, never in an event'),
+      note: text({ max: 1000, multiline: true }).optional().describe('Free text for colleagues; stays in matching, never in an event'),
     })
     .strict(),
 ) {}

@@ -1,6 +1,6 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { queryFlag } from '@hearth/platform';
+import { queryFlag, queryInt } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -19,7 +19,7 @@ export class GetShortlistDto extends createZodDto(
       refresh: queryFlag()
         .optional()
         .describe('Recompute now (and store) instead of returning the stored shortlist'),
-      k: z.coerce.number().int().min(1).max(100).optional().describe('How many households to keep when computing (SHORTLIST_SIZE by default)'),
+      k: queryInt({ min: 1, max: 100 }).optional().describe('How many households to keep when computing (SHORTLIST_SIZE by default)'),
     })
     .strict(),
 ) {}

@@ -66,6 +66,25 @@ import { TenancyArrears, TenancyRisk } from './risk/tenancy-risk.entity';
 import { AlertsController, ListAlertsHandler } from './risk/queries/list-alerts.query';
 import { MediationVault } from './vault';
 
+/** Every entity of the service (the benchmark builds its DataSource from them). */
+export const MEDIATION_ENTITIES = [
+  KnownHousehold,
+  KnownTenancy,
+  Neighbour,
+  Complaint,
+  ComplaintStage,
+  CaseReview,
+  Preparation,
+  PreparationTask,
+  BuddyContact,
+  TenancyRisk,
+  TenancyArrears,
+  Mediation,
+  MediationSession,
+  CommitteeMember,
+  MediationAgreement,
+];
+
 export interface MediationModuleOptions {
   /** Tests shorten the consumer's retry backoff. */
   consumer?: { maxAttempts?: number; initialBackoffMs?: number };
@@ -84,7 +103,7 @@ export class MediationModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownHousehold, KnownTenancy, Neighbour, Complaint, ComplaintStage, CaseReview, Preparation, PreparationTask, BuddyContact, TenancyRisk, TenancyArrears, Mediation, MediationSession, CommitteeMember, MediationAgreement],
+          entities: MEDIATION_ENTITIES,
           migrations: mediationMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),

@@ -3,10 +3,9 @@ import { AggregateStore, newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { MediationRules } from '../config';
-import { KnownTenancy } from '../directory/known-tenancy.entity';
 import { RecomputeRiskCommand } from './recompute-risk.command';
 import { riskContributions } from './risk-score';
-import { TenancyArrears, TenancyRisk } from './tenancy-risk.entity';
+import { TenancyRisk } from './tenancy-risk.entity';
 
 /**
  * Combines arrears (leases), open complaints and their intensity, missed support contacts (an
@@ -24,27 +23,28 @@ export class RecomputeRiskHandler implements ICommandHandler<RecomputeRiskComman
 
   execute({ tenancyId }: RecomputeRiskCommand) {
     return this.unitOfWork.run(async (manager) => {
-      const tenancy = await manager.findOneBy(KnownTenancy, { tenancyId });
-      if (!tenancy) return 'unknown_tenancy' as const;
-      const today = this.rules.today();
-      // One query at a time: they share the transaction's connection.
-      const arrears = await manager.findOneBy(TenancyArrears, { tenancyId });
-      const complaints = await manager.query<{ intensity: 'low' | 'medium' | 'high' | 'severe' }[]>(
-        `SELECT intensity FROM complaints WHERE tenancy_id = $1 AND status IN ('awaiting_acknowledgement', 'awaiting_answer') ORDER BY received_at`,
-        [tenancyId],
+      // Everything the score reads, in one round trip (indexed by tenancy).
+      const [inputs] = await manager.query<
+        { unit_id: string; household_id: string; reference: string; status: string; established: boolean | null; broken: boolean | null; intensities: ('low' | 'medium' | 'high' | 'severe')[]; reviews: number; missed: number }[]
+      >(
+        `SELECT t.unit_id, t.household_id, t.reference, t.status, a.established, a.broken_payment_plan AS broken,
+                coalesce((SELECT array_agg(c.intensity ORDER BY c.received_at) FROM complaints c
+                           WHERE c.tenancy_id = t.tenancy_id AND c.status IN ('awaiting_acknowledgement', 'awaiting_answer')), '{}') AS intensities,
+                (SELECT count(*)::int FROM case_reviews r WHERE r.tenancy_id = t.tenancy_id AND r.status = 'open') AS reviews,
+                (SELECT count(*)::int FROM preparations p WHERE p.tenancy_id = t.tenancy_id AND p.meeting_due_on < $2 AND p.meeting_held_on IS NULL AND p.status <> 'cancelled') AS missed
+           FROM known_tenancies t LEFT JOIN tenancy_arrears a ON a.tenancy_id = t.tenancy_id
+          WHERE t.tenancy_id = $1`,
+        [tenancyId, this.rules.today()],
       );
-      const reviews = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM case_reviews WHERE tenancy_id = $1 AND status = 'open'`, [tenancyId]);
-      const meetings = await manager.query<{ count: number }[]>(
-        `SELECT count(*)::int AS count FROM preparations WHERE tenancy_id = $1 AND meeting_due_on < $2 AND meeting_held_on IS NULL AND status <> 'cancelled'`,
-        [tenancyId, today],
-      );
+      if (!inputs) return 'unknown_tenancy' as const;
+      const tenancy = { unitId: inputs.unit_id, householdId: inputs.household_id, reference: inputs.reference, status: inputs.status };
       const factors = riskContributions(
         {
-          arrearsEstablished: tenancy.status !== 'ended' && (arrears?.established ?? false),
-          brokenPaymentPlan: tenancy.status !== 'ended' && (arrears?.brokenPaymentPlan ?? false),
-          openComplaintIntensities: complaints.map((row) => row.intensity),
-          missedSupportContacts: meetings[0].count,
-          unresolvedCaseReview: reviews[0].count > 0,
+          arrearsEstablished: tenancy.status !== 'ended' && (inputs.established ?? false),
+          brokenPaymentPlan: tenancy.status !== 'ended' && (inputs.broken ?? false),
+          openComplaintIntensities: inputs.intensities,
+          missedSupportContacts: inputs.missed,
+          unresolvedCaseReview: inputs.reviews > 0,
         },
         this.rules.risk,
       );

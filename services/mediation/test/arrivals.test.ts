@@ -62,6 +62,23 @@ describe('neighbour preparation and follow-up', () => {
     await service.http.get(`/preparations/${preparation.id}`).set(bearer('landlord')).expect(403);
   });
 
+  it('gives the caseworker the unowned tasks when applicants names them after the offer was accepted', async () => {
+    const household = { householdId: randomUUID(), reference: aHouseholdReference() };
+    const offer = new OfferEventStream({ unitId: randomUUID(), ...household });
+    await publish(producer, Topics.matching, offer.accepted());
+    const unowned = await preparationOf(offer.offerId);
+    expect(unowned.ownerId).toBeNull();
+    expect(unowned.tasks.map((task: { ownerId: string | null }) => task.ownerId)).toEqual([null, null, null, null]);
+
+    const caseworkerId = `caseworker-${randomUUID().slice(0, 8)}`;
+    const assigned = caseworkerAssigned(household, caseworkerId);
+    await publish(producer, Topics.applicants, assigned);
+    await applied(service, assigned.id);
+    const owned = (await service.http.get(`/preparations/${unowned.id}`).set(bearer('caseworker', { sub: caseworkerId })).expect(200)).body;
+    expect(owned.ownerId).toBe(caseworkerId);
+    expect(owned.tasks.map((task: { ownerId: string | null }) => task.ownerId)).toEqual([caseworkerId, caseworkerId, caseworkerId, caseworkerId]);
+  });
+
   it('records consent, task results and the post-arrival meeting with a buddy once the tenancy starts', async () => {
     const caseworkerId = `caseworker-${randomUUID().slice(0, 8)}`;
     const caseworker = bearer('caseworker', { sub: caseworkerId });

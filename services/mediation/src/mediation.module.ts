@@ -62,6 +62,7 @@ import { Neighbour } from './neighbours/domain/neighbour.entity';
 import { CaseReview } from './reviews/case-review.entity';
 import { OpenCaseReviewHandler } from './reviews/commands/open-case-review/open-case-review.handler';
 import { RecomputeRiskHandler } from './risk/recompute-risk.handler';
+import { RefreshTimeBasedRisksHandler } from './risk/refresh-time-based-risks.handler';
 import { TenancyArrears, TenancyRisk } from './risk/tenancy-risk.entity';
 import { AlertsController, ListAlertsHandler } from './risk/queries/list-alerts.query';
 import { MediationVault } from './vault';
@@ -188,6 +189,7 @@ export class MediationModule {
         GenerateDigestHandler,
         GetDigestHandler,
         RecomputeRiskHandler,
+        RefreshTimeBasedRisksHandler,
         ListAlertsHandler,
         ResolveCaseReviewHandler,
         ListCaseReviewsHandler,

@@ -291,5 +291,17 @@ describe('complaints', () => {
       const nl = (await service.http.get('/digest?lang=nl').set(owner).expect(200)).body;
       expect(nl.items[0].text).toBe('Klacht ontvangen op 2026-04-03 (veiligheid): de ontvangstbevestiging was verschuldigd op 2026-04-13');
     });
+
+    it('refreshes, with the digest, the risk of a tenancy whose post-arrival meeting day has passed (a missed support contact)', async () => {
+      // Started on 5 Jan 2026: the meeting was due 35 days later, 9 Feb 2026, and never held.
+      const tenancy = await aTenancy();
+      const [preparation] = await queryDatabase<{ meeting_due_on: string }>(service.database, 'SELECT meeting_due_on::text FROM preparations WHERE tenancy_id = $1', [tenancy.tenancyId]);
+      expect(preparation.meeting_due_on).toBe('2026-02-09');
+      await eventually(async () => {
+        const [risk] = await queryDatabase<{ score: number; factors: unknown }>(service.database, 'SELECT score, factors FROM tenancy_risks WHERE id = $1', [tenancy.tenancyId]);
+        expect(risk).toEqual({ score: 10, factors: [{ factor: 'missed_support_contacts', contribution: 10, detail: '1 missed support contact(s)' }] });
+      }, 30_000);
+
+    });
   });
 });

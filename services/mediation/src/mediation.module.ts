@@ -24,6 +24,7 @@ import { FileComplaintController } from './complaints/commands/file-complaint/fi
 import { FileComplaintHandler } from './complaints/commands/file-complaint/file-complaint.handler';
 import { HandleComplaintDeadlineHandler } from './complaints/commands/handle-complaint-deadline/handle-complaint-deadline';
 import { RequestStageTwoController, RequestStageTwoHandler } from './complaints/commands/request-stage-two/request-stage-two';
+import { WithdrawComplaintController, WithdrawComplaintHandler } from './complaints/commands/withdraw-complaint/withdraw-complaint';
 import { ComplaintRepository } from './complaints/complaint.repository';
 import { Complaint, ComplaintStage } from './complaints/domain/complaint.entity';
 import { GetComplaintController, GetComplaintHandler } from './complaints/queries/get-complaint/get-complaint.query';
@@ -128,6 +129,7 @@ export class MediationModule {
         AnswerComplaintController,
         ExtendAnswerController,
         RequestStageTwoController,
+        WithdrawComplaintController,
         ListComplaintsController,
         GetComplaintController,
         GetPreparationController,
@@ -170,6 +172,7 @@ export class MediationModule {
         AnswerComplaintHandler,
         ExtendAnswerHandler,
         RequestStageTwoHandler,
+        WithdrawComplaintHandler,
         HandleComplaintDeadlineHandler,
         ListComplaintsHandler,
         GetComplaintHandler,

@@ -137,6 +137,10 @@ describe('complaints', () => {
       await service.http.post(`/complaints/${complaint.id}/stage-two`).set(handler).send({ handlerId: 'someone-else' }).expect(409);
       await service.http.post(`/complaints/${complaint.id}/acknowledge`).set(handler).send({}).expect(200);
       await service.http.post(`/complaints/${complaint.id}/acknowledge`).set(handler).send({}).expect(409);
+      const withdrawn = (await service.http.post(`/complaints/${complaint.id}/withdraw`).set(handler).send({}).expect(200)).body;
+      expect(withdrawn).toMatchObject({ status: 'withdrawn', pendingDeadline: null });
+      await service.http.post(`/complaints/${complaint.id}/answer`).set(handler).send({ answer: 'Too late', upheld: false }).expect(409);
+      await service.http.post(`/complaints/${complaint.id}/withdraw`).set(handler).send({}).expect(409);
     });
 
     it('queues a fresh complaint’s deadline after the commit, and the sweep queues it again when Redis lost it', async () => {

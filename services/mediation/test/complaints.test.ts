@@ -17,10 +17,12 @@ describe('complaints', () => {
   let service: TestApp;
   let env: NodeJS.ProcessEnv;
   let producer: TestProducer;
+  let neighbourId: string;
 
   beforeAll(async () => {
     ({ service, env } = await startMediation({ DIGEST_INTERVAL_MS: '1000' }));
     producer = await TestProducer.connect();
+    neighbourId = (await service.http.post('/neighbours').set(handler).send({ fullName: 'Marie Dubois', flatLabel: '2nd floor' }).expect(201)).body.id;
   });
 
   afterAll(async () => {
@@ -48,7 +50,7 @@ describe('complaints', () => {
     intensity: 'medium',
     channel: 'letter',
     description: 'Loud music every night after midnight, says the neighbour on the 2nd floor.',
-    complainant: { kind: 'neighbour', ref: randomUUID() },
+    complainant: { kind: 'neighbour', ref: neighbourId },
     respondent: { kind: 'household', ref: tenancy.householdId },
     ...fields,
   });
@@ -212,13 +214,15 @@ describe('complaints', () => {
       expect(Number(after.complaints)).toBe(Number(before.complaints) + 1);
     });
 
-    it('refuses a tenancy the leases service never announced, or of another flat (409)', async () => {
+    it('refuses a tenancy the leases service never announced or of another flat, and a neighbour never registered (409)', async () => {
       const tenancy = await aTenancy();
       const unknown = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { tenancyId: randomUUID() })).expect(409);
       expect(unknown.body.code).toBe('COMPLAINT.TENANCY_UNKNOWN');
       const other = await aTenancy();
       const mismatch = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { tenancyId: other.tenancyId })).expect(409);
       expect(mismatch.body.code).toBe('COMPLAINT.TENANCY_NOT_OF_UNIT');
+      const stranger = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { complainant: { kind: 'neighbour', ref: randomUUID() } })).expect(409);
+      expect(stranger.body.code).toBe('COMPLAINT.NEIGHBOUR_UNKNOWN');
     });
   });
 

@@ -6,8 +6,8 @@ import { RecomputeRiskCommand } from './recompute-risk.command';
 export class RefreshTimeBasedRisksCommand extends Command<number> {}
 
 /**
- * Some factors change with time alone (a post-arrival meeting whose day has passed is a missed
- * support contact): once a day, with the digest, the risk of every tenancy with such a factor is
+ * Some factors change with time alone (a post-arrival meeting whose day has passed, a week of a buddy's
+ * first weeks without a contact, are missed support contacts): once a day, with the digest, the risk of every tenancy with such a factor is
  * recomputed, each in its own transaction. Returns how many were recomputed.
  */
 @CommandHandler(RefreshTimeBasedRisksCommand)
@@ -21,8 +21,9 @@ export class RefreshTimeBasedRisksHandler implements ICommandHandler<RefreshTime
   async execute(): Promise<number> {
     const rows: { tenancy_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT tenancy_id FROM preparations
-        WHERE tenancy_id IS NOT NULL AND meeting_due_on < $1 AND meeting_held_on IS NULL AND status <> 'cancelled'`,
-      [this.rules.today()],
+        WHERE tenancy_id IS NOT NULL AND status <> 'cancelled'
+          AND ((meeting_due_on < $1 AND meeting_held_on IS NULL) OR buddy_assigned_on > $1::date - 7 * ($2::int + 1))`,
+      [this.rules.today(), this.rules.buddyContactWeeks],
     );
     for (const row of rows) await this.commandBus.execute(new RecomputeRiskCommand(row.tenancy_id));
     return rows.length;

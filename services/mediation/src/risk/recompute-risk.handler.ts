@@ -23,6 +23,11 @@ export class RecomputeRiskHandler implements ICommandHandler<RecomputeRiskComman
 
   execute({ tenancyId }: RecomputeRiskCommand) {
     return this.unitOfWork.run(async (manager) => {
+      // One recompute per tenancy at a time, and its inputs read only once the lock is held: two
+      // concurrent changes (an arrears event and an answered complaint) must not compute from each
+      // other's stale state, nor both create the tenancy's risk row.
+      const locked = await manager.query<unknown[]>('SELECT 1 FROM known_tenancies WHERE tenancy_id = $1 FOR UPDATE', [tenancyId]);
+      if (locked.length === 0) return 'unknown_tenancy' as const;
       // Everything the score reads, in one round trip (indexed by tenancy).
       const [inputs] = await manager.query<
         { unit_id: string; household_id: string; reference: string; status: string; established: boolean | null; broken: boolean | null; intensities: ('low' | 'medium' | 'high' | 'severe')[]; reviews: number; missed: number; missed_buddy_weeks: number }[]

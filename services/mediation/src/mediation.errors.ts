@@ -89,3 +89,9 @@ export class NeighbourUnknownError extends ConflictError {
     super('COMPLAINT.NEIGHBOUR_UNKNOWN', `No neighbour record ${id}: register the neighbour first`);
   }
 }
+
+export class UnitNotFoundError extends NotFoundError {
+  constructor(unitId: string) {
+    super('COMPLAINT.UNIT_NOT_FOUND', `No flat ${unitId} of yours`);
+  }
+}

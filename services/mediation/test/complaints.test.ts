@@ -269,6 +269,8 @@ describe('complaints', () => {
         visibility: 'landlord_summary',
       });
       await service.http.get(`/complaints/${byNeighbour.id}`).set(bearer('landlord')).expect(404);
+      const elsewhere = await service.http.post('/complaints').set(bearer('landlord')).send(aComplaint(tenancy)).expect(404);
+      expect(elsewhere.body.code).toBe('COMPLAINT.UNIT_NOT_FOUND');
       await service.http.post(`/complaints/${byNeighbour.id}/acknowledge`).set(landlord).send({}).expect(403);
     });
 

@@ -12,6 +12,7 @@ export const SERVICES = {
   applicants: { port: 3104, entry: 'services/applicants/src/main.ts' },
   inspections: { port: 3103, entry: 'services/inspections/src/main.ts' },
   matching: { port: 3105, entry: 'services/matching/src/main.ts' },
+  leases: { port: 3106, entry: 'services/leases/src/main.ts' },
 } as const;
 
 export type ServiceKey = keyof typeof SERVICES;

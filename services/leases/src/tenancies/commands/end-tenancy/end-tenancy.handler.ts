@@ -1,0 +1,62 @@
+import { ActorRef, SYSTEM_ACTOR, TenancyEnded } from '@hearth/contracts';
+import { newEvent } from '@hearth/messaging';
+import { UnitOfWork } from '@hearth/persistence';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { LeasesClock } from '../../../clock';
+import { MonthlyScheduler } from '../../../jobs/monthly.scheduler';
+import { Tenancy } from '../../domain/tenancy.entity';
+import { TenancyRepository } from '../../tenancy.repository';
+import { toTenancyEventRef } from '../../tenancy.view';
+
+export type EndResult = 'ended' | 'not_yet' | 'not_ending';
+
+export class EndTenancyCommand extends Command<EndResult> {
+  constructor(
+    readonly tenancyId: string,
+    readonly actor: ActorRef = SYSTEM_ACTOR,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The day after an ending tenancy's last day: it has ended, with its final balance. The balance
+ * stays on the ledger (arrears survive the end of a tenancy); the last month's charge is prorated.
+ */
+@CommandHandler(EndTenancyCommand)
+export class EndTenancyHandler implements ICommandHandler<EndTenancyCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly tenancies: TenancyRepository,
+    private readonly clock: LeasesClock,
+    private readonly monthly: MonthlyScheduler,
+  ) {}
+
+  execute({ tenancyId, actor }: EndTenancyCommand): Promise<EndResult> {
+    return this.unitOfWork.run(async (manager) => {
+      const tenancy = await manager.findOne(Tenancy, { where: { id: tenancyId }, lock: { mode: 'pessimistic_write' } });
+      if (!tenancy || tenancy.status !== 'ending' || !tenancy.endsOn) return 'not_ending';
+      const today = this.clock.today();
+      if (tenancy.endsOn >= today) return 'not_yet';
+      tenancy.apply('end');
+      tenancy.endedOn = tenancy.endsOn;
+      await this.tenancies.save(manager, tenancy, (version) => [
+        newEvent(TenancyEnded, {
+          aggregateId: tenancy.id,
+          aggregateVersion: version,
+          actor,
+          payload: {
+            ...toTenancyEventRef(tenancy),
+            landlordId: tenancy.landlordId,
+            endedOn: tenancy.endedOn!,
+            reason: tenancy.endReason as never,
+            finalBalanceCents: tenancy.balanceCents,
+          },
+        }),
+      ]);
+      await this.tenancies.recordHistory(manager, tenancy.id, 'ended', actor, { endedOn: tenancy.endedOn, finalBalanceCents: tenancy.balanceCents });
+      this.unitOfWork.afterCommit(() => this.monthly.catchUpTenancies(tenancy.id));
+      return 'ended';
+    });
+  }
+}

@@ -5,6 +5,13 @@ import { HealthModule, JobsModule, PlatformModule } from '@hearth/platform';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AssignLineController } from './bank-import/commands/assign-line/assign-line.controller';
+import { AssignLineHandler } from './bank-import/commands/assign-line/assign-line.handler';
+import { ImportStatementController } from './bank-import/commands/import-statement/import-statement.controller';
+import { ImportStatementHandler } from './bank-import/commands/import-statement/import-statement.handler';
+import { BankPayments } from './bank-import/bank-payments';
+import { BankStatement, BankStatementLine } from './bank-import/domain/bank-statement.entity';
+import { GetStatementController, GetStatementHandler } from './bank-import/queries/get-statement/get-statement.query';
 import { LEASES_TIME_ZONE, LEASES_TODAY, LeasesClock } from './clock';
 import { LeasesConfig } from './config';
 import { LandlordEventsConsumer } from './directory/events/landlord-events.consumer';
@@ -67,7 +74,7 @@ export class LeasesModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry],
+          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine],
           migrations: leasesMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -99,6 +106,9 @@ export class LeasesModule {
         ListHeadLeasesController,
         OwnerStatementController,
         RecordOwnerPaymentController,
+        ImportStatementController,
+        AssignLineController,
+        GetStatementController,
       ],
       providers: [
         { provide: LEASES_TIME_ZONE, useValue: config.LEASES_TIME_ZONE },
@@ -137,6 +147,10 @@ export class LeasesModule {
         GetHeadLeaseHandler,
         ListHeadLeasesHandler,
         OwnerStatementHandler,
+        BankPayments,
+        ImportStatementHandler,
+        AssignLineHandler,
+        GetStatementHandler,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { messagingMigrations } from '@hearth/messaging';
 import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateLeases1764500000000 } from './1764500000000-create-leases';
+import { BankImport1764500000100 } from './1764500000100-bank-import';
 
-export const leasesMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateLeases1764500000000];
+export const leasesMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateLeases1764500000000, BankImport1764500000100];

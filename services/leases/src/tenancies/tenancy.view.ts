@@ -1,3 +1,4 @@
+import { structuredCommunication } from '../bank-import/domain/structured-communication';
 import { Tenancy } from './domain/tenancy.entity';
 
 /** The references every tenancy event carries. */
@@ -32,6 +33,8 @@ export function toTenancyView(t: Tenancy) {
     endReason: t.endReason,
     balanceCents: t.balanceCents,
     arrears: { ageing: t.arrearsAgeing, stage: t.arrearsStage },
+    /** What the household writes on its transfers (Belgian structured communication). */
+    paymentReference: t.paymentReferenceBase ? structuredCommunication(t.paymentReferenceBase) : null,
   };
 }
 

@@ -12,6 +12,9 @@ import { ImportStatementHandler } from './bank-import/commands/import-statement/
 import { BankPayments } from './bank-import/bank-payments';
 import { BankStatement, BankStatementLine } from './bank-import/domain/bank-statement.entity';
 import { GetStatementController, GetStatementHandler } from './bank-import/queries/get-statement/get-statement.query';
+import { AgreePaymentPlanController } from './payment-plans/commands/agree-payment-plan/agree-payment-plan.controller';
+import { AgreePaymentPlanHandler } from './payment-plans/commands/agree-payment-plan/agree-payment-plan.handler';
+import { PaymentPlan } from './payment-plans/domain/payment-plan.entity';
 import { LEASES_TIME_ZONE, LEASES_TODAY, LeasesClock } from './clock';
 import { LeasesConfig } from './config';
 import { LandlordEventsConsumer } from './directory/events/landlord-events.consumer';
@@ -74,7 +77,7 @@ export class LeasesModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine],
+          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan],
           migrations: leasesMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -109,6 +112,7 @@ export class LeasesModule {
         ImportStatementController,
         AssignLineController,
         GetStatementController,
+        AgreePaymentPlanController,
       ],
       providers: [
         { provide: LEASES_TIME_ZONE, useValue: config.LEASES_TIME_ZONE },
@@ -151,6 +155,7 @@ export class LeasesModule {
         ImportStatementHandler,
         AssignLineHandler,
         GetStatementHandler,
+        AgreePaymentPlanHandler,
       ],
     };
   }

@@ -1,11 +1,13 @@
 import { Actor, isStaff } from '@hearth/auth';
-import { ActorRef, ArrearsCleared, ArrearsStageReached, RentArrearsChanged } from '@hearth/contracts';
+import { ActorRef, ArrearsCleared, ArrearsStageReached, PaymentPlanBroken, RentArrearsChanged } from '@hearth/contracts';
 import { AggregateStore, newEvent, NewEvent } from '@hearth/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ArrearsPolicy, arrearsOn, monthlyAmountCents, stagesToAnnounce } from '../ledger/domain/ledger';
 import { LedgerEntry } from '../ledger/domain/ledger-entry.entity';
 import { TenancyNotFoundError } from '../leases.errors';
+import { firstMissedInstalment } from '../payment-plans/domain/payment-plan';
+import { PaymentPlan } from '../payment-plans/domain/payment-plan.entity';
 import { HistoryAction, Tenancy, TenancyHistoryEntry } from './domain/tenancy.entity';
 import { toTenancyEventRef } from './tenancy.view';
 
@@ -45,15 +47,37 @@ export class TenancyRepository {
     const monthly = monthlyAmountCents(tenancy);
     const state = arrearsOn(charges, paid, today, monthly, this.policy);
     const previousAgeing = tenancy.arrearsAgeing;
-    const previousStage = tenancy.arrearsStage;
+    let previousStage = tenancy.arrearsStage;
     tenancy.balanceCents = state.balanceCents;
     tenancy.arrearsAgeing = state.ageing;
-    const announce = stagesToAnnounce(previousStage, state.stage);
+
+    // A payment plan in force holds the ladder; a missed instalment breaks it and reopens the ladder.
+    const plan = await manager.findOne(PaymentPlan, { where: { tenancyId: tenancy.id, status: 'active' }, lock: { mode: 'pessimistic_write' } });
+    let broken: { planId: string; missedDueDate: string } | null = null;
+    if (plan) {
+      const since = entries.filter((e) => (e.kind === 'charge' ? e.bookedOn > plan.agreedOn : e.bookedOn >= plan.agreedOn));
+      const paidSince = since.filter((e) => e.kind === 'payment').reduce((sum, e) => sum + e.amountCents, 0);
+      const chargedSince = since.filter((e) => e.kind === 'charge').reduce((sum, e) => sum + e.amountCents, 0);
+      const missed = firstMissedInstalment(plan.instalments, paidSince, chargedSince, today);
+      if (missed) {
+        await manager.update(PaymentPlan, { id: plan.id }, { status: 'broken', brokenOn: today });
+        broken = { planId: plan.id, missedDueDate: missed.dueOn };
+        previousStage = null;
+      } else if (plan.instalments.every((i) => i.dueOn < today) || state.arrearsCents === 0 && state.balanceCents <= 0) {
+        await manager.update(PaymentPlan, { id: plan.id }, { status: 'completed' });
+      }
+    }
+    const held = plan !== null && broken === null;
+    const announce = held ? [] : stagesToAnnounce(previousStage, state.stage);
+    if (broken) tenancy.arrearsStage = null;
     if (announce.length > 0) tenancy.arrearsStage = announce[announce.length - 1];
     if (state.arrearsCents === 0) tenancy.arrearsStage = null;
     const ref = toTenancyEventRef(tenancy);
-    const cleared = previousStage !== null && state.arrearsCents === 0;
+    const cleared = tenancy.arrearsStage === null && previousStage !== null && state.arrearsCents === 0;
     return (version) => [
+      ...(broken
+        ? [newEvent(PaymentPlanBroken, { aggregateId: tenancy.id, aggregateVersion: version, actor, payload: { ...ref, ...broken, arrearsCents: state.arrearsCents } })]
+        : []),
       ...(cleared ? [newEvent(ArrearsCleared, { aggregateId: tenancy.id, aggregateVersion: version, actor, payload: { ...ref, clearedOn: today } })] : []),
       ...(previousAgeing !== state.ageing
         ? [

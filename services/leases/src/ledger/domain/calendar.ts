@@ -78,3 +78,11 @@ function msSinceMidnight(timeZone: string, now: Date): number {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
 }
+
+/** The same day `months` later, clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return `${month}-${String(Math.min(d, daysInMonth(month))).padStart(2, '0')}`;
+}

@@ -50,7 +50,7 @@ export class Tenancy extends VersionedEntity {
   }
 }
 
-export type HistoryAction = 'drafted' | 'completed' | 'signed' | 'started' | 'renewed' | 'notice_given' | 'ended' | 'cancelled' | 'payment_recorded';
+export type HistoryAction = 'drafted' | 'completed' | 'signed' | 'started' | 'renewed' | 'notice_given' | 'ended' | 'cancelled' | 'payment_recorded' | 'payment_plan_agreed';
 
 @Entity('tenancy_history')
 export class TenancyHistoryEntry {

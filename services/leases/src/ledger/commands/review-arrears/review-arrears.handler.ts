@@ -25,9 +25,11 @@ export class ReviewArrearsHandler implements ICommandHandler<ReviewArrearsComman
       const tenancy = await manager.findOne(Tenancy, { where: { id: tenancyId }, lock: { mode: 'pessimistic_write' } });
       if (!tenancy) return 'unchanged';
       const before = `${tenancy.balanceCents}|${tenancy.arrearsAgeing}|${tenancy.arrearsStage}`;
-      const events = await this.tenancies.settle(manager, tenancy, this.clock.today(), SYSTEM_ACTOR);
-      if (`${tenancy.balanceCents}|${tenancy.arrearsAgeing}|${tenancy.arrearsStage}` === before) return 'unchanged';
-      await this.tenancies.save(manager, tenancy, events);
+      const settled = await this.tenancies.settle(manager, tenancy, this.clock.today(), SYSTEM_ACTOR);
+      // The events carry the version the save gives the tenancy.
+      const events = settled(tenancy.version + 1);
+      if (events.length === 0 && `${tenancy.balanceCents}|${tenancy.arrearsAgeing}|${tenancy.arrearsStage}` === before) return 'unchanged';
+      await this.tenancies.save(manager, tenancy, () => events);
       return 'changed';
     });
   }

@@ -15,6 +15,7 @@ import { GetStatementController, GetStatementHandler } from './bank-import/queri
 import { AgreePaymentPlanController } from './payment-plans/commands/agree-payment-plan/agree-payment-plan.controller';
 import { AgreePaymentPlanHandler } from './payment-plans/commands/agree-payment-plan/agree-payment-plan.handler';
 import { PaymentPlan } from './payment-plans/domain/payment-plan.entity';
+import { OwnerStatementPdfController } from './head-leases/queries/owner-statement-pdf/owner-statement-pdf.controller';
 import { LEASES_TIME_ZONE, LEASES_TODAY, LeasesClock } from './clock';
 import { LeasesConfig } from './config';
 import { LandlordEventsConsumer } from './directory/events/landlord-events.consumer';
@@ -22,7 +23,7 @@ import { RecordLandlordChangeHandler } from './directory/events/record-landlord-
 import { RecordUnitChangeHandler } from './directory/events/record-unit-change.handler';
 import { UnitEventsConsumer } from './directory/events/unit-events.consumer';
 import { KnownAgreement, KnownLandlord, KnownUnit } from './directory/known-records.entity';
-import { MANAGEMENT_FEE_BASIS_POINTS, RecordHeadLeaseHandler } from './head-leases/commands/record-head-lease/record-head-lease.handler';
+import { MANAGEMENT_FEE_BASIS_POINTS, RecordHeadLeaseHandler, RecordPendingHeadLeasesHandler } from './head-leases/commands/record-head-lease/record-head-lease.handler';
 import { RecordOwnerDueHandler } from './head-leases/commands/record-owner-due/record-owner-due.handler';
 import { RecordOwnerPaymentController } from './head-leases/commands/record-owner-payment/record-owner-payment.controller';
 import { RecordOwnerPaymentHandler } from './head-leases/commands/record-owner-payment/record-owner-payment.handler';
@@ -49,7 +50,7 @@ import { CompleteTenancyHandler } from './tenancies/commands/complete-tenancy/co
 import { EndTenancyHandler } from './tenancies/commands/end-tenancy/end-tenancy.handler';
 import { GiveNoticeController } from './tenancies/commands/give-notice/give-notice.controller';
 import { GiveNoticeHandler } from './tenancies/commands/give-notice/give-notice.handler';
-import { OpenTenancyDraftHandler } from './tenancies/commands/open-tenancy-draft/open-tenancy-draft.handler';
+import { OpenPendingDraftsHandler, OpenTenancyDraftHandler } from './tenancies/commands/open-tenancy-draft/open-tenancy-draft.handler';
 import { RenewTenancyController } from './tenancies/commands/renew-tenancy/renew-tenancy.controller';
 import { RenewTenancyHandler } from './tenancies/commands/renew-tenancy/renew-tenancy.handler';
 import { SignTenancyController } from './tenancies/commands/sign-tenancy/sign-tenancy.controller';
@@ -113,6 +114,7 @@ export class LeasesModule {
         AssignLineController,
         GetStatementController,
         AgreePaymentPlanController,
+        OwnerStatementPdfController,
       ],
       providers: [
         { provide: LEASES_TIME_ZONE, useValue: config.LEASES_TIME_ZONE },
@@ -131,9 +133,11 @@ export class LeasesModule {
         RecordLandlordChangeHandler,
         RecordUnitChangeHandler,
         RecordHeadLeaseHandler,
+        RecordPendingHeadLeasesHandler,
         RecordOwnerDueHandler,
         RecordOwnerPaymentHandler,
         OpenTenancyDraftHandler,
+        OpenPendingDraftsHandler,
         CompleteTenancyHandler,
         SignTenancyHandler,
         StartTenancyHandler,

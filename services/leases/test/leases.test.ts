@@ -1,8 +1,8 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, clearRedisPrefix, eventually, queryDatabase, readEvents, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
+import { aHouseholdReference, bearer, clearRedisPrefix, eventually, LandlordEventStream, OfferEventStream, queryDatabase, readEvents, TestApp, TestProducer, UnitEventStream, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
 import { MonthlyScheduler } from '../src/jobs/monthly.scheduler';
-import { acceptedOffer, flatInScheme, FlatInScheme, leasesEnv, staff, startLeases, TODAY } from './support';
+import { acceptedOffer, flatInScheme, FlatInScheme, leasesEnv, pdfText as textOf, staff, startLeases, TODAY } from './support';
 
 /**
  * The leases service on real PostgreSQL, Redis and the test broker, "today" fixed at 2026-11-20
@@ -92,6 +92,42 @@ describe('leases service', () => {
       const { body: paid } = await service.http.post(`/head-leases/${flat.headLeaseId}/owner-payments`).set(staff).send({ month: '2026-11', amount: 136, paidOn: TODAY }).expect(201);
       expect(paid).toEqual({ month: '2026-11', dueCents: 13_600, paidCents: 13_600, owedCents: 0 });
       expect((await statementOf(flat.headLeaseId)).totals).toEqual({ dueCents: 13_600, paidCents: 13_600, owedCents: 0 });
+    });
+
+    it('prints the owner statement as a PDF in the owner’s language, amounts and months as the locale writes them', async () => {
+      const pdfText = async (language: string) => {
+        const response = await service.http
+          .get(`/head-leases/${flat.headLeaseId}/statement.pdf?language=${language}`)
+          .set(bearer('landlord', { landlordId: flat.landlordId }))
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        expect(response.headers['content-type']).toBe('application/pdf');
+        return textOf(response.body as Buffer);
+      };
+      // Due 136.00 (13,600 cents), paid 136.00, loan 12,000.00 lent, 150.00 repaid, 11,850.00 outstanding.
+      const fr = await pdfText('fr');
+      expect(fr).toContain('Relevé propriétaire');
+      expect(fr).toContain('novembre 2026');
+      expect(fr).toContain('136,00 €');
+      expect(fr).toContain('11 850,00 € restant dus');
+      const nl = await pdfText('nl');
+      expect(nl).toContain('Eigenaarsoverzicht');
+      expect(nl).toContain('november 2026');
+      expect(nl).toContain('€ 136,00');
+      expect(nl).toContain('€ 11.850,00 openstaand');
+      const en = await pdfText('en');
+      expect(en).toContain('Owner statement');
+      expect(en).toContain('November 2026');
+      expect(en).toContain('€11,850.00 outstanding');
+      expect(fr + nl + en).not.toMatch(/HX-/);
+
+      await service.http.get(`/head-leases/${flat.headLeaseId}/statement.pdf?language=de`).set(staff).expect(400);
+      await service.http.get(`/head-leases/${flat.headLeaseId}/statement.pdf`).set(bearer('landlord', { landlordId: randomUUID() })).expect(404);
     });
 
     it('takes the management fee under a mandate (8 % of 780.00 = 62.40 a month)', async () => {
@@ -292,6 +328,44 @@ describe('leases service', () => {
       expect(tenancy.history.find((h: { action: string }) => h.action === 'signed').actor).toEqual({ id: expect.any(String), role: 'sra_staff' });
       expect(tenancy.history.find((h: { action: string }) => h.action === 'started').actor).toEqual({ id: 'system', role: 'system' });
     });
+  });
+
+  it('keeps an offer accepted before its flat was heard of, and drafts the tenancy once the flat is described', async () => {
+    const landlord = new LandlordEventStream();
+    await producer.send(Topics.landlords, landlord.landlordId, landlord.agreementSignedWithTerms());
+    const unit = new UnitEventStream({ landlordId: landlord.landlordId, attributes: { availableFrom: null, rent: 640, serviceCharges: 40 } });
+    const offer = new OfferEventStream({ unitId: unit.unitId, householdId: randomUUID(), reference: aHouseholdReference() });
+    const accepted = offer.accepted();
+    await producer.send(Topics.matching, offer.offerId, accepted);
+    await eventually(async () => {
+      expect(await queryDatabase(service.database, 'SELECT offer_id FROM pending_offers WHERE offer_id = $1', [offer.offerId])).toHaveLength(1);
+    }, 30_000);
+
+    await producer.send(Topics.units, unit.unitId, unit.drafted());
+    const tenancy = await eventually(async () => {
+      const { body } = await service.http.get(`/tenancies?offerId=${offer.offerId}`).set(staff).expect(200);
+      expect(body.items).toHaveLength(1);
+      return body.items[0];
+    }, 30_000);
+    expect(tenancy).toMatchObject({ status: 'draft', unitId: unit.unitId, rentCents: 64_000, serviceChargesCents: 4_000 });
+    expect(await queryDatabase(service.database, 'SELECT offer_id FROM pending_offers WHERE offer_id = $1', [offer.offerId])).toEqual([]);
+  });
+
+  it('records the head lease of a flat that entered the scheme before its owner’s agreement was heard', async () => {
+    const landlord = new LandlordEventStream();
+    const unit = new UnitEventStream({ landlordId: landlord.landlordId, attributes: { availableFrom: null } });
+    await producer.send(Topics.units, unit.unitId, unit.drafted());
+    await producer.send(Topics.units, unit.unitId, unit.becameAvailable());
+    await eventually(async () => {
+      expect(await queryDatabase(service.database, 'SELECT in_scheme FROM known_units WHERE id = $1', [unit.unitId])).toEqual([{ in_scheme: true }]);
+    }, 30_000);
+    expect((await service.http.get(`/head-leases?unitId=${unit.unitId}`).set(staff).expect(200)).body.items).toEqual([]);
+
+    await producer.send(Topics.landlords, landlord.landlordId, landlord.agreementSignedWithTerms({ scheme: 'direct_let' }));
+    await eventually(async () => {
+      const { body } = await service.http.get(`/head-leases?unitId=${unit.unitId}`).set(staff).expect(200);
+      expect(body.items).toEqual([expect.objectContaining({ scheme: 'direct_let', legalLandlord: 'owner', landlordId: landlord.landlordId })]);
+    }, 30_000);
   });
 
   it('cancels a draft whose accepted offer falls through', async () => {

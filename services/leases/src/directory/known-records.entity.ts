@@ -43,4 +43,6 @@ export class KnownUnit {
   @Column('int', { name: 'service_charges_cents' }) serviceChargesCents: number;
   @Column('date', { name: 'available_from', nullable: true }) availableFrom: string | null;
   @Column('int', { name: 'unit_version' }) unitVersion: number;
+  /** The flat became available once: it is in the scheme and has (or is owed) a head lease. */
+  @Column('boolean', { name: 'in_scheme', default: false }) inScheme: boolean;
 }

@@ -3,6 +3,7 @@ import { EventSubscriber, on } from '@hearth/messaging';
 import { toCents } from '@hearth/platform';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { RecordPendingHeadLeasesCommand } from '../../head-leases/commands/record-head-lease/record-head-lease.handler';
 import { LandlordChange, RecordLandlordChangeCommand } from './record-landlord-change.handler';
 
 /** hearth.landlords → the agreements a flat's head lease is recorded from. */
@@ -10,8 +11,10 @@ import { LandlordChange, RecordLandlordChangeCommand } from './record-landlord-c
 export class LandlordEventsConsumer implements EventSubscriber {
   constructor(private readonly commandBus: CommandBus) {}
 
-  private record(event: EventEnvelope<{ landlordId: string }>, change: LandlordChange) {
-    return this.commandBus.execute(new RecordLandlordChangeCommand(event.payload.landlordId, event.aggregateVersion, change));
+  private async record(event: EventEnvelope<{ landlordId: string }>, change: LandlordChange) {
+    await this.commandBus.execute(new RecordLandlordChangeCommand(event.payload.landlordId, event.aggregateVersion, change));
+    // Flats of this landlord that entered the scheme before the agreement was heard get their head lease now.
+    if (change.kind !== 'agreement_ended') await this.commandBus.execute(new RecordPendingHeadLeasesCommand(event.payload.landlordId));
   }
 
   readonly subscriptions = [

@@ -36,6 +36,8 @@ export class RecordLandlordChangeHandler implements ICommandHandler<RecordLandlo
 
   execute({ landlordId, landlordVersion, change }: RecordLandlordChangeCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
+      // Serialised with head leases being recorded for this landlord's flats (see RecordHeadLeaseHandler).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`landlord-scheme:${landlordId}`]);
       const known = await manager.findOne(KnownLandlord, { where: { id: landlordId }, lock: { mode: 'pessimistic_write' } });
       if (known && landlordVersion <= known.landlordVersion) return;
       await manager.save(KnownLandlord, { id: landlordId, landlordVersion });

@@ -4,6 +4,7 @@ import { toCents } from '@hearth/platform';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RecordHeadLeaseCommand } from '../../head-leases/commands/record-head-lease/record-head-lease.handler';
+import { OpenPendingDraftsCommand } from '../../tenancies/commands/open-tenancy-draft/open-tenancy-draft.handler';
 import { RecordUnitChangeCommand } from './record-unit-change.handler';
 
 type UnitAttributes = PayloadOf<typeof UnitDrafted>;
@@ -14,8 +15,8 @@ type UnitAttributes = PayloadOf<typeof UnitDrafted>;
 export class UnitEventsConsumer implements EventSubscriber {
   constructor(private readonly commandBus: CommandBus) {}
 
-  private describe({ payload: unit, aggregateVersion }: EventEnvelope<UnitAttributes>) {
-    return this.commandBus.execute(
+  private async describe({ payload: unit, aggregateVersion }: EventEnvelope<UnitAttributes>) {
+    await this.commandBus.execute(
       new RecordUnitChangeCommand(unit.unitId, aggregateVersion, {
         landlordId: unit.landlordId,
         rentCents: toCents(unit.rent),
@@ -23,6 +24,7 @@ export class UnitEventsConsumer implements EventSubscriber {
         availableFrom: unit.availableFrom,
       }),
     );
+    await this.commandBus.execute(new OpenPendingDraftsCommand(unit.unitId));
   }
 
   readonly subscriptions = [

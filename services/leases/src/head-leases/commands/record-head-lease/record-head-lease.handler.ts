@@ -45,15 +45,18 @@ export class RecordHeadLeaseHandler implements ICommandHandler<RecordHeadLeaseCo
   execute({ unitId, landlordId }: RecordHeadLeaseCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
       const today = this.clock.today();
-      // One at a time per flat: the advisory lock keeps two deliveries from recording two head leases.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`head-lease:${unitId}`]);
+      // One at a time per landlord, with the agreements being recorded (RecordLandlordChangeHandler takes
+      // the same lock): a flat and its owner's agreement heard at the same moment never miss each other.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`landlord-scheme:${landlordId}`]);
+      await manager.query('UPDATE known_units SET in_scheme = true WHERE id = $1', [unitId]);
       if (await manager.existsBy(HeadLease, { unitId, status: 'active' })) return;
       const agreement = await manager.findOne(KnownAgreement, {
         where: { landlordId, endedOn: IsNull(), endDate: MoreThanOrEqual(today) },
         order: { signedAt: 'DESC' },
       });
       if (!agreement) {
-        this.logger.warn({ unitId, landlordId }, 'flat entered the scheme but its landlord has no agreement in force; no head lease recorded');
+        // Recorded when the agreement is heard (RecordPendingHeadLeasesHandler).
+        this.logger.warn({ unitId, landlordId }, 'flat entered the scheme but no agreement of its landlord is known yet; head lease waits for it');
         return;
       }
       const loanTaken = await manager.existsBy(HeadLease, { agreementId: agreement.id, loanPrincipalCents: MoreThanOrEqual(1) });
@@ -92,6 +95,33 @@ export class RecordHeadLeaseHandler implements ICommandHandler<RecordHeadLeaseCo
         }),
       ]);
       this.unitOfWork.afterCommit(() => this.monthly.catchUpHeadLeases(headLease.id));
+    });
+  }
+}
+
+export class RecordPendingHeadLeasesCommand extends Command<number> {
+  constructor(readonly landlordId: string) {
+    super();
+  }
+}
+
+/** An agreement was heard: every flat of the landlord in the scheme without a head lease gets one now (its events may have come first). */
+@CommandHandler(RecordPendingHeadLeasesCommand)
+export class RecordPendingHeadLeasesHandler implements ICommandHandler<RecordPendingHeadLeasesCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly headLeases: RecordHeadLeaseHandler,
+  ) {}
+
+  execute({ landlordId }: RecordPendingHeadLeasesCommand): Promise<number> {
+    return this.unitOfWork.run(async (manager) => {
+      const waiting: { id: string }[] = await manager.query(
+        `SELECT u.id FROM known_units u
+          WHERE u.landlord_id = $1 AND u.in_scheme AND NOT EXISTS (SELECT 1 FROM head_leases h WHERE h.unit_id = u.id AND h.status = 'active')`,
+        [landlordId],
+      );
+      for (const { id } of waiting) await this.headLeases.execute(new RecordHeadLeaseCommand(id, landlordId));
+      return waiting.length;
     });
   }
 }

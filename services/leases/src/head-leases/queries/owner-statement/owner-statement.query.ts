@@ -35,6 +35,7 @@ export class OwnerStatementHandler implements IQueryHandler<OwnerStatementQuery>
       headLeaseId,
       unitId: headLease.unitId,
       landlordId: headLease.landlordId,
+      scheme: headLease.scheme,
       months: months.map((m) => ({
         month: m.month,
         guaranteedRentCents: m.guaranteedRentCents,

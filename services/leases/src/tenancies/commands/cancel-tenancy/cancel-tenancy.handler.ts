@@ -28,6 +28,7 @@ export class CancelTenancyHandler implements ICommandHandler<CancelTenancyComman
 
   execute({ offerId }: CancelTenancyCommand): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
+      await manager.query('DELETE FROM pending_offers WHERE offer_id = $1', [offerId]);
       const tenancy = await manager.findOne(Tenancy, { where: { offerId }, lock: { mode: 'pessimistic_write' } });
       if (!tenancy) return;
       if (!canTransition(tenancy.status, 'cancel')) {

@@ -1,7 +1,6 @@
 import { SYSTEM_ACTOR, TenancyDrafted } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { TransientError } from '@hearth/platform';
 import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -39,8 +38,17 @@ export class OpenTenancyDraftHandler implements ICommandHandler<OpenTenancyDraft
     return this.unitOfWork.run(async (manager) => {
       if (await manager.existsBy(Tenancy, { offerId: offer.offerId })) return;
       const unit = await manager.findOneBy(KnownUnit, { id: offer.unitId });
-      // Matching only offers flats units announced, so leases will hear of it: wait, never dead-letter.
-      if (!unit) throw new TransientError(`unit ${offer.unitId} not heard from hearth.units yet`);
+      if (!unit) {
+        // Heard before the flat (topics are not ordered with each other): kept until hearth.units
+        // describes it (see OpenPendingDraftsHandler), never retried in a loop or dead-lettered.
+        await manager.query(
+          'INSERT INTO pending_offers (offer_id, unit_id, household_id, reference) VALUES ($1, $2, $3, $4) ON CONFLICT (offer_id) DO NOTHING',
+          [offer.offerId, offer.unitId, offer.householdId, offer.reference],
+        );
+        this.logger.log({ unitId: offer.unitId, offerId: offer.offerId }, 'accepted offer for a flat not heard of yet; kept pending');
+        return;
+      }
+      await manager.query('DELETE FROM pending_offers WHERE offer_id = $1', [offer.offerId]);
       const open = await manager.findOne(Tenancy, { where: { unitId: offer.unitId, status: In(['draft', 'signed', 'active', 'ending']) } });
       if (open) {
         this.logger.warn({ unitId: offer.unitId, offerId: offer.offerId, openTenancyId: open.id }, 'accepted offer for a flat with an open tenancy; no draft opened');
@@ -92,6 +100,34 @@ export class OpenTenancyDraftHandler implements ICommandHandler<OpenTenancyDraft
         }),
       ]);
       await this.tenancies.recordHistory(manager, tenancy.id, 'drafted', SYSTEM_ACTOR, { offerId: offer.offerId });
+    });
+  }
+}
+
+export class OpenPendingDraftsCommand extends Command<number> {
+  constructor(readonly unitId: string) {
+    super();
+  }
+}
+
+/** A flat was described: drafts the tenancies of accepted offers that arrived before it. */
+@CommandHandler(OpenPendingDraftsCommand)
+export class OpenPendingDraftsHandler implements ICommandHandler<OpenPendingDraftsCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: OpenTenancyDraftHandler,
+  ) {}
+
+  execute({ unitId }: OpenPendingDraftsCommand): Promise<number> {
+    return this.unitOfWork.run(async (manager) => {
+      const pending: { offer_id: string; unit_id: string; household_id: string; reference: string }[] = await manager.query(
+        'SELECT offer_id, unit_id, household_id, reference FROM pending_offers WHERE unit_id = $1 ORDER BY received_at FOR UPDATE',
+        [unitId],
+      );
+      for (const p of pending) {
+        await this.drafts.execute(new OpenTenancyDraftCommand({ offerId: p.offer_id, unitId: p.unit_id, householdId: p.household_id, reference: p.reference }));
+      }
+      return pending.length;
     });
   }
 }

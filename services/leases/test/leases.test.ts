@@ -368,6 +368,34 @@ describe('leases service', () => {
     }, 30_000);
   });
 
+  it('ends a tenancy after its last day with the final account: the last month prorated, the balance kept', async () => {
+    const flat = await flatInScheme(service, producer);
+    const { tenancy } = await acceptedOffer(service, producer, flat.unitId);
+    const terms = { rent: 700, serviceCharges: 50, deposit: { kind: 'deposit', amount: 1500 }, startDate: '2026-10-01', endDate: null };
+    await service.http.put(`/tenancies/${tenancy.id}/terms`).set(staff).send(terms).expect(200);
+    await service.http.post(`/tenancies/${tenancy.id}/sign`).set(staff).send({}).expect(200);
+    // October and November charged in full: 150,000.
+    await eventually(async () => expect((await service.http.get(`/tenancies/${tenancy.id}/ledger`).set(staff).expect(200)).body.chargedCents).toBe(150_000), 30_000);
+    await service.http.post(`/tenancies/${tenancy.id}/payments`).set(staff).send({ amount: 400, receivedOn: '2026-10-03' }).expect(201);
+
+    await service.http
+      .post(`/tenancies/${tenancy.id}/notice`)
+      .set(staff)
+      .send({ givenBy: 'agency', reason: 'moved_to_other_sra_flat', noticeGivenOn: '2026-10-15', endsOn: '2026-11-10' })
+      .expect(200);
+
+    // Ended the day after 10 November (a job). November owed for 10 of 30 days: 75,000 × 10 / 30 = 25,000, so
+    // 50,000 is credited back. Charged 100,000 − paid 40,000 = 60,000 still owed: kept, never written off.
+    await eventually(async () => expect((await service.http.get(`/tenancies/${tenancy.id}`).set(staff).expect(200)).body.status).toBe('ended'), 30_000);
+    const { body: ledger } = await service.http.get(`/tenancies/${tenancy.id}/ledger`).set(staff).expect(200);
+    expect(ledger).toMatchObject({ chargedCents: 100_000, paidCents: 40_000, balanceCents: 60_000 });
+    expect(ledger.entries.find((e: { kind: string }) => e.kind === 'credit')).toMatchObject({ month: '2026-11', amountCents: 50_000, bookedOn: '2026-11-10' });
+    const ended = (await waitForEvents(Topics.leases, tenancy.id, ['TenancyNoticeGiven', 'TenancyEnded'])).find((e) => e.type === 'TenancyEnded')!;
+    expect(ended.payload).toMatchObject({ landlordId: flat.landlordId, endedOn: '2026-11-10', reason: 'moved_to_other_sra_flat', finalBalanceCents: 60_000 });
+    // Nothing more is charged after the end.
+    expect(await service.app.get(MonthlyScheduler).catchUpTenancies(tenancy.id)).toBe(0);
+  });
+
   it('cancels a draft whose accepted offer falls through', async () => {
     const flat = await flatInScheme(service, producer);
     const { offer, tenancy } = await acceptedOffer(service, producer, flat.unitId);

@@ -41,8 +41,13 @@ export class TenancyRepository {
    * with the tenancy.
    */
   async settle(manager: EntityManager, tenancy: Tenancy, today: string, actor: ActorRef): Promise<(version: number) => NewEvent[]> {
-    const entries = await manager.find(LedgerEntry, { where: { tenancyId: tenancy.id }, select: { kind: true, bookedOn: true, amountCents: true } });
-    const charges = entries.filter((e) => e.kind === 'charge').map((e) => ({ dueOn: e.bookedOn, amountCents: e.amountCents }));
+    const entries = await manager.find(LedgerEntry, { where: { tenancyId: tenancy.id }, select: { kind: true, bookedOn: true, amountCents: true, month: true } });
+    // A credit reduces its month's charge.
+    const credits = new Map<string, number>();
+    for (const e of entries.filter((e) => e.kind === 'credit')) credits.set(e.month!, (credits.get(e.month!) ?? 0) + e.amountCents);
+    const charges = entries
+      .filter((e) => e.kind === 'charge')
+      .map((e) => ({ dueOn: e.bookedOn, amountCents: e.amountCents - (credits.get(e.month!) ?? 0) }));
     const paid = entries.filter((e) => e.kind === 'payment').reduce((sum, e) => sum + e.amountCents, 0);
     const monthly = monthlyAmountCents(tenancy);
     const state = arrearsOn(charges, paid, today, monthly, this.policy);
@@ -57,7 +62,7 @@ export class TenancyRepository {
     if (plan) {
       const since = entries.filter((e) => (e.kind === 'charge' ? e.bookedOn > plan.agreedOn : e.bookedOn >= plan.agreedOn));
       const paidSince = since.filter((e) => e.kind === 'payment').reduce((sum, e) => sum + e.amountCents, 0);
-      const chargedSince = since.filter((e) => e.kind === 'charge').reduce((sum, e) => sum + e.amountCents, 0);
+      const chargedSince = since.reduce((sum, e) => sum + (e.kind === 'charge' ? e.amountCents : e.kind === 'credit' ? -e.amountCents : 0), 0);
       const missed = firstMissedInstalment(plan.instalments, paidSince, chargedSince, today);
       if (missed) {
         await manager.update(PaymentPlan, { id: plan.id }, { status: 'broken', brokenOn: today });

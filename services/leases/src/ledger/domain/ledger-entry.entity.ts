@@ -7,7 +7,8 @@ export type PaymentSource = 'staff' | 'bank_import' | 'benefit';
 export class LedgerEntry {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'tenancy_id' }) tenancyId: string;
-  @Column('text') kind: 'charge' | 'payment';
+  /** A credit takes back part of a month's charge (the final account of a tenancy ended within the month). */
+  @Column('text') kind: 'charge' | 'payment' | 'credit';
   @Column('text', { nullable: true }) month: string | null;
   @Column('int', { name: 'amount_cents' }) amountCents: number;
   /** A charge's due date, a payment's day received. */

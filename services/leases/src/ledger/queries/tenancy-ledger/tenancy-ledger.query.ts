@@ -15,7 +15,7 @@ export class TenancyLedgerQuery extends Query<unknown> {
   }
 }
 
-/** A tenancy's ledger, oldest first, with a running balance; totals reconcile: charged − paid = balance. */
+/** A tenancy's ledger, oldest first, with a running balance; totals reconcile: charged (charges − credits) − paid = balance. */
 @QueryHandler(TenancyLedgerQuery)
 export class TenancyLedgerHandler implements IQueryHandler<TenancyLedgerQuery> {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,7 +23,7 @@ export class TenancyLedgerHandler implements IQueryHandler<TenancyLedgerQuery> {
   async execute({ tenancyId }: TenancyLedgerQuery) {
     const tenancy = await this.dataSource.manager.findOneBy(Tenancy, { id: tenancyId });
     if (!tenancy) throw new TenancyNotFoundError(tenancyId);
-    const rows: { id: string; kind: 'charge' | 'payment'; month: string | null; amount_cents: number; booked_on: string; source: string | null }[] =
+    const rows: { id: string; kind: 'charge' | 'payment' | 'credit'; month: string | null; amount_cents: number; booked_on: string; source: string | null }[] =
       await this.dataSource.query(
         `SELECT id, kind, month, amount_cents, to_char(booked_on, 'YYYY-MM-DD') AS booked_on, source
            FROM ledger_entries WHERE tenancy_id = $1 ORDER BY booked_on, kind, created_at, id`,
@@ -34,6 +34,7 @@ export class TenancyLedgerHandler implements IQueryHandler<TenancyLedgerQuery> {
     let paid = 0;
     const entries = rows.map((row) => {
       if (row.kind === 'charge') charged += row.amount_cents;
+      else if (row.kind === 'credit') charged -= row.amount_cents;
       else paid += row.amount_cents;
       balance += row.kind === 'charge' ? row.amount_cents : -row.amount_cents;
       return { id: row.id, kind: row.kind, month: row.month, amountCents: row.amount_cents, bookedOn: row.booked_on, source: row.source, balanceCents: balance };

@@ -4,6 +4,10 @@ import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LeasesClock } from '../../../clock';
 import { MonthlyScheduler } from '../../../jobs/monthly.scheduler';
+import { randomUUID } from 'node:crypto';
+import { monthOf } from '../../../ledger/domain/calendar';
+import { chargeFor } from '../../../ledger/domain/ledger';
+import { LedgerEntry } from '../../../ledger/domain/ledger-entry.entity';
 import { Tenancy } from '../../domain/tenancy.entity';
 import { TenancyRepository } from '../../tenancy.repository';
 import { toTenancyEventRef } from '../../tenancy.view';
@@ -40,7 +44,21 @@ export class EndTenancyHandler implements ICommandHandler<EndTenancyCommand> {
       if (tenancy.endsOn >= today) return 'not_yet';
       tenancy.apply('end');
       tenancy.endedOn = tenancy.endsOn;
+      // The final account: months charged in full beyond the last day are credited back to what was owed.
+      const charged = await manager.find(LedgerEntry, { where: { tenancyId, kind: 'charge' } });
+      for (const charge of charged.filter((c) => c.month! >= monthOf(tenancy.endedOn!))) {
+        const owed = chargeFor({ ...tenancy, lastDay: tenancy.endedOn }, charge.month!)?.amountCents ?? 0;
+        if (charge.amountCents > owed) {
+          await manager.query(
+            `INSERT INTO ledger_entries (id, tenancy_id, kind, month, amount_cents, booked_on, source, recorded_by)
+             VALUES ($1, $2, 'credit', $3, $4, $5, NULL, $6) ON CONFLICT DO NOTHING`,
+            [randomUUID(), tenancyId, charge.month, charge.amountCents - owed, tenancy.endedOn, actor.id],
+          );
+        }
+      }
+      const arrears = await this.tenancies.settle(manager, tenancy, today, actor);
       await this.tenancies.save(manager, tenancy, (version) => [
+        ...arrears(version),
         newEvent(TenancyEnded, {
           aggregateId: tenancy.id,
           aggregateVersion: version,

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       return { token: body.accessToken, userId: JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()).sub as string };
     };
     const records = await seedDemoData(
-      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, mediation: `${api}/mediation` },
+      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, leases: `${api}/leases`, mediation: `${api}/mediation` },
       (account) => signInAs(`${account}@hearth.demo`, account === 'admin' ? { totp: generateSync({ secret: DEMO_ADMIN_TOTP_SECRET }) } : {}),
       async (adminToken, landlordId, email, name) => {
         const created = await fetch(`${GATEWAY_URL}/users`, {

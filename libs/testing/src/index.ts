@@ -13,6 +13,7 @@ export * from './builders/inspection.builders';
 export * from './builders/applicant.builders';
 export * from './builders/matching.builders';
 export * from './builders/offer.builders';
+export * from './builders/lease.builders';
 export * from './builders/unit-event.builders';
 export * from './builders/event.builders';
 export * from './service-process';

@@ -294,12 +294,12 @@ export class RunStream {
 /** One tenancy's leases events (the leases service's contracts, published by a test producer). */
 export class TenancyStream {
   readonly tenancyId = randomUUID();
-  readonly unitId = randomUUID();
   private version = 0;
 
   constructor(
     readonly household: HouseholdStream,
     readonly landlordId: string = randomUUID(),
+    readonly unitId: string = randomUUID(),
   ) {}
 
   private next(type: string, occurredAt: string, payload: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { bearer, clearRedisPrefix, queryDatabase, TestApp } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { at, ComplaintStream, History, HouseholdStream, MediationStream, OfferStream, RiskStream, startReporting, TenancyStream } from './support';
+import { at, ComplaintStream, FlatStream, History, HouseholdStream, MediationStream, OfferStream, RiskStream, startReporting, TenancyStream } from './support';
 
 /**
  * A constructed history of tenancies, complaints and mediation in 2015–2018 (years no other test
@@ -32,6 +32,9 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
   const t6 = new TenancyStream(others[3]);
   const t7 = new TenancyStream(hC);
   const t8 = new TenancyStream(others[4]);
+  // A flat let twice in 2018; its tenancy's end (leases) starts the second vacancy spell.
+  const flat = new FlatStream('RPT-T', 'bld-t-1');
+  const t9 = new TenancyStream(new HouseholdStream('housing_first'), flat.landlordId, flat.unitId);
 
   beforeAll(async () => {
     service = await startReporting();
@@ -81,7 +84,12 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
       t5.arrears('2017-01-10', '0_30', 30_000, 0.5), t5.arrears('2017-02-20', '31_60', 95_000, 1.5), t5.arrears('2017-03-25', '61_90', 160_000, 2.5),
       t6.arrears('2017-02-01', '0_30', 54_000, 1), t6.arrears('2017-03-01', 'none', 0, 0), t6.arrears('2017-04-10', '0_30', 20_000, 0.5),
       t8.arrears('2017-01-05', '31_60', 120_000, 2),
+      t9.started('2018-01-20'), t9.ended('2018-05-31', 'terminated_by_household'),
     );
+    const unitEvents = [
+      ...flat.listed('2018-01-02'), flat.reserved(at('2018-01-10')), flat.let(at('2018-01-20')), flat.vacating(at('2018-05-01'), '2018-05-31'),
+      flat.available(at('2018-06-20')), flat.reserved(at('2018-07-01')), flat.let(at('2018-07-10')),
+    ];
 
     const c1 = new ComplaintStream();
     const c2 = new ComplaintStream();
@@ -118,6 +126,7 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
 
     await history.applicants(...applicantEvents);
     await history.matching(...matchingEvents);
+    await history.units(...unitEvents);
     await history.leases(...leaseEvents);
     await history.mediation(...mediationEvents);
     await history.applied();
@@ -261,6 +270,20 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
     });
   });
 
+  describe('vacancy', () => {
+    it('starts a spell after a let on the day the previous tenancy ended, when leases told it', async () => {
+      const { figures } = await ask('/indicators/vacancy?asOf=2018-12-31&from=2018-01-01&to=2018-12-31&district=RPT-T');
+      // First let: available 2 Jan → let 20 Jan = 18 days. Relet: the tenancy ended 31 May (not the
+      // flat available again on 20 June) → let 10 July = 30 + 10 = 40 days.
+      expect(figures.filled.all).toEqual({ count: 2, totalDays: 58, mean: 29, median: 29, p90: 40, min: 18, max: 40 });
+      expect(figures.filled.relets).toMatchObject({ count: 1, totalDays: 40 });
+      expect(figures.spells.map((s: { startedOn: string; endedOn: string; days: number }) => [s.startedOn, s.endedOn, s.days])).toEqual([
+        ['2018-01-02', '2018-01-20', 18],
+        ['2018-05-31', '2018-07-10', 40],
+      ]);
+    });
+  });
+
   describe('arrears', () => {
     it('gives the share of running tenancies in arrears, amounts in cents by ageing bucket, as of a day', async () => {
       const { figures } = await ask('/indicators/arrears?asOf=2017-03-31');
@@ -355,6 +378,7 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
         '/indicators/arrears?asOf=2017-03-31',
         '/indicators/mediation?asOf=2016-12-31&from=2016-01-01&to=2016-12-31',
         '/indicators/time-to-house?asOf=2016-12-31&from=2016-01-01&to=2016-12-31',
+        '/indicators/vacancy?asOf=2018-12-31&from=2018-01-01&to=2018-12-31&district=RPT-T',
         // Not asked before: computed after the replay.
         '/indicators/sustainment?asOf=2017-03-30&from=2016-01-01&to=2016-12-31',
       ];
@@ -371,8 +395,8 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
         expect(figuresOf(again)).toEqual(figuresOf(first));
         expect(figuresOf(elsewhere)).toEqual(figuresOf(first));
         // A day earlier the same four failures; t5 censored at 363, still one day short of 365.
-        expect(first[5].figures).toMatchObject({ tenancies: 7, endedNotSustained: 4 });
-        expect(first[5].figures.marks[1].simple).toEqual({ numerator: 2, denominator: 3, percent: 66.7 });
+        expect(first[6].figures).toMatchObject({ tenancies: 7, endedNotSustained: 4 });
+        expect(first[6].figures.marks[1].simple).toEqual({ numerator: 2, denominator: 3, percent: 66.7 });
       } finally {
         await fresh.close();
         await clearRedisPrefix(fresh.env.BULLMQ_PREFIX!);

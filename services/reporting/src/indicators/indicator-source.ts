@@ -95,7 +95,7 @@ export class IndicatorSource {
   }
 
   private async vacancy(question: Question): Promise<Vacancy> {
-    const [flats, steps] = await Promise.all([
+    const [flats, steps, tenancyEnds] = await Promise.all([
       this.dataSource.query(
         `SELECT unit_id AS "unitId", landlord_id AS "landlordId", district, building_id AS "buildingId" FROM flats
           WHERE ($1::text IS NULL OR district = $1) AND ($2::uuid IS NULL OR landlord_id = $2)`,
@@ -107,8 +107,9 @@ export class IndicatorSource {
           WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2) AND ($3::uuid IS NULL OR f.landlord_id = $3)`,
         [question.asOf, question.district ?? null, question.landlordId ?? null],
       ),
+      this.dataSource.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
     ]);
-    return vacancy(question, flats, steps);
+    return vacancy(question, flats, steps, tenancyEnds);
   }
 
   private async offers(question: Question): Promise<Offers> {

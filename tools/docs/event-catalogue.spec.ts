@@ -55,6 +55,9 @@ describe('docs/events.md', () => {
     expect(consumersOf('OfferAccepted')).toEqual(['leases', 'mediation', 'reporting', 'units']);
     expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'leases', 'mediation', 'reporting', 'units']);
     expect(consumersOf('UnitBecameAvailable')).toEqual(['leases', 'matching', 'reporting']);
+    // services/reporting/src/tenancies/events/lease-events.consumer.ts and mediation/events/mediation-events.consumer.ts.
+    expect(consumersOf('TenancyEnded')).toEqual(['mediation', 'reporting']);
+    expect(consumersOf('MediationClosed')).toEqual(['reporting']);
   });
 });
 

@@ -1,0 +1,94 @@
+import { AppShell, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { signOut, type Role } from '../api/session';
+import { useSession } from '../api/use-session';
+import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
+
+/** The pages each role works with, first one is home. */
+export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
+  sra_staff: [
+    { path: '/dashboard', label: 'nav.dashboard' },
+    { path: '/flats', label: 'nav.flats' },
+    { path: '/offers', label: 'nav.offers' },
+  ],
+  sra_admin: [
+    { path: '/dashboard', label: 'nav.dashboard' },
+    { path: '/flats', label: 'nav.flats' },
+    { path: '/offers', label: 'nav.offers' },
+  ],
+  caseworker: [
+    { path: '/caseload', label: 'nav.caseload' },
+    { path: '/offers', label: 'nav.offers' },
+  ],
+  landlord: [
+    { path: '/my-flats', label: 'nav.myFlats' },
+    { path: '/my-flats/new', label: 'nav.listFlat' },
+  ],
+  inspector: [{ path: '/agenda', label: 'nav.agenda' }],
+  board_member: [{ path: '/waitlist', label: 'nav.waitlist' }],
+  mediator: [{ path: '/mediation', label: 'nav.mediation' }],
+};
+
+export function LanguageSwitch({ userId }: { userId?: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <NativeSelect
+      aria-label={t('language.label')}
+      data-testid="language"
+      size="xs"
+      value={i18n.language}
+      onChange={(event) => chooseLanguage(event.currentTarget.value as Language, userId)}
+      data={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+    />
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = session ? NAVIGATION[session.role] : [];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Title order={1} size="h3">
+              {t('app.name')}
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            {session && (
+              <Text size="sm" visibleFrom="sm" data-testid="role">
+                {t(`role.${session.role}`)}
+              </Text>
+            )}
+            <LanguageSwitch userId={session?.userId} />
+            <Button
+              size="xs"
+              variant="outline"
+              onClick={() => {
+                void signOut().then(() => navigate('/sign-in'));
+              }}
+            >
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {items.map((item) => (
+          <NavLink key={item.path} component={Link} to={item.path} label={t(item.label)} active={location.pathname === item.path} onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -21,3 +21,5 @@ export * from './forged-tokens';
 export * from './smtp-sink';
 export * from './private-infrastructure';
 export * from './settled';
+export * from './platform/demo-data';
+export * from './platform/console-build';

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
+import { Burger, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -45,6 +45,11 @@ export function LanguageSwitch({ userId }: { userId?: string }) {
   );
 }
 
+/**
+ * Header, navigation and page. Plain elements and the classes of console.css rather than Mantine's
+ * AppShell: AppShell (like SimpleGrid and responsive props) injects <style> elements, which the
+ * gateway's Content-Security-Policy refuses.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
@@ -53,42 +58,42 @@ export function Layout() {
   const navigate = useNavigate();
   const items = session ? NAVIGATION[session.role] : [];
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Title order={1} size="h3">
-              {t('app.name')}
-            </Title>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            {session && (
-              <Text size="sm" visibleFrom="sm" data-testid="role">
-                {t(`role.${session.role}`)}
-              </Text>
-            )}
-            <LanguageSwitch userId={session?.userId} />
-            <Button
-              size="xs"
-              variant="outline"
-              onClick={() => {
-                void signOut().then(() => navigate('/sign-in'));
-              }}
-            >
-              {t('nav.signOut')}
-            </Button>
-          </Group>
+    <div className="shell">
+      <header className="shell-header">
+        <Group gap="sm" wrap="nowrap">
+          <Burger className="shell-burger" opened={opened} onClick={toggle} size="sm" aria-label={t('nav.menu')} aria-expanded={opened} aria-controls="main-navigation" />
+          <Title order={1} size="h3">
+            {t('app.name')}
+          </Title>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {items.map((item) => (
-          <NavLink key={item.path} component={Link} to={item.path} label={t(item.label)} active={location.pathname === item.path} onClick={close} />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        <Group gap="xs" wrap="nowrap">
+          {session && (
+            <Text size="sm" className="shell-role" data-testid="role">
+              {t(`role.${session.role}`)}
+            </Text>
+          )}
+          <LanguageSwitch userId={session?.userId} />
+          <Button
+            size="xs"
+            variant="outline"
+            onClick={() => {
+              void signOut().then(() => navigate('/sign-in'));
+            }}
+          >
+            {t('nav.signOut')}
+          </Button>
+        </Group>
+      </header>
+      <div className="shell-body">
+        <nav id="main-navigation" className="shell-nav" data-open={opened} aria-label={t('nav.label')}>
+          {items.map((item) => (
+            <NavLink key={item.path} component={Link} to={item.path} label={t(item.label)} active={location.pathname === item.path} onClick={close} />
+          ))}
+        </nav>
+        <main className="shell-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
@@ -29,14 +29,14 @@ export default function CaseloadPage() {
       <Title order={2}>{t('caseload.title')}</Title>
       <QueryState query={caseload}>
         {(c) => (
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <div className="grid-3">
             {c.programmes.map((p) => (
               <Card withBorder key={p.programme}>
                 <Text fw={600}>{t(`programme.${p.programme}`, { defaultValue: p.programme })}</Text>
                 <Text>{t('caseload.count', { households: p.households, limit: p.limit })}</Text>
               </Card>
             ))}
-          </SimpleGrid>
+          </div>
         )}
       </QueryState>
       <QueryState query={households} empty={(p) => p.items.length === 0}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -196,16 +196,16 @@ export default function FlatPage() {
             <UnitStatusBadge status={u.status} />
           </Group>
           <Card withBorder component="section" aria-label={t('flat.details')}>
-            <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            <div className="grid-4">
               <Text>{t('flat.district')}: {u.districtCode}</Text>
               <Text>{t('flat.bedrooms')}: {format.number(u.bedrooms)}</Text>
               <Text>{t('flat.rent')}: {format.money(u.rent)}</Text>
               <Text>{t('flat.maxOccupants')}: {format.number(u.maxOccupants)}</Text>
-              <Text>{t('flat.floorArea')}: {format.number(u.floorArea)} m²</Text>
+              <Text>{t('flat.floorArea')}: {format.number(u.floorArea)}</Text>
               <Text>{t('flat.energyLabel')}: {u.energyLabel}</Text>
               <Text>{t('flat.availableFrom')}: {format.date(u.availableFrom)}</Text>
               <Text>{t('flat.wheelchairAccessible')}: {u.wheelchairAccessible ? t('common.yes') : t('common.no')}</Text>
-            </SimpleGrid>
+            </div>
           </Card>
           <Card withBorder component="section" aria-labelledby="flat-offers">
             <Title order={3} size="h4" id="flat-offers" mb="sm">

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -92,7 +92,7 @@ export default function ListFlatPage() {
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Stack maw={720}>
         <Title order={2}>{t('listFlat.title')}</Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <div className="grid-2">
           <TextInput {...text('address')} required />
           <TextInput {...text('postalCode')} required />
           <TextInput {...text('city')} required />
@@ -100,14 +100,14 @@ export default function ListFlatPage() {
           <TextInput {...text('buildingId')} description={t('listFlat.buildingHelp')} />
           <NativeSelect {...text('type')} data={TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
           <NumberInput {...num('bedrooms', { min: 0, max: 10 })} />
-          <NumberInput {...num('floorArea', { min: 1, suffix: ' m²' })} required />
+          <NumberInput {...num('floorArea', { min: 1 })} required />
           <NumberInput {...num('floor', { min: -2, max: 100 })} />
           <NumberInput {...num('maxOccupants', { min: 1, max: 20 })} />
-          <NumberInput {...num('rent', { min: 0, decimalScale: 2, prefix: '€ ' })} required />
-          <NumberInput {...num('serviceCharges', { min: 0, decimalScale: 2, prefix: '€ ' })} />
+          <NumberInput {...num('rent', { min: 0, decimalScale: 2 })} required />
+          <NumberInput {...num('serviceCharges', { min: 0, decimalScale: 2 })} />
           <NativeSelect {...text('energyLabel')} data={LABELS} />
           <TextInput {...text('availableFrom')} type="date" />
-        </SimpleGrid>
+        </div>
         <Group>
           <Checkbox {...flag('elevator')} />
           <Checkbox {...flag('stepFree')} />

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -127,11 +127,11 @@ export default function StaffDashboard() {
   return (
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <div className="grid-3">
         <FlatsByStatus />
         <InspectionsDue />
         <OffersAwaiting />
-      </SimpleGrid>
+      </div>
     </Stack>
   );
 }

@@ -68,6 +68,7 @@ describe('the web console in a real browser', () => {
     // Flats, filtered to the available ones, then one flat's page with its shortlist.
     await page.getByRole('link', { name: 'Available' }).click();
     await page.waitForURL((url) => url.pathname === '/flats' && url.searchParams.get('status') === 'available');
+    await page.locator('[data-testid=units] tbody tr').nth(2).waitFor();
     await expect(page.locator('[data-testid=units] tbody tr').count()).resolves.toBe(3);
     await accessible(page, 'flats');
     const { body: available } = await platform.get(staffToken, '/units/units?status=available');
@@ -82,7 +83,7 @@ describe('the web console in a real browser', () => {
 
     // Why (not) this household: the first on the shortlist is eligible and ranked first.
     const { body: shortlist } = await platform.get(staffToken, `/matching/units/${unitId}/shortlist`);
-    await page.getByLabel('Household id').fill(shortlist.entries[0].applicantId);
+    await page.getByLabel('Household id').fill(shortlist.entries[0].householdId);
     await page.getByRole('button', { name: 'Explain' }).click();
     await page.locator('[data-testid=why-not-answer]').getByText('may be offered this flat').waitFor();
     await page.getByText(`Rank 1 of`).waitFor();

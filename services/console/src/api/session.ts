@@ -114,11 +114,14 @@ export async function signOut(): Promise<void> {
 
 /** A call to /api/<service>/…: JSON both ways, the token refreshed when it is about to lapse or was refused once. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  // A write always carries a JSON body (an empty object at least): the services validate it.
+  const body = init.body ?? (method === 'GET' ? undefined : {});
   const send = async (session: Session | undefined) =>
     fetch(`/api${path}`, {
-      method: init.method ?? 'GET',
-      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}) },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   let session = current;
   if (!session || session.expiresAt - Date.now() < 30_000) session = await refresh();

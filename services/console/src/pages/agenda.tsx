@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Card, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -35,7 +35,9 @@ export default function AgendaPage() {
                       <Text>{item.unit ? `${item.unit.address}, ${item.unit.postalCode} ${item.unit.city}` : t('flat.unknownAddress')}</Text>
                       <Text size="sm">{t(`inspectionType.${item.type}`, { defaultValue: item.type })}</Text>
                     </Stack>
-                    <Badge variant="light">{t('agenda.progress', { answered: item.checklist.answered, total: item.checklist.total })}</Badge>
+                    <Text size="sm" ta="right">
+                      {t('agenda.progress', { answered: item.checklist.answered, total: item.checklist.total })}
+                    </Text>
                   </Group>
                 </Card>
               </UnstyledButton>

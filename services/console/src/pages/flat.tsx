@@ -44,6 +44,7 @@ function ShortlistCard({ unit }: { unit: Unit }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>#</Table.Th>
+                    <Table.Th>{t('offer.household')}</Table.Th>
                     <Table.Th>{t('score.total')}</Table.Th>
                     <Table.Th>{t('score.breakdown')}</Table.Th>
                     <Table.Th>{t('offer.action')}</Table.Th>
@@ -51,8 +52,9 @@ function ShortlistCard({ unit }: { unit: Unit }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {s.entries.map((entry, index) => (
-                    <Table.Tr key={entry.applicantId}>
-                      <Table.Td>{index + 1}</Table.Td>
+                    <Table.Tr key={entry.householdId}>
+                      <Table.Td>{entry.rank ?? index + 1}</Table.Td>
+                      <Table.Td>{entry.reference}</Table.Td>
                       <Table.Td>{format.number(entry.score, 1)}</Table.Td>
                       <Table.Td>
                         <Breakdown breakdown={entry.breakdown} />
@@ -61,8 +63,8 @@ function ShortlistCard({ unit }: { unit: Unit }) {
                         <Button
                           size="xs"
                           variant="outline"
-                          loading={propose.isPending && propose.variables?.householdId === entry.applicantId}
-                          onClick={() => propose.mutate({ householdId: entry.applicantId, justification: index === 0 ? undefined : justification || undefined })}
+                          loading={propose.isPending && propose.variables?.householdId === entry.householdId}
+                          onClick={() => propose.mutate({ householdId: entry.householdId, justification: index === 0 ? undefined : justification || undefined })}
                         >
                           {t('offer.propose')}
                         </Button>

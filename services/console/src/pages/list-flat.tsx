@@ -62,7 +62,7 @@ export default function ListFlatPage() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [submitAfter, setSubmitAfter] = useState(true);
   const create = useApiMutation((body: Record<string, unknown>) => ({ path: '/units/units', body }));
-  const submit = useApiMutation((unit: Unit) => ({ path: `/units/units/${unit.id}/submit` }));
+  const submit = useApiMutation((unit: Unit) => ({ path: `/units/units/${unit.id}/submit`, body: { expectedVersion: unit.version } }));
   const errors = fieldErrors(create.error);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft) => ({ label: t(`flat.${key}`), value: draft[key] as string, onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value as never), error: errors[key], name: key });
@@ -84,7 +84,8 @@ export default function ListFlatPage() {
     };
     const unit = (await create.mutateAsync(body).catch(() => undefined)) as Unit | undefined;
     if (!unit) return;
-    if (submitAfter) await submit.mutateAsync(unit).catch(() => undefined);
+    // Saved but not submitted (the agency's agreement not signed yet, say): the reason stays on screen.
+    if (submitAfter && !(await submit.mutateAsync(unit).then(() => true, () => false))) return;
     navigate('/my-flats');
   };
 

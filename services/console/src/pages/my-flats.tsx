@@ -13,7 +13,7 @@ export default function MyFlatsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const units = useApi<Page<Unit>>('/units/units?limit=100');
-  const submit = useApiMutation((unit: Unit) => ({ path: `/units/units/${unit.id}/submit` }));
+  const submit = useApiMutation((unit: Unit) => ({ path: `/units/units/${unit.id}/submit`, body: { expectedVersion: unit.version } }));
   return (
     <Stack>
       <Group justify="space-between">

@@ -62,7 +62,7 @@ export interface Shortlist {
   computedAt: string;
   waitlistChangedSince: boolean;
   candidates: number;
-  entries: { applicantId: string; score: number; breakdown: ScoreBreakdown; reasons: string[] }[];
+  entries: { rank: number; householdId: string; reference: string; score: number; breakdown: ScoreBreakdown; reasons: string[]; priority: number; waitingDays: number }[];
 }
 
 export interface WhyNot {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { signOut, type Role } from '../api/session';
+import { useLiveUpdates } from '../api/live';
 import { useSession } from '../api/use-session';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
 
@@ -57,6 +58,7 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const items = session ? NAVIGATION[session.role] : [];
+  const live = useLiveUpdates(session?.role === 'sra_staff' || session?.role === 'sra_admin');
   return (
     <div className="shell">
       <header className="shell-header">
@@ -67,6 +69,11 @@ export function Layout() {
           </Title>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {live && (
+            <Text size="sm" className="shell-role" data-testid="live" aria-live="polite">
+              {t('live.on')}
+            </Text>
+          )}
           {session && (
             <Text size="sm" className="shell-role" data-testid="role">
               {t(`role.${session.role}`)}

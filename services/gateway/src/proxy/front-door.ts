@@ -21,7 +21,7 @@ const CORRELATION_HEADER = 'x-correlation-id';
 /** Paths the gateway answers itself; anything else that is a GET for a page falls back to the console. */
 /** A path naming a file (`/assets/index-1a2b.js`, `/favicon.ico`) rather than a page of the console. */
 const FILE_PATH = /\/[^/]+\.[A-Za-z0-9]+$/;
-const OWN_PATHS = /^\/(api|auth|me|users|sign-in-events|signing-keys|docs|\.well-known|health|metrics)(\/|$|-)/;
+const OWN_PATHS = /^\/(api|auth|events|me|users|sign-in-events|signing-keys|docs|\.well-known|health|metrics)(\/|$|-)/;
 
 /**
  * Everything in front of the gateway's own routes and the proxy, installed on the HTTP server when

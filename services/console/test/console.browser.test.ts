@@ -97,8 +97,20 @@ describe('the web console in a real browser', () => {
     const { body: offers } = await platform.get(staffToken, `/matching/offers?unitId=${unitId}`);
     expect(offers.items.map((o: { status: string }) => o.status)).toEqual(['offered']);
 
+    // Live: the household's acceptance, recorded elsewhere, appears on this page without a reload
+    // (the flat's page does not poll; the gateway's event stream tells it).
+    await page.locator('[data-testid=live]').waitFor();
+    const offer = offers.items[0];
+    const accepted = await fetch(`${platform.gatewayUrl}/api/matching/offers/${offer.id}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+      body: JSON.stringify({ expectedVersion: offer.version }),
+    });
+    expect(accepted.status).toBe(200);
+    await page.locator('[data-testid=offers]').getByText('Accepted').waitFor({ timeout: 15_000 });
+
     await page.goto(`${platform.gatewayUrl}/offers`);
-    await page.locator('[data-testid=offers]').getByText('Offered').waitFor();
+    await page.locator('[data-testid=offers]').getByText('Accepted').waitFor();
     await accessible(page, 'offers');
     expect(problems).toEqual([]);
     await context.close();
@@ -192,7 +204,7 @@ describe('the web console in a real browser', () => {
     const board = await openPage(desk);
     await signInThroughConsole(board.page, platform.gatewayUrl, 'board@hearth.demo');
     expect(new URL(board.page.url()).pathname).toBe('/waitlist');
-    // Eight seeded; the household offered a flat in the staff journey is no longer waiting.
+    // Eight seeded; the household that accepted a flat in the staff journey is no longer waiting.
     const { body: waiting } = await platform.get(await platform.token('board@hearth.demo'), '/applicants/board/waitlist?limit=1');
     expect(waiting.total).toBe(7);
     await board.page.getByText('Households waiting: 7').waitFor();

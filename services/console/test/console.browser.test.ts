@@ -183,7 +183,61 @@ describe('the web console in a real browser', () => {
     await context.close();
   });
 
-  it('the inspector (on a phone), the board member and the caseworker reach their screens, accessible', async () => {
+  it("the inspector, on a phone, is told what a failure needs, corrects it, answers every item and completes: the landlord's new flat becomes available", async () => {
+    const { body: units } = await platform.get(staffToken, '/units/units?limit=100');
+    const listed = units.items.find((unit: { address: string }) => unit.address === 'Rue du Canal 12');
+    const inspection = await eventually(async () => {
+      const { body } = await platform.get(staffToken, `/inspections/inspections?unitId=${listed.id}`);
+      expect(body.items).toHaveLength(1);
+      return body.items[0];
+    }, 60_000, 500);
+    const scheduled = await fetch(`${platform.gatewayUrl}/api/inspections/inspections/${inspection.id}/schedule`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+      body: JSON.stringify({ inspectorId: platform.records!.inspectorId, scheduledAt: new Date(Date.now() + 5 * 60_000).toISOString() }),
+    });
+    expect(scheduled.status).toBe(200);
+
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openPage(phone);
+    await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
+    await page.locator('[data-testid=agenda] a', { hasText: 'Rue du Canal 12' }).click();
+    await page.waitForURL(`**/inspections/${inspection.id}`);
+
+    // A failure needs a severity and a note: the API says so next to the fields.
+    const first = page.locator('[data-testid^=item-]').first();
+    await first.getByText('Fail', { exact: true }).click();
+    await first.getByRole('button', { name: 'Save this item' }).click();
+    await expect(first.locator('textarea').getAttribute('aria-invalid')).resolves.toBe('true');
+    await first.locator('select').selectOption('moderate');
+    await first.locator('textarea').fill('Loose socket in the hall');
+    await first.getByRole('button', { name: 'Save this item' }).click();
+    await first.getByText('Saved.').waitFor();
+    await page.screenshot({ path: join(shots, 'inspector-checklist-failure-375px-en.png'), fullPage: true });
+    // Repaired on the spot: the item passes after all. Then every other item, area by area.
+    const areas = Number(/of (\d+)/.exec((await page.getByText(/^Area 1 of \d+/).textContent()) ?? '')?.[1]);
+    for (let area = 1; area <= areas; area++) {
+      await page.getByText(new RegExp(`^Area ${area} of`)).waitFor();
+      const items = page.locator('[data-testid^=item-]');
+      const count = await items.count();
+      for (let index = 0; index < count; index++) {
+        await items.nth(index).getByText('Pass', { exact: true }).click();
+        await items.nth(index).getByText('Saved.').waitFor();
+      }
+      if (area < areas) await page.getByRole('button', { name: 'Next area' }).click();
+    }
+    await page.getByRole('button', { name: 'Complete the inspection' }).click();
+    await page.waitForURL('**/agenda');
+    expect(problems).toEqual([]);
+    await phone.close();
+
+    const { body: done } = await platform.get(staffToken, `/inspections/inspections/${inspection.id}`);
+    expect(done).toMatchObject({ status: 'completed', outcome: 'passed' });
+    expect(done.checklist.answered).toBe(done.checklist.total);
+    await eventually(async () => expect((await platform.get(staffToken, `/units/units/${listed.id}`)).body.status).toBe('available'), 60_000, 500);
+  });
+
+  it('the inspector (on a phone), the board member and the caseworker reach their screens, accessible; the caseworker records an acceptance', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const { page, problems } = await openPage(phone);
     await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
@@ -214,6 +268,28 @@ describe('the web console in a real browser', () => {
     await accessible(board.page, 'board: waitlist');
     expect(board.problems).toEqual([]);
 
+    // An offer for a household of the demo caseworker's caseload, proposed and made by staff.
+    const caseworkerToken = await platform.token('caseworker@hearth.demo');
+    const mine: string[] = (await platform.get(caseworkerToken, '/applicants/households?limit=100')).body.items
+      .filter((h: { status: string }) => h.status === 'waitlisted')
+      .map((h: { id: string }) => h.id);
+    const { body: availableNow } = await platform.get(staffToken, '/units/units?status=available');
+    let pair: { unitId: string; householdId: string; reference: string } | undefined;
+    for (const unit of availableNow.items) {
+      const shortlist = await platform.get(staffToken, `/matching/units/${unit.id}/shortlist`);
+      const entry = shortlist.status === 200 ? shortlist.body.entries.find((e: { householdId: string }) => mine.includes(e.householdId)) : undefined;
+      if (entry) {
+        pair = { unitId: unit.id, householdId: entry.householdId, reference: entry.reference };
+        break;
+      }
+    }
+    expect(pair).toBeDefined();
+    const staffCall = (path: string, body: unknown) =>
+      fetch(`${platform.gatewayUrl}/api/matching${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const proposed = await staffCall('/offers', { unitId: pair!.unitId, householdId: pair!.householdId, justification: 'Supported by her caseworker; the flat is near her school' });
+    expect(proposed.status).toBe(201);
+    expect((await staffCall(`/offers/${proposed.body.id}/make`, { expectedVersion: proposed.body.version })).status).toBe(200);
+
     const caseworkerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const caseworker = await openPage(caseworkerContext);
     await signInThroughConsole(caseworker.page, platform.gatewayUrl, 'caseworker@hearth.demo');
@@ -222,6 +298,13 @@ describe('the web console in a real browser', () => {
     await households.first().waitFor();
     expect(await households.count()).toBe(3);
     await accessible(caseworker.page, 'caseworker: caseload');
+    // The caseworker records the household's acceptance.
+    await caseworker.page.getByRole('link', { name: 'Offers' }).click();
+    const offerRow = caseworker.page.locator('[data-testid=offers] tbody tr', { hasText: pair!.reference });
+    await offerRow.getByRole('button', { name: 'Record acceptance' }).click();
+    await offerRow.getByText('Accepted').waitFor();
+    await accessible(caseworker.page, 'caseworker: offers');
+    expect((await platform.get(staffToken, `/matching/offers/${proposed.body.id}`)).body.status).toBe('accepted');
     expect(caseworker.problems).toEqual([]);
     await desk.close();
     await caseworkerContext.close();

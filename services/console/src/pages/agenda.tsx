@@ -11,7 +11,11 @@ interface Agenda {
   items: { inspectionId: string; scheduledAt: string; type: string; status: string; unit: { address: string; postalCode: string; city: string } | null; checklist: { answered: number; total: number } }[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the device's calendar (YYYY-MM-DD), not UTC's. */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 /** The inspector's day, phone first: one big card per visit. */
 export default function AgendaPage() {

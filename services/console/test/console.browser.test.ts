@@ -285,7 +285,7 @@ describe('the web console in a real browser', () => {
     }
     expect(pair).toBeDefined();
     const staffCall = (path: string, body: unknown) =>
-      fetch(`${platform.gatewayUrl}/api/matching${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${platform.gatewayUrl}/api/matching${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string; version: number } }));
     const proposed = await staffCall('/offers', { unitId: pair!.unitId, householdId: pair!.householdId, justification: 'Supported by her caseworker; the flat is near her school' });
     expect(proposed.status).toBe(201);
     expect((await staffCall(`/offers/${proposed.body.id}/make`, { expectedVersion: proposed.body.version })).status).toBe(200);

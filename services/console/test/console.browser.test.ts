@@ -208,7 +208,7 @@ describe('the web console in a real browser', () => {
     const first = page.locator('[data-testid^=item-]').first();
     await first.getByText('Fail', { exact: true }).click();
     await first.getByRole('button', { name: 'Save this item' }).click();
-    await expect(first.locator('textarea').getAttribute('aria-invalid')).resolves.toBe('true');
+    await first.locator('textarea[aria-invalid=true]').waitFor();
     await first.locator('select').selectOption('moderate');
     await first.locator('textarea').fill('Loose socket in the hall');
     await first.getByRole('button', { name: 'Save this item' }).click();

@@ -23,3 +23,5 @@ export * from './smtp-sink';
 export * from './private-infrastructure';
 export * from './settled';
 export * from './migration-harness';
+export * from './platform/demo-data';
+export * from './platform/console-build';

@@ -1,4 +1,8 @@
-import { aConsent, aHouseholdRegistration, aLandlordRegistration, anAgreement, anAssessment, aUnit, checklistAnswers, eventually, someNeeds } from '@hearth/testing';
+import { aConsent, aHouseholdRegistration, anAssessment, someNeeds } from '../builders/applicant.builders';
+import { checklistAnswers } from '../builders/inspection.builders';
+import { aLandlordRegistration, anAgreement } from '../builders/landlord.builders';
+import { aUnit } from '../builders/unit.builders';
+import { eventually } from '../eventually';
 
 /** Every service through the gateway's front door: `${api}/<service>/…`. */
 export interface DemoUrls {

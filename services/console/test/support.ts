@@ -43,7 +43,7 @@ export class ConsolePlatform {
       CONSOLE_DIST: this.dist,
       ...urls,
     });
-    await Promise.all(SERVICES.map((name) => this.startService(name, { ...trust, PORT: String(ports[name]), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), APPLICANTS_DATA_KEY: randomBytes(32).toString('base64') })));
+    await Promise.all(SERVICES.map((name) => this.startService(name, { ...trust, PORT: String(ports[name]), BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'), APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'), MEDIATION_DATA_KEY: randomBytes(32).toString('base64') })));
     const api = `${this.gatewayUrl}/api`;
     this.records = await seedDemoData(
       { gateway: this.gatewayUrl, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, leases: `${api}/leases`, mediation: `${api}/mediation` },

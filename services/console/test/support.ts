@@ -2,7 +2,7 @@ import { buildConsole, dropDatabase, freePort, linkIn, seedDemoData, ServiceKey,
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateSync } from 'otplib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -127,7 +127,8 @@ export async function signInThroughConsole(page: Page, baseUrl: string, email: s
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+// axe-core's browser bundle, next to the package's entry point.
+const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 export interface AxeViolation {
   id: string;

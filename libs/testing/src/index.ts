@@ -21,3 +21,4 @@ export * from './forged-tokens';
 export * from './smtp-sink';
 export * from './private-infrastructure';
 export * from './migration-harness';
+export * from './fuzz-openapi';

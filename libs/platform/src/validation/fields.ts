@@ -114,7 +114,18 @@ function queryNumber(pattern: RegExp, message: string) {
 
 /** The same amount read from a query string. */
 export function queryMoney(options: MoneyOptions = {}) {
-  return queryNumber(/^-?\d+(\.\d{1,2})?$/, 'must be an amount with at most two decimals').pipe(money(options));
+  const { max = MAX_MONEY, min = 0 } = options;
+  return queryNumber(/^-?\d+(\.\d{1,2})?$/, 'must be an amount with at most two decimals')
+    .pipe(money(options))
+    .meta(documentedAs({ type: 'number', minimum: min, maximum: max, multipleOf: 0.01 }));
+}
+
+/**
+ * What the OpenAPI document says a query number is: a number with its bounds (clients and the
+ * OpenAPI fuzz test read them), not the string of digits it travels as.
+ */
+function documentedAs(schema: Record<string, unknown>): Record<string, unknown> {
+  return { ...schema, pattern: undefined, maxLength: undefined };
 }
 
 function isWholeCents(value: number): boolean {
@@ -151,7 +162,9 @@ export function int({ min, max }: IntOptions) {
 
 /** The same whole number read from a query string. */
 export function queryInt(options: IntOptions) {
-  return queryNumber(/^-?\d+$/, 'must be a whole number').pipe(int(options));
+  return queryNumber(/^-?\d+$/, 'must be a whole number')
+    .pipe(int(options))
+    .meta(documentedAs({ type: 'integer', minimum: options.min, maximum: options.max }));
 }
 
 /** Dates people enter: from 1900 to 2199. PostgreSQL refuses year 0 and the calendar has no use for the far future. */

@@ -1,9 +1,8 @@
 import { aUnit, eventually, freePort, linkIn, SmtpSink } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { generateSync } from 'otplib';
+import { startOidcIssuer, type OidcIssuer } from './oidc-issuer';
 import { client, Platform } from './support';
 
 jest.setTimeout(300_000);
@@ -12,30 +11,10 @@ const DEMO_PASSWORD = 'hearth-demo-password';
 const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const PASSWORD = 'a flat by the canal 1907';
 
-/** An agency's own OpenID Connect provider, as small as can be: discovery and its RS256 keys. */
-async function startOidcIssuer(): Promise<{ url: string; server: Server; sign(claims: Record<string, unknown>): Promise<string> }> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'agency-idp-1', alg: 'RS256', use: 'sig' };
-  const server = createServer((req, res) => {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const body = req.url === '/.well-known/openid-configuration' ? { issuer: url, jwks_uri: `${url}/certs` } : req.url === '/certs' ? { keys: [jwk] } : undefined;
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const key: CryptoKey = privateKey;
-  return {
-    url,
-    server,
-    sign: (claims) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'agency-idp-1' }).setIssuer(url).setAudience('hearth').setIssuedAt().setExpirationTime('30m').sign(key),
-  };
-}
-
 describe('a landlord signs up through the gateway and lists a flat', () => {
   const platform = new Platform();
   let smtp: SmtpSink;
-  let oidc: Awaited<ReturnType<typeof startOidcIssuer>>;
+  let oidc: OidcIssuer;
   let gatewayUrl: string;
 
   beforeAll(async () => {
@@ -65,7 +44,7 @@ describe('a landlord signs up through the gateway and lists a flat', () => {
   afterAll(async () => {
     await platform.stop();
     await smtp?.stop();
-    oidc?.server.close();
+    await oidc?.close();
   });
 
   const signIn = async (email: string, password: string, extra: Record<string, unknown> = {}) => {

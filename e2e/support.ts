@@ -17,6 +17,7 @@ export class Platform {
           PORT: String(await freePort()),
           BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'),
           APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'),
+          MEDIATION_DATA_KEY: randomBytes(32).toString('base64'),
           LOG_LEVEL: 'info',
           ...extraEnv[name],
         });

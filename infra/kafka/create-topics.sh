@@ -44,5 +44,8 @@ create hearth.mediation 12 cleanup.policy=delete retention.ms=-1
 create hearth.mediation.dlq 3 cleanup.policy=delete retention.ms=$THIRTY_DAYS_MS
 create hearth.gateway 12 cleanup.policy=delete retention.ms=-1
 create hearth.gateway.dlq 3 cleanup.policy=delete retention.ms=$THIRTY_DAYS_MS
+# reporting publishes nothing: only its dead letters (hearth.reporting is created empty so every service has its topic)
+create hearth.reporting 12 cleanup.policy=delete retention.ms=-1
+create hearth.reporting.dlq 3 cleanup.policy=delete retention.ms=$THIRTY_DAYS_MS
 
 "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" --list

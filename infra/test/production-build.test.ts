@@ -28,6 +28,7 @@ function productionEnv(service: string, port: number): NodeJS.ProcessEnv {
     GATEWAY_DATA_KEY: randomBytes(32).toString('base64'),
     BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'),
     APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'),
+    MEDIATION_DATA_KEY: randomBytes(32).toString('base64'),
   };
 }
 

@@ -67,6 +67,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         LOG_LEVEL: 'info',
         BANK_ACCOUNT_KEY: randomBytes(32).toString('base64'),
         APPLICANTS_DATA_KEY: randomBytes(32).toString('base64'),
+        MEDIATION_DATA_KEY: randomBytes(32).toString('base64'),
         JOB_SWEEP_INTERVAL_MS: '2000',
         OFFER_RESPONSE_MS: '15000',
         REPAIR_DEADLINE_MODERATE_MS: '20000',

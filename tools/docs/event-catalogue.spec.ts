@@ -51,10 +51,10 @@ describe('docs/events.md', () => {
     const consumersOf = (type: string) => [...new Set(model.consumers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
 
     expect(new Set(model.events.map((event) => event.definition)).size).toBe(model.events.length);
-    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants and matching consumers.
-    expect(consumersOf('OfferAccepted')).toEqual(['units']);
-    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'units']);
-    expect(consumersOf('UnitBecameAvailable')).toEqual(['matching']);
+    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants, matching, mediation and reporting consumers.
+    expect(consumersOf('OfferAccepted')).toEqual(['mediation', 'reporting', 'units']);
+    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'mediation', 'reporting', 'units']);
+    expect(consumersOf('UnitBecameAvailable')).toEqual(['matching', 'reporting']);
   });
 });
 

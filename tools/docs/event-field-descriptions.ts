@@ -192,7 +192,7 @@ export const eventFieldDescriptions: FieldDescriptions = {
   noticeGivenOn: 'Day notice was given.',
   endsOn: 'Day the tenancy ends.',
   givenBy: 'Who gave notice: the household, the agency or the landlord.',
-  'TenancyEnding.reason': 'Why the tenancy ends, as a code (planned moves are `moved_to_permanent_housing` and `moved_to_other_sra_flat`).',
+  'TenancyNoticeGiven.reason': 'Why the tenancy ends, as a code (planned moves are `moved_to_permanent_housing` and `moved_to_other_sra_flat`).',
   'TenancyEnded.reason': 'Why the tenancy ended, as a code (planned moves are `moved_to_permanent_housing` and `moved_to_other_sra_flat`).',
   finalBalanceCents: 'The tenancy’s balance when it ended, in integer cents.',
 };

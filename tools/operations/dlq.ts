@@ -1,8 +1,9 @@
 // `npm run dlq -- list|replay|held --service <name> [--event <id>] [--url <service url>]`: what a
 // service's consumer dead-lettered or holds, and the replay of dead letters once their cause is
 // fixed (through the same inbox, so a replay is applied at most once). It calls the service's
-// admin endpoints with an sra_admin token from HEARTH_TOKEN (printed by `npm start`).
-import { SERVICES, ServiceKey } from '@hearth/testing';
+// admin endpoints with an sra_admin token from HEARTH_TOKEN.
+import { SERVICES } from '@hearth/testing';
+import { adminClient, adminToken, isService, runCli } from './admin-client';
 import { parseArgs } from 'node:util';
 
 const usage = 'usage: npm run dlq -- list|replay|held --service <name> [--event <event id>] [--all] [--url <service url>]';
@@ -13,27 +14,14 @@ async function main(): Promise<number> {
     options: { service: { type: 'string' }, event: { type: 'string', multiple: true }, url: { type: 'string' }, all: { type: 'boolean' } },
   });
   const [command] = positionals;
-  const service = values.service as ServiceKey | undefined;
-  if (!command || !['list', 'replay', 'held'].includes(command) || !service || !(service in SERVICES)) {
+  const service = values.service;
+  if (!command || !['list', 'replay', 'held'].includes(command) || !isService(service)) {
     console.error(`${usage}\nservices: ${Object.keys(SERVICES).join(', ')}`);
     return 2;
   }
-  const token = process.env.HEARTH_TOKEN;
-  if (!token) {
-    console.error('Set HEARTH_TOKEN to an sra_admin token (npm start prints one).');
-    return 2;
-  }
-  const base = values.url ?? `http://127.0.0.1:${SERVICES[service].port}`;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as unknown;
-  };
+  const token = adminToken();
+  if (!token) return 2;
+  const call = adminClient(service, token, values.url);
 
   if (command === 'list' || command === 'held') {
     const rows = (await call('GET', `/admin/${command === 'list' ? 'dead-letters' : 'held-events'}?limit=100${values.all ? '&includeResolved=true' : ''}`)) as {
@@ -65,10 +53,4 @@ async function main(): Promise<number> {
   return results.some((result) => result.outcome === 'failed') ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+runCli(main);

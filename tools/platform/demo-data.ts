@@ -8,6 +8,7 @@ export interface DemoUrls {
   inspections: string;
   applicants: string;
   matching: string;
+  mediation: string;
 }
 
 export interface DemoSession {
@@ -21,6 +22,7 @@ export interface DemoRecords {
   landlordName: string;
   caseloadHouseholds: number;
   inspectorId: string;
+  mediatorComplaints: number;
 }
 
 type Json = Record<string, any>;
@@ -39,12 +41,13 @@ const owners = [
  */
 export async function seedDemoData(
   urls: DemoUrls,
-  signIn: (account: 'admin' | 'inspector' | 'caseworker') => Promise<DemoSession>,
+  signIn: (account: 'admin' | 'inspector' | 'caseworker' | 'mediator') => Promise<DemoSession>,
   linkLandlordUser: (adminToken: string, landlordId: string, email: string, name: string) => Promise<void>,
 ): Promise<DemoRecords | undefined> {
   const adminSession = await signIn('admin');
   const inspectorSession = await signIn('inspector');
   const caseworkerSession = await signIn('caseworker');
+  const mediatorSession = await signIn('mediator');
   const admin = { authorization: `Bearer ${adminSession.token}` };
   const inspector = { authorization: `Bearer ${inspectorSession.token}` };
   const call = async (base: string, method: string, path: string, body?: unknown, headers = admin): Promise<Json> => {
@@ -129,10 +132,24 @@ export async function seedDemoData(
     await call(urls.inspections, 'POST', `/inspections/${inspectionId}/complete`, {}, inspector);
   }
 
+  // Mediation: a neighbour of the first inspected flat (personal data, encrypted there) and their
+  // noise complaint, entered by staff, assigned to the demo mediator.
+  const neighbour = await call(urls.mediation, 'POST', '/neighbours', { unitId: submitted[0], fullName: 'Marie Dubois', phone: '+32 470 12 34 56', flatLabel: '2nd floor left' });
+  await call(urls.mediation, 'POST', '/complaints', {
+    unitId: submitted[0],
+    category: 'noise',
+    intensity: 'medium',
+    channel: 'phone',
+    description: 'Music late at night from the flat below, three evenings this week.',
+    complainant: { kind: 'neighbour', ref: neighbour.id },
+    respondent: { kind: 'other' },
+    handlerId: mediatorSession.userId,
+  });
+
   console.log(
     `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
-      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households, 3 on the demo caseworker's caseload.`,
+      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households, 3 on the demo caseworker's caseload; a neighbour's complaint assigned to the demo mediator.`,
   );
   await linkLandlordUser(adminSession.token, landlordIds[0], 'landlord@hearth.demo', owners[0].name);
-  return { landlordId: landlordIds[0], landlordName: owners[0].name, caseloadHouseholds: 3, inspectorId: inspectorSession.userId };
+  return { landlordId: landlordIds[0], landlordName: owners[0].name, caseloadHouseholds: 3, inspectorId: inspectorSession.userId, mediatorComplaints: 1 };
 }

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       return { token: body.accessToken, userId: JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()).sub as string };
     };
     const records = await seedDemoData(
-      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching` },
+      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, mediation: `${api}/mediation` },
       (account) => signInAs(`${account}@hearth.demo`, account === 'admin' ? { totp: generateSync({ secret: DEMO_ADMIN_TOTP_SECRET }) } : {}),
       async (adminToken, landlordId, email, name) => {
         const created = await fetch(`${GATEWAY_URL}/users`, {
@@ -123,8 +123,8 @@ async function main(): Promise<void> {
       caseworker: `the households of their caseload${records ? ` (${records.caseloadHouseholds} demo households)` : ''}`,
       inspector: 'their inspection agenda (the demo inspections are theirs)',
       landlord: records ? `only ${records.landlordName}'s record, agreements and flats` : 'their own landlord record (created when the demo data was first seeded)',
-      board: 'the pseudonymised waitlist and board decisions',
-      mediator: 'mediation (when the mediation service runs)',
+      board: 'the pseudonymised waitlist, board decisions and the outcome indicators (/api/reporting/indicators)',
+      mediator: `the complaints and cases assigned to them${records ? ` (${records.mediatorComplaints} demo complaint)` : ''}`,
     };
     for (const [account, what] of Object.entries(sees)) console.log(`  ${`${account}@hearth.demo`.padEnd(24)} ${what}`);
     console.log(`\nFor example:\n  TOKEN=$(curl -s -H 'content-type: application/json' -d '{"email":"staff@hearth.demo","password":"${DEMO_PASSWORD}"}' ${GATEWAY_URL}/auth/sign-in | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')\n  curl -H "Authorization: Bearer $TOKEN" ${api}/units/units`);

@@ -5,6 +5,7 @@ import * as inspectionEvents from './events/inspection.events';
 import * as landlordEvents from './events/landlord.events';
 import * as matchingEvents from './events/matching.events';
 import * as leaseEvents from './events/lease.events';
+import * as mediationEvents from './events/mediation.events';
 import * as gatewayEvents from './events/gateway.events';
 import * as snapshotEvents from './events/snapshot.events';
 import * as unitEvents from './events/unit.events';
@@ -73,7 +74,7 @@ const definitions = eventCatalogue.all();
 
 describe('event catalogue', () => {
   it('holds every event definition the event modules export', () => {
-    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents, snapshotEvents];
+    const modules = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, mediationEvents, gatewayEvents, snapshotEvents];
     const exported = modules.flatMap((module) => Object.values(module)).filter(
       (value) => typeof value === 'object' && value !== null && 'aggregateType' in value,
     );

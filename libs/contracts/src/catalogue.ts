@@ -6,12 +6,13 @@ import * as applicantEvents from './events/applicant.events';
 import * as inspectionEvents from './events/inspection.events';
 import * as matchingEvents from './events/matching.events';
 import * as leaseEvents from './events/lease.events';
+import * as mediationEvents from './events/mediation.events';
 import * as gatewayEvents from './events/gateway.events';
 import * as snapshotEvents from './events/snapshot.events';
 
 /** Every event type Hearth publishes, keyed by `type@version`. Producers and consumers both
  *  validate payloads against it. */
-const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, gatewayEvents, snapshotEvents].flatMap((module) =>
+const definitions: EventDefinition[] = [landlordEvents, unitEvents, inspectionEvents, applicantEvents, matchingEvents, leaseEvents, mediationEvents, gatewayEvents, snapshotEvents].flatMap((module) =>
   Object.values(module).filter(isEventDefinition),
 );
 

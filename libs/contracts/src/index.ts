@@ -8,5 +8,6 @@ export * from './events/applicant.events';
 export * from './events/inspection.events';
 export * from './events/matching.events';
 export * from './events/lease.events';
+export * from './events/mediation.events';
 export * from './events/gateway.events';
 export * from './events/snapshot.events';

@@ -8,6 +8,8 @@ export const Topics = {
   leases: 'hearth.leases',
   mediation: 'hearth.mediation',
   gateway: 'hearth.gateway',
+  /** Reporting publishes nothing; the name gives it its dead-letter topic, hearth.reporting.dlq. */
+  reporting: 'hearth.reporting',
 } as const;
 
 export type ServiceName = keyof typeof Topics;

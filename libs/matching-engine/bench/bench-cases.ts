@@ -1,4 +1,6 @@
 /** What one benchmark child process measures; each case runs in a fresh process for clean memory figures. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { allocate } from '../src/allocate';
 import { verifyCertificate } from '../src/certificate';
 import { compileInstance } from '../src/compiled-instance';
@@ -12,17 +14,22 @@ export interface Size {
   readonly units: number;
   readonly maxPerBuilding: number | null;
   readonly seed: number;
+  /** Cap of every district; none when left out. */
+  readonly maxPerDistrict?: number;
 }
 
 export type BenchCase =
   | { readonly kind: 'engine'; readonly size: Size; readonly mode: AllocationMode; readonly warmRuns: number; readonly verify: boolean }
   | { readonly kind: 'greedy'; readonly size: Size }
   | { readonly kind: 'highs'; readonly size: Size; readonly timeLimitSeconds: number }
-  | { readonly kind: 'shortlist'; readonly size: Size; readonly calls: number; readonly k: number };
+  | { readonly kind: 'shortlist'; readonly size: Size; readonly calls: number; readonly k: number }
+  | { readonly kind: 'cli'; readonly runs: number };
 
 export interface EngineMeasure {
   readonly eligiblePairs: number;
   readonly coldMs: number;
+  /** The engine's own stats.ms of the first run: solve only (compile included), as the CLI prints it. */
+  readonly statsMs: number;
   readonly warmMs?: number;
   readonly totalScore: number;
   readonly assigned: number;
@@ -47,6 +54,13 @@ export interface HighsMeasure {
   readonly peakRssMb: number;
 }
 
+export interface CliMeasure {
+  /** Whole process, `npm run -s match` on the worked example (median of the runs). */
+  readonly npmMs: number;
+  /** Whole process, node with the TypeScript loader, without npm. */
+  readonly nodeMs: number;
+}
+
 export interface ShortlistMeasure {
   readonly p50: number;
   readonly p99: number;
@@ -58,6 +72,7 @@ const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 export async function runCase(benchCase: BenchCase): Promise<unknown> {
+  if (benchCase.kind === 'cli') return measureCli(benchCase.runs);
   const instance = generateInstance(benchCase.size);
   switch (benchCase.kind) {
     case 'engine':
@@ -102,6 +117,7 @@ function measureEngine(
   return {
     eligiblePairs: cold.result.stats.eligiblePairs,
     coldMs: cold.ms,
+    statsMs: cold.result.stats.ms,
     warmMs: warm.length > 0 ? warm[Math.floor(warm.length / 2)] : undefined,
     totalScore: cold.result.totalScore,
     assigned: cold.result.assignments.length,
@@ -113,11 +129,11 @@ function measureEngine(
   };
 }
 
-/** Naive baseline: all eligible pairs by score, best first, each taken if still feasible. */
+/** Naive baseline: all eligible pairs by score, best first, each taken if still feasible (caps included). */
 function measureGreedy(instance: ReturnType<typeof generateInstance>): GreedyMeasure {
   const started = performance.now();
   const compiled = compileInstance(instance);
-  const { applicantCount: nA, unitCount: nU, unitBuilding } = compiled;
+  const { applicantCount: nA, unitCount: nU, unitBuilding, buildingDistrict, districtCap } = compiled;
   const units = new Int32Array(nU);
   const scores = new Float64Array(nU);
   let pairs = 0;
@@ -141,14 +157,18 @@ function measureGreedy(instance: ReturnType<typeof generateInstance>): GreedyMea
   const applicantDone = new Uint8Array(nA);
   const unitDone = new Uint8Array(nU);
   const load = new Int32Array(compiled.buildingCount);
+  const districtLoad = new Int32Array(compiled.districtCount);
   let total = 0;
   for (const p of order) {
     const a = pairApplicant[p];
     const u = pairUnit[p];
-    if (applicantDone[a] || unitDone[u] || load[unitBuilding[u]] >= cap) continue;
+    const b = unitBuilding[u];
+    const d = buildingDistrict[b];
+    if (applicantDone[a] || unitDone[u] || load[b] >= cap || districtLoad[d] >= districtCap[d]) continue;
     applicantDone[a] = 1;
     unitDone[u] = 1;
-    load[unitBuilding[u]]++;
+    load[b]++;
+    districtLoad[d]++;
     total += pairScore[p];
   }
   return { totalScore: total, ms: performance.now() - started };
@@ -171,4 +191,25 @@ function measureShortlist(
   times.sort((x, y) => x - y);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
   return { p50: at(0.5), p99: at(0.99), max: times[times.length - 1], mean: times.reduce((s, t) => s + t, 0) / times.length };
+}
+
+/** Whole CLI runs on the worked example, from the repository root, as a user types them. */
+function measureCli(runs: number): CliMeasure {
+  const root = join(__dirname, '..', '..', '..');
+  const example = join('libs', 'matching-engine', 'test-fixtures', 'example-instance.json');
+  const time = (command: string, args: string[]): number => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const run = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+      times.push(performance.now() - started);
+      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr.slice(0, 300)}`);
+    }
+    times.sort((x, y) => x - y);
+    return times[Math.floor(times.length / 2)];
+  };
+  return {
+    npmMs: time('npm', ['run', '-s', 'match', '--', '--input', example, '--mode', 'optimal', '--certificate']),
+    nodeMs: time(process.execPath, ['-r', './tools/register.js', 'libs/matching-engine/src/cli/match.cli.ts', '--input', example, '--certificate']),
+  };
 }

@@ -6,22 +6,37 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { BenchCase, EngineMeasure, GreedyMeasure, HighsMeasure, ShortlistMeasure, Size, runCase } from './bench-cases';
+import { BenchCase, CliMeasure, EngineMeasure, GreedyMeasure, HighsMeasure, ShortlistMeasure, Size, runCase } from './bench-cases';
 
 const SEED = 42;
 const CAP = 2;
-const size = (applicants: number, units: number, maxPerBuilding: number | null = CAP): Size => ({ applicants, units, maxPerBuilding, seed: SEED });
+/** `--quick`: every size divided by 20, to check that the benchmark runs (its verdicts then mean nothing). */
+const QUICK = process.argv.includes('--quick');
+const scale = (n: number) => (QUICK ? Math.max(1, Math.round(n / 20)) : n);
+const size = (applicants: number, units: number, maxPerBuilding: number | null = CAP, maxPerDistrict?: number): Size => ({
+  applicants: scale(applicants),
+  units: scale(units),
+  maxPerBuilding,
+  seed: SEED,
+  ...(maxPerDistrict === undefined ? {} : { maxPerDistrict }),
+});
 const SMALL = size(2_000, 300);
 const LARGE = size(100_000, 5_000);
-/** The last one, without building caps, is harder (almost every flat is allocated) and outside the targets. */
-const SIZES = [SMALL, size(5_000, 500), size(20_000, 1_000), LARGE, size(100_000, 5_000, null)];
+/** Without building caps almost every flat is allocated and the searches cover much more of the graph. */
+const LARGE_UNCAPPED = size(100_000, 5_000, null);
+/** 28 districts of about 180 flats, at most 100 households each: the district caps bind. */
+const LARGE_DISTRICTS = size(100_000, 5_000, CAP, scale(100));
+/** A region. */
+const REGION = size(200_000, 10_000);
+const SIZES = [SMALL, size(5_000, 500), size(5_000, 500, CAP, scale(20)), size(20_000, 1_000), LARGE, LARGE_DISTRICTS, LARGE_UNCAPPED, REGION];
 /** HiGHS (wasm, single thread) needs ~10 s at 5,000×500; at 20,000×1,000 (4.4M columns) it aborts out of memory. */
 const HIGHS_MAX_APPLICANTS = 5_000;
 /** Sorting every eligible pair (110M at 100,000×5,000) would need well over 1 GB. */
 const GREEDY_MAX_APPLICANTS = 20_000;
 
 const label = (s: Size) =>
-  `${s.applicants.toLocaleString('en')}×${s.units.toLocaleString('en')}${s.maxPerBuilding === null ? ' no cap' : ''}`;
+  `${s.applicants.toLocaleString('en')}×${s.units.toLocaleString('en')}${s.maxPerBuilding === null ? ' no cap' : ''}` +
+  (s.maxPerDistrict === undefined ? '' : ` district cap ${s.maxPerDistrict}`);
 const fmt = (x: number, digits = 0) => x.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function inChild<T>(benchCase: BenchCase): T {
@@ -60,6 +75,7 @@ function main(): void {
         mode,
         fmt(m.eligiblePairs),
         fmt(m.coldMs, 1),
+        fmt(m.statsMs, 1),
         m.warmMs === undefined ? '-' : fmt(m.warmMs, 1),
         fmt(m.assigned),
         fmt(m.totalScore, 2),
@@ -69,15 +85,15 @@ function main(): void {
       ]);
     }
   }
-  console.log('Engine (certificate built in optimal mode; "first" = first run in a fresh process, JIT included)');
+  console.log('Engine (certificate built in optimal mode; "first" = first run in a fresh process, JIT included; stats.ms = the engine\'s own figure)');
   console.log(
     table(
-      ['instance', 'mode', 'eligible pairs', 'first ms', 'warm ms', 'assigned', 'total score', 'RSS before MB', 'peak RSS MB', 'certificate check'],
+      ['instance', 'mode', 'eligible pairs', 'first ms', 'stats.ms', 'warm ms', 'assigned', 'total score', 'RSS before MB', 'peak RSS MB', 'certificate check'],
       engineRows,
     ),
   );
 
-  console.log('\nHiGHS 1.15 (wasm, one thread) on the same LP: one column per eligible pair, rows per applicant, unit and building');
+  console.log('\nHiGHS 1.15 (wasm, one thread) on the same LP: one column per eligible pair, rows per applicant, unit, capped building and capped district');
   const highsRows: string[][] = [];
   for (const s of SIZES) {
     const ours = engine.get(label(s))!.optimal;
@@ -124,16 +140,33 @@ function main(): void {
       `p50 ${fmt(sl.p50, 2)} ms, p99 ${fmt(sl.p99, 2)} ms, max ${fmt(sl.max, 2)} ms, mean ${fmt(sl.mean, 2)} ms`,
   );
 
+  const cli = inChild<CliMeasure>({ kind: 'cli', runs: 5 });
+  console.log(
+    `\nCLI, whole process on the worked example (median of 5): npm run -s match ${fmt(cli.npmMs)} ms; ` +
+      `node with the TypeScript loader, without npm, ${fmt(cli.nodeMs)} ms`,
+  );
+
   const small = engine.get(label(SMALL))!.optimal;
   const large = engine.get(label(LARGE))!.optimal;
-  const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  console.log('\nTargets');
-  console.log(`  optimal 2,000×300 under 100 ms: first run ${fmt(small.coldMs, 1)} ms, warm ${fmt(small.warmMs ?? NaN, 1)} ms — ${check(small.coldMs < 100)}`);
-  console.log(
-    `  optimal 100,000×5,000 under 10 s within 2 GB: ${fmt(large.coldMs / 1000, 2)} s, peak RSS ${fmt(large.peakRssMb)} MB — ` +
-      check(large.coldMs < 10_000 && large.peakRssMb < 2048),
-  );
-  console.log(`  shortlist p99 under 10 ms at 100,000 households: ${fmt(sl.p99, 2)} ms — ${check(sl.p99 < 10)}`);
+  const uncapped = engine.get(label(LARGE_UNCAPPED))!.optimal;
+  const districts = engine.get(label(LARGE_DISTRICTS))!.optimal;
+  const region = engine.get(label(REGION))!.optimal;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const target = (what: string, measured: string, goal: string, ok: boolean) => console.log(`target: ${what} ${measured} (goal ${goal}) — ${verdict(ok)}`);
+  const seconds = (ms: number) => `${fmt(ms / 1000, 2)} s`;
+  console.log('\nTargets (solve = the engine\'s stats.ms; this machine was shared unless the lead ran it alone)');
+  if (QUICK) console.log('(--quick: sizes divided by 20, the verdicts below do not apply to the goals)');
+  target(`optimal ${label(SMALL)}, first run`, `${fmt(small.coldMs, 1)} ms`, '100 ms', small.coldMs < 100);
+  target(`optimal ${label(LARGE)} within 2 GB, first run`, `${seconds(large.coldMs)}, peak RSS ${fmt(large.peakRssMb)} MB`, '10 s, 2,048 MB', large.coldMs < 10_000 && large.peakRssMb < 2048);
+  target(`optimal ${label(LARGE)} with caps, solve`, seconds(large.statsMs), '1.5 s', large.statsMs <= 1_500);
+  target(`optimal ${label(LARGE_DISTRICTS)}, solve`, seconds(districts.statsMs), '1.5 s', districts.statsMs <= 1_500);
+  target(`optimal ${label(LARGE_UNCAPPED)}, solve`, seconds(uncapped.statsMs), '3 s', uncapped.statsMs <= 3_000);
+  const checks = [large, districts, uncapped].map((m) => m.verifyMs ?? Infinity);
+  target(`certificate check ${label(LARGE)}, slowest of capped, district-capped, uncapped`, seconds(Math.max(...checks)), '1 s', Math.max(...checks) <= 1_000);
+  target(`optimal ${label(REGION)} (a region), peak RSS`, `${fmt(region.peakRssMb)} MB (solve ${seconds(region.statsMs)})`, '4,096 MB', region.peakRssMb <= 4096);
+  target('whole CLI run of the worked example (npm run -s match)', `${fmt(cli.npmMs)} ms`, '300 ms', cli.npmMs <= 300);
+  target(`shortlist p99 at ${fmt(shortlistSize.applicants)} households`, `${fmt(sl.p99, 2)} ms`, '10 ms', sl.p99 < 10);
+  console.log('target: incremental re-optimisation, one change at 100,000×5,000, p99 not measured: not implemented (goal 50 ms) — NOT met');
   console.log(`\nBenchmark finished in ${fmt((performance.now() - started) / 1000, 1)} s`);
 }
 

@@ -23,6 +23,7 @@ export function allocate(instance: Instance, mode: AllocationMode, options: Allo
         applicants: byId(instance.applicants.map((a) => a.id), optimal.applicantDual),
         units: byId(instance.units.map((u) => u.id), optimal.unitDual),
         buildings: byId(compiled.buildingIds, optimal.buildingDual),
+        districts: byId(compiled.districtIds, optimal.districtDual),
       };
     }
   } else if (mode === 'priority') {

@@ -1,5 +1,6 @@
+import { InvalidInstanceError, buildingAcrossDistricts } from './instance';
 import { baseScore } from './score';
-import { Instance, maxExtraBedroomsOf } from './types';
+import { Instance, districtCapOf, maxExtraBedroomsOf } from './types';
 
 const WHEELCHAIR = 1;
 const STEP_FREE = 2;
@@ -22,6 +23,17 @@ export interface CompiledInstance {
   /** Units of building b are buildingUnits[buildingStart[b] .. buildingStart[b + 1]). */
   readonly buildingStart: Int32Array;
   readonly buildingUnits: Int32Array;
+  readonly districtCount: number;
+  readonly districtIds: readonly string[];
+  /** District index of each building (a building's flats share its district). */
+  readonly buildingDistrict: Int32Array;
+  /** Buildings of district d are districtBuildings[districtStart[d] .. districtStart[d + 1]). */
+  readonly districtStart: Int32Array;
+  readonly districtBuildings: Int32Array;
+  /** Cap of each district; Infinity when it has none. */
+  readonly districtCap: Float64Array;
+  /** Cap of every building; Infinity when there is none. */
+  readonly buildingCap: number;
   /** Position of each unit in the string order of unit ids (for "smallest id" ties). */
   readonly unitIdRank: Int32Array;
   /** Applicant part of the score, evaluated exactly as score() evaluates it. */
@@ -43,7 +55,10 @@ export function compileInstance(instance: Instance): CompiledInstance {
   const nU = units.length;
   const maxExtra = maxExtraBedroomsOf(policy);
 
+  const split = buildingAcrossDistricts(units);
+  if (split) throw new InvalidInstanceError(split);
   const districtIndex = new Map<string, number>();
+  const districtIds: string[] = [];
   const buildingIndex = new Map<string, number>();
   const buildingIds: string[] = [];
   const unitBuilding = new Int32Array(nU);
@@ -64,6 +79,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
     if (d === undefined) {
       d = districtIndex.size;
       districtIndex.set(unit.district, d);
+      districtIds.push(unit.district);
     }
     unitDistrict[u] = d;
     unitBedrooms[u] = unit.bedrooms;
@@ -74,6 +90,11 @@ export function compileInstance(instance: Instance): CompiledInstance {
   });
   const buildingCount = buildingIds.length;
   const { start: buildingStart, items: buildingUnits } = groupBy(unitBuilding, buildingCount);
+  const districtCount = districtIds.length;
+  const buildingDistrict = new Int32Array(buildingCount);
+  for (let u = 0; u < nU; u++) buildingDistrict[unitBuilding[u]] = unitDistrict[u];
+  const { start: districtStart, items: districtBuildings } = groupBy(buildingDistrict, districtCount);
+  const districtCap = Float64Array.from(districtIds, (district) => districtCapOf(policy, district) ?? Infinity);
 
   const unitIdRank = new Int32Array(nU);
   Array.from(units.keys())
@@ -160,6 +181,13 @@ export function compileInstance(instance: Instance): CompiledInstance {
     unitBuilding,
     buildingStart,
     buildingUnits,
+    districtCount,
+    districtIds,
+    buildingDistrict,
+    districtStart,
+    districtBuildings,
+    districtCap,
+    buildingCap: policy.maxPerBuilding ?? Infinity,
     unitIdRank,
     base,
     preferenceWeight,

@@ -43,6 +43,15 @@ describe('parseInstance', () => {
     expect(instance.policy.maxPerBuilding).toBeNull();
   });
 
+  it('accepts a district cap for every district, per district, or none', () => {
+    const forAll = parseInstance(exampleWith((json) => (json.policy.maxPerDistrict = 2)));
+    expect(forAll.policy.maxPerDistrict).toBe(2);
+    const perDistrict = parseInstance(exampleWith((json) => (json.policy.maxPerDistrict = { D5: 1, D11: 0 })));
+    expect(perDistrict.policy.maxPerDistrict).toEqual({ D5: 1, D11: 0 });
+    expect(parseInstance(exampleWith((json) => (json.policy.maxPerDistrict = null))).policy.maxPerDistrict).toBeNull();
+    expect(parseInstance(example).policy.maxPerDistrict).toBeUndefined();
+  });
+
   it('drops attributes the rules do not name', () => {
     const instance = parseInstance(
       exampleWith((json) => {
@@ -72,6 +81,14 @@ describe('parseInstance', () => {
     ['an empty id', (j: any) => (j.units[0].id = ''), 'units[0].id must not be empty'],
     ['a duplicate applicant id', (j: any) => (j.applicants[5].id = 'a2'), 'duplicate applicant id "a2" (applicants[1] and applicants[5])'],
     ['a duplicate unit id', (j: any) => (j.units[3].id = 'u1'), 'duplicate unit id "u1" (units[0] and units[3])'],
+    ['a negative district cap', (j: any) => (j.policy.maxPerDistrict = -1), 'policy.maxPerDistrict must be >= 0'],
+    ['a fractional cap of one district', (j: any) => (j.policy.maxPerDistrict = { D5: 1.5 }), 'policy.maxPerDistrict must be a whole number >= 0'],
+    ['a district cap given as text', (j: any) => (j.policy.maxPerDistrict = '2'), 'policy.maxPerDistrict must be a whole number >= 0'],
+    [
+      'a building whose flats are in two districts',
+      (j: any) => (j.units[4].district = 'D5'),
+      'building "b1" is in two districts: units[1] ("u2") is in "D11", units[4] ("u5") in "D5"',
+    ],
   ])('rejects %s', (_case, change, expected) => {
     expect(problemWith(exampleWith(change))).toContain(expected);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_EXTRA_BEDROOMS, Instance } from './types';
+import { DEFAULT_MAX_EXTRA_BEDROOMS, Instance, Unit } from './types';
 
 /** Thrown by parseInstance; the message is one line naming the offending field. */
 export class InvalidInstanceError extends Error {
@@ -43,6 +43,7 @@ const instanceSchema = z.object({
     weights: z.object({ priority: z.number(), waiting: z.number(), preference: z.number(), fit: z.number() }),
     maxPerBuilding: count.nullable(),
     maxExtraBedrooms: count.optional().default(DEFAULT_MAX_EXTRA_BEDROOMS),
+    maxPerDistrict: z.union([count, z.record(z.string(), count)]).nullable().optional(),
   }),
   applicants: z.array(applicantSchema),
   units: z.array(unitSchema),
@@ -57,7 +58,30 @@ export function parseInstance(json: unknown): Instance {
   const instance: Instance = parsed.data;
   rejectDuplicates(instance.applicants, 'applicant', 'applicants');
   rejectDuplicates(instance.units, 'unit', 'units');
+  const split = buildingAcrossDistricts(instance.units);
+  if (split) throw new InvalidInstanceError(split);
   return instance;
+}
+
+/**
+ * A building's flats share its district, which keeps building and district caps nested (each
+ * building inside one district) and the optimum a network flow. Returns the problem, if any.
+ */
+export function buildingAcrossDistricts(units: readonly Pick<Unit, 'id' | 'buildingId' | 'district'>[]): string | null {
+  const first = new Map<string, number>();
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index];
+    const seen = first.get(unit.buildingId);
+    if (seen === undefined) first.set(unit.buildingId, index);
+    else if (units[seen].district !== unit.district) {
+      return (
+        `building ${JSON.stringify(unit.buildingId)} is in two districts: units[${seen}] (${JSON.stringify(units[seen].id)}) is in ` +
+        `${JSON.stringify(units[seen].district)}, units[${index}] (${JSON.stringify(unit.id)}) in ${JSON.stringify(unit.district)}; ` +
+        `a building's flats must share its district`
+      );
+    }
+  }
+  return null;
 }
 
 function rejectDuplicates(items: readonly { id: string }[], noun: string, field: string): void {
@@ -84,6 +108,8 @@ function describeIssue(issue: Issue, input: unknown): string {
         ? `${subject} is missing (expected ${expected})`
         : `${subject} must be ${expected}`;
     }
+    case 'invalid_union':
+      return `${subject} must be a whole number >= 0, an object of whole numbers >= 0 by district code, or null`;
     case 'invalid_value':
       return `${subject} must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'too_small':

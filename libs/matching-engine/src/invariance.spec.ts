@@ -11,7 +11,7 @@ import { whyNot } from './why-not';
 const NAMED_FIELDS = new Set([
   'id', 'householdSize', 'bedroomsNeeded', 'maxRent', 'wheelchair', 'stepFree', 'pets', 'excludedDistricts',
   'preferredDistricts', 'priority', 'waitingDays', 'buildingId', 'district', 'bedrooms', 'maxOccupants', 'rent',
-  'wheelchairAccessible', 'petsAllowed', 'mode', 'weights', 'maxPerBuilding', 'maxExtraBedrooms',
+  'wheelchairAccessible', 'petsAllowed', 'mode', 'weights', 'maxPerBuilding', 'maxExtraBedrooms', 'maxPerDistrict',
 ]);
 
 /** Attributes the rules do not name: protected characteristics and arbitrary keys. */

@@ -7,23 +7,35 @@ import { instances } from './testing/arbitraries';
 import { aPolicy, aUnit, anApplicant } from './testing/builders';
 import { Instance } from './types';
 
+/** The cap of a district read straight from the policy, as docs/matching-rules.md words it. */
+function districtCap(instance: Instance, district: string): number {
+  const caps = instance.policy.maxPerDistrict;
+  if (caps === null || caps === undefined) return Infinity;
+  if (typeof caps === 'number') return caps;
+  return district in caps ? caps[district] : Infinity;
+}
+
 /** Best total over every feasible allocation, by exhaustive search over the units. */
 function bruteForceOptimum(instance: Instance): number {
   const { applicants, units, policy } = instance;
   const cap = policy.maxPerBuilding ?? Infinity;
   const used = new Set<number>();
   const load = new Map<string, number>();
+  const districtLoad = new Map<string, number>();
   const search = (u: number): number => {
     if (u === units.length) return 0;
     let best = search(u + 1); // unit u stays empty
     const unit = units[u];
     const inBuilding = load.get(unit.buildingId) ?? 0;
-    if (inBuilding >= cap) return best;
+    const inDistrict = districtLoad.get(unit.district) ?? 0;
+    if (inBuilding >= cap || inDistrict >= districtCap(instance, unit.district)) return best;
     applicants.forEach((applicant, a) => {
       if (used.has(a) || !isEligible(applicant, unit, policy)) return;
       used.add(a);
       load.set(unit.buildingId, inBuilding + 1);
+      districtLoad.set(unit.district, inDistrict + 1);
       best = Math.max(best, score(applicant, unit, policy) + search(u + 1));
+      districtLoad.set(unit.district, inDistrict);
       load.set(unit.buildingId, inBuilding);
       used.delete(a);
     });
@@ -32,7 +44,22 @@ function bruteForceOptimum(instance: Instance): number {
   return search(0);
 }
 
+const withDistrictCaps = instances().filter(
+  (instance) => instance.policy.maxPerDistrict !== null && instance.policy.maxPerDistrict !== undefined,
+);
+
 describe('optimal allocation', () => {
+  it('reaches the brute-force optimum when districts are capped (one cap for all or per district)', () => {
+    fc.assert(
+      fc.property(withDistrictCaps, (instance) => {
+        const result = allocate(instance, 'optimal', { certificate: true });
+        expect(result.totalScore).toBeCloseTo(bruteForceOptimum(instance), 6);
+        expect(verifyCertificate(instance, result)).toEqual({ valid: true, errors: [] });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('reaches the brute-force optimum on random small instances, with and without caps', () => {
     fc.assert(
       fc.property(instances(), (instance) => {
@@ -100,6 +127,30 @@ describe('optimal allocation', () => {
     const result = allocate(instance, 'optimal', { certificate: true });
     expect(result.assignments.map((a) => a.applicantId)).toEqual(['high']);
     expect(verifyCertificate(instance, result).valid).toBe(true);
+  });
+
+  it('keeps a district under its cap even when its flats are in different buildings', () => {
+    const policy = aPolicy().withMaxPerDistrict({ D1: 1 }).build();
+    const instance: Instance = {
+      policy,
+      applicants: [anApplicant().withId('high').withPriority(90).build(), anApplicant().withId('low').withPriority(40).build()],
+      units: [aUnit().withId('u1').inBuilding('b1').inDistrict('D1').build(), aUnit().withId('u2').inBuilding('b2').inDistrict('D1').build()],
+    };
+    const result = allocate(instance, 'optimal', { certificate: true });
+    expect(result.assignments.map((a) => a.applicantId)).toEqual(['high']);
+    // 90 (priority) + 0.5 * 300 / 30 (waiting) + 4 (one bedroom, as needed) = 99.
+    expect(result.totalScore).toBe(99);
+    expect(verifyCertificate(instance, result)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('refuses an instance whose building has flats in two districts', () => {
+    const instance: Instance = {
+      policy: aPolicy().build(),
+      applicants: [anApplicant().build()],
+      units: [aUnit().withId('u1').inBuilding('b1').inDistrict('D1').build(), aUnit().withId('u2').inBuilding('b1').inDistrict('D2').build()],
+    };
+    expect(() => allocate(instance, 'optimal')).toThrow('building "b1" is in two districts: units[0] ("u1") is in "D1", units[1] ("u2") in "D2"');
+    expect(() => allocate(instance, 'priority')).toThrow(/building "b1" is in two districts/);
   });
 
   it('counts eligible pairs', () => {

@@ -12,6 +12,10 @@ const cases = [
   { applicants: 250, units: 150, maxPerBuilding: 3, seed: 4, maxExtraBedrooms: 2 },
   { applicants: 300, units: 100, maxPerBuilding: 2, seed: 5, weights: { priority: 0.2, waiting: 0.1, preference: 25, fit: -6 } },
   { applicants: 200, units: 100, maxPerBuilding: null, seed: 6, weights: { priority: 1, waiting: 0, preference: 0, fit: 0 } },
+  // District caps inside the optimum: one for every district, or some districts only.
+  { applicants: 400, units: 120, maxPerBuilding: 2, seed: 7, maxPerDistrict: 6 },
+  { applicants: 400, units: 120, maxPerBuilding: null, seed: 8, maxPerDistrict: 4 },
+  { applicants: 300, units: 150, maxPerBuilding: 3, seed: 9, maxPerDistrict: { D1: 2, D2: 0, D3: 5, D4: 1 } },
 ];
 
 describe('optimal allocation against HiGHS', () => {

@@ -16,12 +16,20 @@ function naiveSerialDictatorship(instance: Instance): Map<string, string> {
   });
   const taken = new Set<string>();
   const perBuilding = new Map<string, number>();
+  const perDistrict = new Map<string, number>();
+  const districtCap = (district: string): number => {
+    const caps = policy.maxPerDistrict;
+    if (caps === null || caps === undefined) return Infinity;
+    if (typeof caps === 'number') return caps;
+    return district in caps ? caps[district] : Infinity;
+  };
   const result = new Map<string, string>();
   for (const applicant of queue) {
     let best: { unitId: string; score: number } | undefined;
     for (const unit of instance.units) {
       if (taken.has(unit.id)) continue;
       if (policy.maxPerBuilding !== null && (perBuilding.get(unit.buildingId) ?? 0) >= policy.maxPerBuilding) continue;
+      if ((perDistrict.get(unit.district) ?? 0) >= districtCap(unit.district)) continue;
       if (!isEligible(applicant, unit, policy)) continue;
       const s = score(applicant, unit, policy);
       if (!best || s > best.score || (s === best.score && unit.id < best.unitId)) best = { unitId: unit.id, score: s };
@@ -30,6 +38,7 @@ function naiveSerialDictatorship(instance: Instance): Map<string, string> {
       const unit = instance.units.find((u) => u.id === best.unitId)!;
       taken.add(unit.id);
       perBuilding.set(unit.buildingId, (perBuilding.get(unit.buildingId) ?? 0) + 1);
+      perDistrict.set(unit.district, (perDistrict.get(unit.district) ?? 0) + 1);
       result.set(applicant.id, unit.id);
     }
   }
@@ -46,6 +55,38 @@ describe('priority allocation', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('is exactly the naive serial dictatorship when districts are capped', () => {
+    fc.assert(
+      fc.property(
+        instances().filter((i) => i.policy.maxPerDistrict !== null && i.policy.maxPerDistrict !== undefined),
+        (instance) => {
+          const result = allocate(instance, 'priority');
+          expect(new Map(result.assignments.map((a) => [a.applicantId, a.unitId]))).toEqual(naiveSerialDictatorship(instance));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('skips flats in a district that reached its cap, in any of its buildings', () => {
+    const instance: Instance = {
+      policy: aPolicy().withMaxPerDistrict(1).build(),
+      applicants: [
+        anApplicant().withId('first').withPriority(90).preferring('D1').build(),
+        anApplicant().withId('second').withPriority(80).preferring('D1').build(),
+      ],
+      units: [
+        aUnit().withId('u1').inBuilding('b1').inDistrict('D1').build(),
+        aUnit().withId('u2').inBuilding('b2').inDistrict('D1').build(),
+        aUnit().withId('u3').inBuilding('b3').inDistrict('D2').build(),
+      ],
+    };
+    expect(allocate(instance, 'priority').assignments.map((a) => [a.applicantId, a.unitId])).toEqual([
+      ['first', 'u1'],
+      ['second', 'u3'],
+    ]);
   });
 
   it('lets the higher priority choose first even when that lowers the total', () => {

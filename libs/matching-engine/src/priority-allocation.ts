@@ -4,12 +4,14 @@ import { Instance } from './types';
 
 /**
  * Serial dictatorship: applicants by priority desc, waitingDays desc, id asc; each takes its
- * best-scoring eligible unit that is free in a building under its cap (ties: smallest unit id).
+ * best-scoring eligible unit that is free in a building and a district both under their caps
+ * (ties: smallest unit id).
  */
 export function allocateByPriority(instance: Instance, compiled: CompiledInstance): RawAllocation {
-  const { applicants, policy } = instance;
-  const { unitCount, unitBuilding, unitIdRank } = compiled;
-  const cap = policy.maxPerBuilding ?? Infinity;
+  const { applicants } = instance;
+  const { unitCount, unitBuilding, unitIdRank, buildingDistrict, districtCap } = compiled;
+  const cap = compiled.buildingCap;
+  const districtLoad = new Int32Array(compiled.districtCount);
   const unitTaken = new Uint8Array(unitCount);
   const buildingLoad = new Int32Array(compiled.buildingCount);
   const unitOf = new Int32Array(applicants.length).fill(-1);
@@ -30,7 +32,10 @@ export function allocateByPriority(instance: Instance, compiled: CompiledInstanc
     let bestScore = -Infinity;
     for (let k = 0; k < n; k++) {
       const u = units[k];
-      if (unitTaken[u] === 1 || buildingLoad[unitBuilding[u]] >= cap) continue;
+      const b = unitBuilding[u];
+      if (unitTaken[u] === 1 || buildingLoad[b] >= cap) continue;
+      const d = buildingDistrict[b];
+      if (districtLoad[d] >= districtCap[d]) continue;
       const s = scores[k];
       if (best < 0 || s > bestScore || (s === bestScore && unitIdRank[u] < unitIdRank[best])) {
         best = u;
@@ -40,6 +45,7 @@ export function allocateByPriority(instance: Instance, compiled: CompiledInstanc
     if (best >= 0) {
       unitTaken[best] = 1;
       buildingLoad[unitBuilding[best]]++;
+      districtLoad[buildingDistrict[unitBuilding[best]]]++;
       unitOf[a] = best;
       scoreOf[a] = bestScore;
     }

@@ -18,7 +18,15 @@ export interface Policy {
   readonly maxPerBuilding: number | null;
   /** A flat may have at most this many bedrooms more than needed; defaults to 1. */
   readonly maxExtraBedrooms?: number;
+  /**
+   * At most this many allocations per district: one number for every district, or a value per
+   * district code (districts not named have no cap). null or left out: no cap.
+   */
+  readonly maxPerDistrict?: DistrictCaps | null;
 }
+
+/** A cap for every district, or per district code. */
+export type DistrictCaps = number | Readonly<Record<string, number>>;
 
 export interface Applicant {
   readonly id: string;
@@ -63,6 +71,8 @@ export interface Certificate {
   readonly applicants: Readonly<Record<string, number>>;
   readonly units: Readonly<Record<string, number>>;
   readonly buildings: Readonly<Record<string, number>>;
+  /** w[d] per district (0 for a district without a cap). Older certificates, made without district caps, lack it. */
+  readonly districts?: Readonly<Record<string, number>>;
 }
 
 export interface AllocationStats {
@@ -88,4 +98,12 @@ export const DEFAULT_MAX_EXTRA_BEDROOMS = 1;
 
 export function maxExtraBedroomsOf(policy: Pick<Policy, 'maxExtraBedrooms'>): number {
   return policy.maxExtraBedrooms ?? DEFAULT_MAX_EXTRA_BEDROOMS;
+}
+
+/** The cap of one district under the policy, or null when it has none. */
+export function districtCapOf(policy: Pick<Policy, 'maxPerDistrict'>, district: string): number | null {
+  const caps = policy.maxPerDistrict;
+  if (caps === null || caps === undefined) return null;
+  if (typeof caps === 'number') return caps;
+  return Object.prototype.hasOwnProperty.call(caps, district) ? caps[district] : null;
 }

@@ -1,6 +1,6 @@
 import { dlqTopic, ServiceName, Topics } from '@hearth/contracts';
 import { UnitOfWork } from '@hearth/persistence';
-import { createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe, MetricsService } from '@hearth/platform';
+import { CONSUMER_PROGRESS, createLogger, KAFKA_HEALTH_PROBE, KafkaHealthProbe, MetricsService } from '@hearth/platform';
 import {
   BeforeApplicationShutdown,
   DynamicModule,
@@ -148,6 +148,7 @@ export class MessagingModule {
         },
         AggregateStore,
         ConsumerControl,
+        { provide: CONSUMER_PROGRESS, useExisting: ConsumerControl },
         MessagingLifecycle,
         Snapshots,
       ],

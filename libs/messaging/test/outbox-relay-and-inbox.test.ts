@@ -229,7 +229,8 @@ describe('outbox relay and inbox consumer', () => {
     await first.start();
     await eventually(() => expect(first.isLeader).toBe(true));
     await second.start();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The positive signal: the second relay has asked for the lock twice and was refused both times.
+    await eventually(() => expect(second.leadershipAttempts).toBeGreaterThanOrEqual(2), 10_000);
     expect(second.isLeader).toBe(false);
 
     await first.stop();

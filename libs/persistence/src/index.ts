@@ -13,4 +13,4 @@ export { redactIdempotentAnswersAbout } from './idempotency-claim';
 export * from './unique-violation';
 export * from './numeric-column';
 export * from './expected-version';
-export * from './normalize-code.sql';
+export * from './normalize-code-sql';

@@ -45,3 +45,4 @@ export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';
 export { httpSecurityConfigSchema, httpSecuritySettings, type HttpSecurityConfig } from './security/http-security.config';
 export { presentsToken } from './security/access-token';
+export { CONSUMER_PROGRESS, type ConsumerProgress, type ConsumerProgressSource } from './health/consumer-progress';

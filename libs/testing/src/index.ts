@@ -20,5 +20,6 @@ export * from './free-port';
 export * from './forged-tokens';
 export * from './smtp-sink';
 export * from './private-infrastructure';
+export * from './settled';
 export * from './migration-harness';
 export * from './fuzz-openapi';

@@ -7,7 +7,7 @@ import {
   eventually,
   queryDatabase,
   readEvents,
-  stillTrueAfter,
+  settled,
   TestApp,
   waitForEvents,
 } from '@hearth/testing';
@@ -152,7 +152,8 @@ describe('applicants service: board review, statistics and priority policies', (
 
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await databaseSnapshot(service.database)).toEqual(before);
-      await stillTrueAfter(async () => expect((await readEvents(Topics.applicants, id)).at(-1)!.type).toBe('ApplicantWaitlisted'), 300);
+      await settled(service);
+      expect((await readEvents(Topics.applicants, id)).at(-1)!.type).toBe('ApplicantWaitlisted');
     });
 
     it('answers an unknown reference with 404 and a malformed one with 400', async () => {
@@ -242,11 +243,13 @@ describe('applicants service: board review, statistics and priority policies', (
       const job = await scheduler.job(2);
       expect(await job!.getState()).toBe('completed');
       expect(job!.attemptsMade).toBe(1);
-      await stillTrueAfter(async () => expect((await service.http.get('/priority-policies/2/rescoring').set(board).expect(200)).body).toEqual(before), 500);
+      await settled(service);
+      expect((await service.http.get('/priority-policies/2/rescoring').set(board).expect(200)).body).toEqual(before);
     });
 
     it('refuses a publication from a stale version (409 POLICY.STALE) and invalid weights (400), writing and publishing nothing', async () => {
       const before = await databaseSnapshot(service.database);
+      await settled(service);
       const eventsBefore = (await readEvents(Topics.applicants, 'priority-policy')).length;
 
       const stale = await service.http.post('/priority-policies').set(board).send(aPriorityPolicy().expectingCurrentVersion(1).build()).expect(409);
@@ -259,7 +262,8 @@ describe('applicants service: board review, statistics and priority policies', (
       expect(stale.body.code).toBe('POLICY.STALE');
       expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['weights.vulnerabilities.health', 'weights.vulnerabilities.poverty']));
       expect(await databaseSnapshot(service.database)).toEqual(before);
-      await stillTrueAfter(async () => expect(await readEvents(Topics.applicants, 'priority-policy')).toHaveLength(eventsBefore), 300);
+      await settled(service);
+      expect(await readEvents(Topics.applicants, 'priority-policy')).toHaveLength(eventsBefore);
     });
 
     it('leaves no household under the old policy when requests score households while a policy is published', async () => {

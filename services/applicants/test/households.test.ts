@@ -7,7 +7,7 @@ import {
   queryDatabase,
   readEvents,
   someNeeds,
-  stillTrueAfter,
+  settled,
   TestApp,
   waitForEvents,
 } from '@hearth/testing';
@@ -112,7 +112,8 @@ describe('applicants service: households, consent, needs, assessment and the wai
       const retry = await service.http.post('/households').set(staff).set('Idempotency-Key', key).send(body).expect(201);
 
       expect(retry.body.id).toBe(first.body.id);
-      await stillTrueAfter(async () => expect(await readEvents(Topics.applicants, first.body.id)).toHaveLength(1), 500);
+      await settled(service);
+      expect(await readEvents(Topics.applicants, first.body.id)).toHaveLength(1);
     });
   });
 
@@ -228,10 +229,9 @@ describe('applicants service: households, consent, needs, assessment and the wai
       await service.http.put(`/households/${id}/needs`).set(staff).send(needs.rentSetTo(760).build()).expect(200);
 
       const events = await waitForEvents(Topics.applicants, id, ['ApplicantNeedsChanged']);
-      await stillTrueAfter(async () => {
-        const changes = (await readEvents(Topics.applicants, id)).filter((e) => e.type === 'ApplicantNeedsChanged');
-        expect(changes.map((e) => e.payload.maxRent)).toEqual([760]);
-      }, 500);
+      await settled(service);
+      const changes = (await readEvents(Topics.applicants, id)).filter((e) => e.type === 'ApplicantNeedsChanged');
+      expect(changes.map((e) => e.payload.maxRent)).toEqual([760]);
       expect(events.at(-1)!.payload).toMatchObject({ status: 'waitlisted', maxRent: 760 });
     });
 
@@ -264,13 +264,15 @@ describe('applicants service: households, consent, needs, assessment and the wai
       const { id } = await journey.registered();
       if (state === 'withdrawn') await service.http.post(`/households/${id}/withdraw`).set(staff).send({ reason: 'lost_contact' }).expect(200);
       const before = await databaseSnapshot(service.database);
+      await settled(service);
       const eventsBefore = (await readEvents(Topics.applicants, id)).length;
 
       const response = await service.http.post(`/households/${id}/${transition}`).set(staff).send(body).expect(409);
 
       expect(response.body.code).toBe('HOUSEHOLD.INVALID_TRANSITION');
       expect(await databaseSnapshot(service.database)).toEqual(before);
-      await stillTrueAfter(async () => expect(await readEvents(Topics.applicants, id)).toHaveLength(eventsBefore), 300);
+      await settled(service);
+      expect(await readEvents(Topics.applicants, id)).toHaveLength(eventsBefore);
     });
 
     it('refuses a change from a stale copy (409 CONCURRENCY.STALE)', async () => {
@@ -404,7 +406,8 @@ describe('applicants service: households, consent, needs, assessment and the wai
 
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await databaseSnapshot(service.database)).toEqual(before);
-      await stillTrueAfter(async () => expect((await readEvents(Topics.applicants, id)).map((e) => e.type)).toEqual(['ApplicantRegistered', 'ConsentGiven']), 300);
+      await settled(service);
+      expect((await readEvents(Topics.applicants, id)).map((e) => e.type)).toEqual(['ApplicantRegistered', 'ConsentGiven']);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { eventually, OfferEventStream, queryDatabase, stillTrueAfter, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
+import { eventually, OfferEventStream, queryDatabase, settled, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
 import { applicantEvents, HouseholdJourney, staff, startApplicants } from './support';
 
@@ -59,7 +59,8 @@ describe('households reacting to offers', () => {
     await eventually(async () => {
       expect(await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [unrelated.id])).toHaveLength(1);
     }, 30_000);
-    await stillTrueAfter(async () => expect((await household(id)).status).toBe('offered'), 500);
+    await settled(service);
+    expect((await household(id)).status).toBe('offered');
   });
 
   it('tells matching who may answer a waitlisted household’s offers when a caseworker is assigned', async () => {

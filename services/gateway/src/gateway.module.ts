@@ -83,7 +83,9 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL, logDestination: options.logDestination }),
+        // The shared HTTP settings (METRICS_TOKEN, DOCS_*, HTTP_BODY_LIMIT_KB, RATE_LIMIT_WRITES and
+        // RATE_LIMIT_AUTH_FAILURES counted in Redis); CORS and TRUST_PROXY are the front door's own.
+        PlatformModule.forRoot({ service: 'gateway', config: { ...config, CORS_ORIGINS: [], TRUST_PROXY: undefined }, logDestination: options.logDestination }),
         // The gateway is the primary issuer: it checks its own tokens against its keys without HTTP.
         AuthModule.forRoot(config, { ownKeys: SigningKeys }),
         DatabaseModule.forRoot({

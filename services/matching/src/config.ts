@@ -18,6 +18,8 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   MAX_EXTRA_BEDROOMS: count(0, 5).default(1),
   // Allocation runs only: at most this many allocations per building; 0 means no cap.
   MAX_PER_BUILDING: count(0, 1_000).default(2),
+  // Allocation runs only: at most this many allocations per district (an engine constraint); 0 means no cap.
+  MAX_PER_DISTRICT: count(0, 100_000).default(0),
   // Households kept on a unit's shortlist.
   SHORTLIST_SIZE: count(1, 100).default(10),
   // How long a household has to answer an offer; tests use a couple of seconds.

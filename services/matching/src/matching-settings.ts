@@ -7,6 +7,8 @@ export interface DefaultPolicy {
   readonly maxExtraBedrooms: number;
   /** Allocation runs only; null means no cap. */
   readonly maxPerBuilding: number | null;
+  /** Allocation runs only: the cap of every district; null means no cap. */
+  readonly maxPerDistrict: number | null;
 }
 
 /** The configurable behaviour of matching, as the use cases read it. */
@@ -25,6 +27,7 @@ export class MatchingSettings {
         weights: { priority: config.WEIGHT_PRIORITY, waiting: config.WEIGHT_WAITING, preference: config.WEIGHT_PREFERENCE, fit: config.WEIGHT_FIT },
         maxExtraBedrooms: config.MAX_EXTRA_BEDROOMS,
         maxPerBuilding: config.MAX_PER_BUILDING === 0 ? null : config.MAX_PER_BUILDING,
+        maxPerDistrict: config.MAX_PER_DISTRICT === 0 ? null : config.MAX_PER_DISTRICT,
       },
       config.SHORTLIST_SIZE,
       config.OFFER_RESPONSE_MS,

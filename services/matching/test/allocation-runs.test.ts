@@ -156,7 +156,9 @@ describe('allocation runs', () => {
       const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
       expect(census.instance.policy).toEqual({ mode: 'priority', weights: { priority: 1, waiting: 0.5, preference: 8, fit: 4 }, maxPerBuilding: 1, maxExtraBedrooms: 1 });
       expect(census.instance.units.map((u: { id: string }) => u.id)).toEqual(unitIds);
-      expect(census.instance.units[0]).toEqual(units.get('u1')!.engineAttributes);
+      // Codes are stored as the edge normalises them (upper case), whatever case the event used.
+      const u1 = units.get('u1')!.engineAttributes;
+      expect(census.instance.units[0]).toEqual({ ...u1, district: u1.district.toUpperCase(), buildingId: u1.buildingId.toUpperCase() });
       expect(census.instance.applicants.find((a: { id: string }) => a.id === idOf('a10'))).toMatchObject({ priority: 57.6, waitingDays: 1494, bedroomsNeeded: lane + 1 });
       expect(census.householdReferences[idOf('a12')]).toBe(households.get('a12')!.reference);
       expect(census.result.totalScore).toBe(run.totalScore);
@@ -181,6 +183,153 @@ describe('allocation runs', () => {
       const [proposedEvent] = await waitForEvents(Topics.matching, approved.proposals[0].offerId, ['OfferProposed']);
       expect(proposedEvent.payload).toMatchObject({ source: 'allocation_run', runId: run.id, rank: null });
       expect((await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({}).expect(409)).body.code).toBe('RUN.INVALID_TRANSITION');
+    });
+  });
+
+  describe('district caps inside the optimum: the district-cap example of docs/matching-rules.md', () => {
+    // Lanes of their own, well away from the worked example's (whose households need up to lane + 3 bedrooms).
+    const districtLanes = bedroomLanes(3900);
+    /**
+     * u1, u2 in one building and u3 in another, all in D1; u4 alone in D2. Scores with the run's
+     * weights: priority + 10 in the preferred district (h1 50, h2 40, h3 30 prefer D1; h4 25 prefers D2).
+     */
+    function districtExample(lane: number) {
+      const tag = randomUUID().slice(0, 6).toUpperCase();
+      const [D1, D2] = [`${tag}-D1`, `${tag}-D2`];
+      const units = [
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b1`),
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b1`),
+        aUnit(lane).inDistrict(D1).inBuilding(`${tag}-b2`),
+        aUnit(lane).inDistrict(D2).inBuilding(`${tag}-b3`),
+      ];
+      const households = (
+        [
+          [50, D1],
+          [40, D1],
+          [30, D1],
+          [25, D2],
+        ] as const
+      ).map(([priority, district]) => aHousehold(lane).withPriority(priority).preferring(district).waitingSince(daysAgo(0)));
+      const policy = { weights: { priority: 1, waiting: 0, preference: 10, fit: 0 }, maxPerBuilding: 2, units: units.map((u) => u.unitId) };
+      return { D1, D2, units, households, policy };
+    }
+
+    const { D1, D2, units, households, policy } = districtExample(districtLanes());
+    const [h1, h2, h3, h4] = households.map((h) => h.householdId);
+    const districtOf = (unitId: string) => (units.findIndex((u) => u.unitId === unitId) < 3 ? D1 : D2);
+
+    beforeAll(async () => {
+      await waitlist(service, publisher, ...households);
+      for (const unit of units) await makeAvailable(service, publisher, unit);
+    });
+
+    it('optimal: h1 and h2 in D1, h4 in D2, h3 waits; total 145 with a certificate carrying a value per district', async () => {
+      // The cap is named in lower case: codes are compared after normalisation.
+      const { body: queued } = await start({ mode: 'optimal', ...policy, maxPerDistrict: { [D1.toLowerCase()]: 2 } }).expect(202);
+      expect(queued.policy).toMatchObject({ maxPerDistrict: { [D1]: 2 } });
+
+      const run = await solved(queued.id);
+
+      expect(run).toMatchObject({ status: 'awaiting_approval', certificateValid: true, counts: { units: 4, proposals: 3 } });
+      expect(run.totalScore).toBe(145);
+      const byHousehold = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      expect([...byHousehold.keys()].sort()).toEqual([h1, h2, h4].sort());
+      expect(districtOf(byHousehold.get(h1) as string)).toBe(D1);
+      expect(districtOf(byHousehold.get(h2) as string)).toBe(D1);
+      expect(byHousehold.get(h4)).toBe(units[3].unitId);
+      expect(byHousehold.has(h3)).toBe(false);
+
+      const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
+      expect(census.instance.policy).toMatchObject({ maxPerBuilding: 2, maxPerDistrict: { [D1]: 2 } });
+      // w[D1] = 40 (what a third place in D1 is worth: h3's 40 there); D2 has no cap, so 0.
+      expect(census.certificate.districts).toEqual({ [D1]: 40, [D2]: 0 });
+      const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+    });
+
+    it('priority: h1 and h2 fill D1, h3 skips it for the D2 flat, h4 gets nothing; total 140', async () => {
+      const run = await solved((await start({ mode: 'priority', ...policy, maxPerDistrict: { [D1]: 2 } }).expect(202)).body.id);
+
+      expect(run.totalScore).toBe(140);
+      const byHousehold = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      // h1 and h2 take the two smallest ids among the equally scored D1 flats (ids are uuids here).
+      const d1ById = units.slice(0, 3).map((u) => u.unitId).sort();
+      expect(byHousehold).toEqual(
+        new Map([
+          [h1, d1ById[0]],
+          [h2, d1ById[1]],
+          [h3, units[3].unitId],
+        ]),
+      );
+    });
+
+    it('computes the frontier between the best overall allocation and strict priority, keeps it in the census, and the board approves a point of it', async () => {
+      // A lane of its own: approving makes offers, which would take these flats from the other tests.
+      const { units: flats, households: waiting, policy: lanePolicy, D1: d1 } = districtExample(districtLanes());
+      await waitlist(service, publisher, ...waiting);
+      for (const unit of flats) await makeAvailable(service, publisher, unit);
+      const [k1, k2, k3] = waiting.map((h) => h.householdId);
+      const { body: queued } = await start({ mode: 'optimal', ...lanePolicy, maxPerDistrict: { [d1]: 2 }, frontier: true }).expect(202);
+      expect(queued).toMatchObject({ frontierRequested: true, frontier: null, approvedPoint: null });
+
+      const run = await solved(queued.id);
+
+      // Point 1 is the optimum (h4 housed, h3 passed over by 5 points); the last is strict priority's allocation.
+      // The points in between depend on ties (at weight 2 four allocations score the same), so only the ends are pinned.
+      const { points, strictPriority } = run.frontier;
+      expect(points[0]).toMatchObject({ point: 1, priorityWeight: 1, totalScore: 145, objective: 145, assigned: 3, priorityHoused: 115, certificateValid: true });
+      expect(points[0].passedOver).toEqual({ households: 1, maxPoints: 5, totalPoints: 5 });
+      const last = points[points.length - 1];
+      expect(last).toMatchObject({ totalScore: 140, assigned: 3, priorityHoused: 120, passedOver: { households: 0, maxPoints: 0, totalPoints: 0 }, certificateValid: true });
+      expect(points.every((p: { certificateValid: boolean }) => p.certificateValid)).toBe(true);
+      expect(strictPriority).toMatchObject({ totalScore: 140, assigned: 3, priorityHoused: 120 });
+      expect(run.timings.frontierMs).toEqual(expect.any(Number));
+      const { body: census } = await service.http.get(`/allocation-runs/${run.id}/census`).set(board).expect(200);
+      expect(census.frontier.points).toHaveLength(points.length);
+      expect(census.frontier.points[0].certificate.districts[d1]).toBe(40);
+      const { body: verification } = await service.http.post(`/allocation-runs/${run.id}/verify`).set(board).send({}).expect(200);
+      expect(verification).toMatchObject({ valid: true, errors: [] });
+      expect(verification.checks).toEqual(expect.arrayContaining([expect.stringMatching(/each frontier point/)]));
+
+      const { body: tooFar } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: points.length + 1 }).expect(400);
+      expect(tooFar.errors.map((e: { field: string }) => e.field)).toEqual(['point']);
+      const { body: approved } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: points.length, note: 'priority first' }).expect(200);
+
+      expect(approved).toMatchObject({ status: 'offers_proposed', approvedPoint: points.length });
+      expect(approved.proposals.map((p: { householdId: string }) => p.householdId).sort()).toEqual([k1, k2, k3].sort());
+      expect(approved.proposals.map((p: { outcome: string }) => p.outcome)).toEqual(['offer_proposed', 'offer_proposed', 'offer_proposed']);
+    });
+
+    it('refuses a frontier for a priority run, and a point for a run without a frontier', async () => {
+      const { body: refused } = await start({ mode: 'priority', ...policy, frontier: true }).expect(400);
+      expect(refused.errors.map((e: { field: string }) => e.field)).toEqual(['frontier']);
+      const run = await solved((await start({ mode: 'optimal', ...policy }).expect(202)).body.id);
+      const { body } = await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({ point: 1 }).expect(400);
+      expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['point']);
+      expect((await getRun(run.id)).body.status).toBe('awaiting_approval');
+    });
+
+    it('takes the configured cap of every district when the run names none, and none with null', async () => {
+      const capped = await startMatching({ RUN_APPROVAL_REQUIRED: 'true', MAX_PER_DISTRICT: '1' });
+      try {
+        // A service started now hears only what is published from now on: the example again, in a lane of its own.
+        const again = districtExample(districtLanes());
+        await waitlist(capped, publisher, ...again.households);
+        for (const unit of again.units) await makeAvailable(capped, publisher, unit);
+        const { policy } = again;
+        const { body: queued } = await capped.http.post('/allocation-runs').set(board).send({ mode: 'optimal', ...policy }).expect(202);
+        expect(queued.policy.maxPerDistrict).toBe(1);
+        const run = await solved(queued.id, capped);
+        // One household per district: h1 and h2 share D1 and D2 either way round, 60 + 40 = 50 + 50 = 100
+        // (h4 in D2 would give 60 + 35 = 95 at best).
+        expect(run.totalScore).toBe(100);
+        expect(run.proposals.map((p: { householdId: string }) => p.householdId).sort()).toEqual([again.households[0].householdId, again.households[1].householdId].sort());
+        const { body: uncapped } = await capped.http.post('/allocation-runs').set(board).send({ mode: 'optimal', ...policy, maxPerDistrict: null }).expect(202);
+        // Without a cap h1, h2, h3 take the three D1 flats and h4 the D2 one: 60 + 50 + 40 + 35.
+        expect((await solved(uncapped.id, capped)).totalScore).toBe(185);
+      } finally {
+        await capped.close();
+      }
     });
   });
 
@@ -230,6 +379,8 @@ describe('allocation runs', () => {
       ['a cap of zero and a fractional district limit', { mode: 'optimal', units: 'all', maxPerBuilding: 0, districtLimit: 1.5 }, ['maxPerBuilding', 'districtLimit']],
       ['the same unit twice', { mode: 'optimal', units: ['3f1c9a52-0000-4000-8000-000000000000', '3f1c9a52-0000-4000-8000-000000000000'] }, ['units']],
       ['an unknown field', { mode: 'optimal', units: 'all', fairness: 'max' }, ['fairness']],
+      ['a negative district cap', { mode: 'optimal', units: 'all', maxPerDistrict: -1 }, ['maxPerDistrict']],
+      ['a district named twice in the caps', { mode: 'optimal', units: 'all', maxPerDistrict: { d1: 1, D1: 2 } }, ['maxPerDistrict']],
     ])('POST /allocation-runs with %s → 400, nothing written', async (_case, body, fields) => {
       const before = await counts(service);
 

@@ -1,6 +1,9 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, eventually, queryDatabase, readEvents, stillTrueAfter, TestApp, waitForEvents } from '@hearth/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { bearer, eventually, queryDatabase, readEvents, settled, TestApp, waitForEvents } from '@hearth/testing';
 import { aHousehold, aUnit, bedroomLanes, CASEWORKER_ID, counts, householdInPool, makeAvailable, Publisher, startMatching, unitInPool, waitlist } from './support';
+import { MatchingQueue, offerExpiryJobId } from '../src/matching.queues';
 
 const staff = bearer('sra_staff');
 const caseworker = bearer('caseworker', { sub: CASEWORKER_ID });
@@ -148,11 +151,14 @@ describe('offers', () => {
       await act(offer.id, 'make').expect(200);
       await act(offer.id, 'accept').expect(200);
 
-      await stillTrueAfter(async () => {
-        expect((await readEvents(Topics.matching, offer.id)).map((e) => e.type)).toEqual(['OfferProposed', 'OfferMade', 'OfferAccepted']);
-        const { body } = await service.http.get(`/offers?unitId=${unit.unitId}`).set(staff).expect(200);
-        expect(body.items).toEqual([expect.objectContaining({ id: offer.id, status: 'accepted' })]);
-      }, RESPONSE_MS + 1_500);
+      // The positive signal: the expiry job, still queued after the answer, has run and gone.
+      const expiries = service.app.get<Queue>(getQueueToken(MatchingQueue.OfferExpiry), { strict: false });
+      expect(await expiries.getJob(offerExpiryJobId(offer.id))).toBeDefined();
+      await eventually(async () => expect(await expiries.getJob(offerExpiryJobId(offer.id))).toBeUndefined(), RESPONSE_MS + 10_000);
+      await settled(service);
+      expect((await readEvents(Topics.matching, offer.id)).map((e) => e.type)).toEqual(['OfferProposed', 'OfferMade', 'OfferAccepted']);
+      const { body } = await service.http.get(`/offers?unitId=${unit.unitId}`).set(staff).expect(200);
+      expect(body.items).toEqual([expect.objectContaining({ id: offer.id, status: 'accepted' })]);
     });
 
     it('refuses an answer after the deadline (409) until the offer expires', async () => {
@@ -190,10 +196,9 @@ describe('offers', () => {
       expect(responses.find((r) => r.status === 409)?.body.code).toBe('OFFER.UNIT_HAS_LIVE_OFFER');
       const rows = await queryDatabase(service.database, 'SELECT id FROM offers WHERE unit_id = $1', [unit.unitId]);
       expect(rows).toHaveLength(1);
-      await stillTrueAfter(async () => {
-        const proposed = (await readEvents(Topics.matching)).filter((e) => e.type === 'OfferProposed' && e.payload.unitId === unit.unitId);
-        expect(proposed).toHaveLength(1);
-      }, 500);
+      await settled(service);
+      const proposed = (await readEvents(Topics.matching)).filter((e) => e.type === 'OfferProposed' && e.payload.unitId === unit.unitId);
+      expect(proposed).toHaveLength(1);
     });
 
     it('is guarded by the database itself: a second live offer for a unit or a household cannot be inserted', async () => {

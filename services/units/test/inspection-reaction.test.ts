@@ -6,7 +6,7 @@ import {
   queryDatabase,
   readEvents,
   readTopic,
-  stillTrueAfter,
+  settled,
   TestApp,
   TestProducer,
   waitForEvents,
@@ -159,10 +159,9 @@ describe('units reacting to inspections', () => {
     for (const event of events) await publish(event);
     for (const event of events) await wasConsumed(event);
 
-    await stillTrueAfter(async () => {
-      expect(await statusOf(unit.unitId)).toBe('available');
-      expect(await unitEventTypes(unit.unitId)).toEqual(before);
-      expect(await deadLettered(events.map((e) => e.aggregateId))).toEqual([]);
-    }, 500);
+    await settled(service);
+    expect(await statusOf(unit.unitId)).toBe('available');
+    expect(await unitEventTypes(unit.unitId)).toEqual(before);
+    expect(await deadLettered(events.map((e) => e.aggregateId))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
   OfferEventStream,
   queryDatabase,
   readEvents,
-  stillTrueAfter,
+  settled,
   TestApp,
   TestProducer,
   waitForEvents,
@@ -95,11 +95,10 @@ describe('units reacting to offers', () => {
       const consumed = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = ANY($1)', [[late.id, stray.id]]);
       expect(consumed).toHaveLength(2);
     }, 30_000);
-    await stillTrueAfter(async () => {
-      expect(await statusOf(unitId)).toBe('reserved');
-      const [row] = await queryDatabase<{ reserved_offer_id: string }>(service.database, 'SELECT reserved_offer_id FROM units WHERE id = $1', [unitId]);
-      expect(row.reserved_offer_id).toBe(first.offerId);
-      expect((await readEvents(Topics.units, unitId)).filter((e) => e.type === 'UnitReserved')).toHaveLength(1);
-    }, 500);
+    await settled(service);
+    expect(await statusOf(unitId)).toBe('reserved');
+    const [row] = await queryDatabase<{ reserved_offer_id: string }>(service.database, 'SELECT reserved_offer_id FROM units WHERE id = $1', [unitId]);
+    expect(row.reserved_offer_id).toBe(first.offerId);
+    expect((await readEvents(Topics.units, unitId)).filter((e) => e.type === 'UnitReserved')).toHaveLength(1);
   });
 });

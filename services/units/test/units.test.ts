@@ -7,7 +7,7 @@ import {
   queryDatabase,
   readEvents,
   readTopic,
-  stillTrueAfter,
+  settled,
   TestApp,
   testEnv,
   TestProducer,
@@ -92,13 +92,12 @@ describe('units service', () => {
       for (const event of [registered, verified, signed, signed, verified]) await publish(event);
 
       await eventually(async () => expect(await knownLandlord(stream.landlordId)).toMatchObject({ landlord_version: 3 }), 30_000);
-      await stillTrueAfter(async () => {
-        const row = await knownLandlord(stream.landlordId);
-        expect(row.signed_agreement_ids).toHaveLength(1);
-        expect(row.status).toBe('active');
-        const inbox = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [signed.id]);
-        expect(inbox).toHaveLength(1);
-      }, 1_000);
+      await settled(service);
+      const row = await knownLandlord(stream.landlordId);
+      expect(row.signed_agreement_ids).toHaveLength(1);
+      expect(row.status).toBe('active');
+      const inbox = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [signed.id]);
+      expect(inbox).toHaveLength(1);
       expect(await consumed('AgreementSigned', 'duplicate')).toBeGreaterThanOrEqual(1);
     });
 
@@ -272,7 +271,8 @@ describe('units service', () => {
 
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await counts()).toEqual(before);
-      await stillTrueAfter(async () => expect((await readEvents(Topics.units, unitId)).map((e) => e.type)).toEqual(['UnitDrafted']), 300);
+      await settled(service);
+      expect((await readEvents(Topics.units, unitId)).map((e) => e.type)).toEqual(['UnitDrafted']);
     });
 
     it('POST /units/:id/withdraw without a reason → 400', async () => {

@@ -47,6 +47,9 @@ export const tenancyEndReasonSchema = z.enum([
   'other',
 ]);
 
+/** Arrears ageing: how many days the oldest unpaid charge is overdue (`none`: nothing overdue). */
+export const arrearsAgeingSchema = z.enum(['none', '0_30', '31_60', '61_90', '90_plus']);
+
 export const arrearsStageSchema = z.enum(['reminder', 'notice', 'established', 'claim']);
 export const claimKindSchema = z.enum(['arrears', 'damage', 'legal_costs', 'vacancy']);
 export const claimDecisionSchema = z.enum(['approved', 'partly_approved', 'rejected']);
@@ -79,9 +82,9 @@ export const TenancySigned = defineEvent({
   payload: z.object({ ...tenancyRef, startDate: z.iso.date(), endDate: z.iso.date().nullable() }),
 });
 
-/** The tenancy has started: the flat is let and the household housed. */
-export const TenancyActivated = defineEvent({
-  type: 'TenancyActivated',
+/** The tenancy has started (it became active on its start date): the flat is let and the household housed. */
+export const TenancyStarted = defineEvent({
+  type: 'TenancyStarted',
   source: 'leases',
   aggregateType: 'Tenancy',
   payload: z.object({ ...tenancyRef, landlordId: z.uuid(), startDate: z.iso.date(), rentCents: nonNegativeCents, serviceChargesCents: nonNegativeCents }),
@@ -128,6 +131,37 @@ export const ArrearsStageReached = defineEvent({
   source: 'leases',
   aggregateType: 'Tenancy',
   payload: z.object({ ...tenancyRef, stage: arrearsStageSchema, arrearsCents: nonNegativeCents, monthsUnpaid: z.number().nonnegative(), reachedOn: z.iso.date() }),
+});
+
+/** A tenancy's arrears moved to another ageing bucket (published on each change, not on every payment).
+ *  `atRisk` is the signal for the household's caseworker: arrears are overdue by more than 30 days
+ *  or amount to a month of rent or more. Amounts only, never payment details. */
+export const RentArrearsChanged = defineEvent({
+  type: 'RentArrearsChanged',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({
+    ...tenancyRef,
+    ageing: arrearsAgeingSchema.describe('Ageing bucket of the oldest unpaid charge after the change: none, 0–30, 31–60, 61–90 or more than 90 days overdue.'),
+    previousAgeing: arrearsAgeingSchema.describe('Ageing bucket before the change.'),
+    arrearsCents: nonNegativeCents,
+    monthsUnpaid: z.number().nonnegative(),
+    atRisk: z.boolean().describe('Whether the tenancy is at risk: arrears overdue by more than 30 days or at least one month of rent and charges. The caseworker’s signal.'),
+    changedOn: z.iso.date().describe('Day the change was observed.'),
+  }),
+});
+
+/** The tenancy was renewed: it now ends on `endDate` (null: open-ended). */
+export const TenancyRenewed = defineEvent({
+  type: 'TenancyRenewed',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({
+    ...tenancyRef,
+    previousEndDate: z.iso.date().nullable().describe('Last day of the tenancy before the renewal; null if it was open-ended.'),
+    endDate: z.iso.date().nullable().describe('Last day of the renewed tenancy; null for open-ended.'),
+    renewedOn: z.iso.date().describe('Day the renewal was signed.'),
+  }),
 });
 
 /** Arrears paid back to nothing (or below the threshold): the ladder is closed. */
@@ -196,9 +230,9 @@ export const RentIndexed = defineEvent({
   payload: z.object({ ...tenancyRef, effectiveOn: z.iso.date(), previousRentCents: nonNegativeCents, newRentCents: nonNegativeCents, indexSeries: z.string().min(1) }),
 });
 
-/** Notice given: the tenancy ends on `endsOn`; the flat is vacating. */
-export const TenancyEnding = defineEvent({
-  type: 'TenancyEnding',
+/** Notice given (or termination decided) by either side: the tenancy ends on `endsOn`; the flat is vacating. */
+export const TenancyNoticeGiven = defineEvent({
+  type: 'TenancyNoticeGiven',
   source: 'leases',
   aggregateType: 'Tenancy',
   payload: z.object({ ...tenancyRef, noticeGivenOn: z.iso.date(), endsOn: z.iso.date(), givenBy: z.enum(['household', 'agency', 'landlord']), reason: tenancyEndReasonSchema }),
@@ -208,5 +242,5 @@ export const TenancyEnded = defineEvent({
   type: 'TenancyEnded',
   source: 'leases',
   aggregateType: 'Tenancy',
-  payload: z.object({ ...tenancyRef, endedOn: z.iso.date(), reason: tenancyEndReasonSchema, finalBalanceCents: cents }),
+  payload: z.object({ ...tenancyRef, landlordId: z.uuid(), endedOn: z.iso.date(), reason: tenancyEndReasonSchema, finalBalanceCents: cents }),
 });

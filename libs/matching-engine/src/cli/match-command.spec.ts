@@ -45,7 +45,7 @@ describe('match command', () => {
     expect(plain.certificate).toBeUndefined();
     const certified = JSON.parse(run(['--input', 'instance.json', '--certificate']).stdout);
     expect(certified.totalScore).toBeCloseTo(179.416666667, 8);
-    expect(Object.keys(certified.certificate)).toEqual(['applicants', 'units', 'buildings']);
+    expect(Object.keys(certified.certificate)).toEqual(['applicants', 'units', 'buildings', 'districts']);
   });
 
   it('lets --mode override policy.mode', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Applicant, Instance, Policy, Unit, Weights } from '../types';
 
 const DISTRICTS = ['D1', 'D2', 'D3'];
-const BUILDINGS = ['b1', 'b2', 'b3'];
+const BUILDINGS = ['b1', 'b2', 'b3', 'b4'];
 // String order differs from numeric order here ("a10" < "a2"), which tie-breaks must respect.
 const APPLICANT_IDS = ['a1', 'a2', 'a3', 'a10', 'a11', 'a20', 'b', 'Z', 'a01'];
 const UNIT_IDS = ['u1', 'u2', 'u10', 'u3', 'x', 'U', 'u02'];
@@ -25,7 +25,6 @@ const applicantFields = fc.record({
 
 const unitFields = fc.record({
   buildingId: fc.constantFrom(...BUILDINGS),
-  district: fc.constantFrom(...DISTRICTS),
   bedrooms: fc.constantFrom(0, 1, 1, 2, 2, 3),
   maxOccupants: fc.integer({ min: 2, max: 6 }),
   rent: fc.integer({ min: 6, max: 14 }).map((x) => x * 50),
@@ -47,12 +46,28 @@ const weights: fc.Arbitrary<Weights> = fc.oneof(
   }),
 );
 
-export const policies: fc.Arbitrary<Policy> = fc.record({
-  mode: fc.constantFrom('priority' as const, 'optimal' as const),
-  weights,
-  maxPerBuilding: fc.constantFrom(null, 0, 1, 1, 2, 2),
-  maxExtraBedrooms: fc.integer({ min: 0, max: 2 }),
-});
+/** No district cap (often), one for every district, or caps for some districts only. */
+const districtCaps: fc.Arbitrary<Policy['maxPerDistrict']> = fc.oneof(
+  { arbitrary: fc.constantFrom(undefined, null), weight: 3 },
+  { arbitrary: fc.constantFrom(0, 1, 1, 2, 2, 3), weight: 2 },
+  {
+    arbitrary: fc
+      .subarray(DISTRICTS, { minLength: 1 })
+      .chain((named) => fc.tuple(...named.map(() => fc.constantFrom(0, 1, 1, 2, 3))).map((caps) => Object.fromEntries(named.map((d, i) => [d, caps[i]])))),
+    weight: 2,
+  },
+);
+
+export const policies: fc.Arbitrary<Policy> = fc
+  .record({
+    mode: fc.constantFrom('priority' as const, 'optimal' as const),
+    weights,
+    maxPerBuilding: fc.constantFrom(null, 0, 1, 1, 2, 2, 3),
+    maxExtraBedrooms: fc.integer({ min: 0, max: 2 }),
+    maxPerDistrict: districtCaps,
+  })
+  // A policy without district caps leaves the field out, as instances written before it did.
+  .map(({ maxPerDistrict, ...policy }) => (maxPerDistrict === undefined ? policy : { ...policy, maxPerDistrict }));
 
 export interface InstanceShape {
   readonly maxApplicants?: number;
@@ -65,15 +80,21 @@ export function instances({ maxApplicants = 8, maxUnits = 5 }: InstanceShape = {
       policy: policies,
       applicantIds: sizedSubarray(APPLICANT_IDS, maxApplicants),
       unitIds: sizedSubarray(UNIT_IDS, maxUnits),
+      // Every building lies in one district; several buildings may share one.
+      buildingDistricts: fc.tuple(...BUILDINGS.map(() => fc.constantFrom(...DISTRICTS))),
     })
-    .chain(({ policy, applicantIds, unitIds }) =>
+    .chain(({ policy, applicantIds, unitIds, buildingDistricts }) =>
       fc.record({
         policy: fc.constant(policy),
         applicants: fc.tuple(...applicantIds.map(() => applicantFields)).map((list) =>
           list.map((fields, i): Applicant => ({ id: applicantIds[i], ...fields })),
         ),
         units: fc.tuple(...unitIds.map(() => unitFields)).map((list) =>
-          list.map((fields, i): Unit => ({ id: unitIds[i], ...fields })),
+          list.map((fields, i): Unit => ({
+            id: unitIds[i],
+            ...fields,
+            district: buildingDistricts[BUILDINGS.indexOf(fields.buildingId)],
+          })),
         ),
       }),
     );

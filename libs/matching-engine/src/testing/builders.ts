@@ -127,6 +127,10 @@ class PolicyBuilder {
     this.fields.maxPerBuilding = cap;
     return this;
   }
+  withMaxPerDistrict(caps: Policy['maxPerDistrict']): this {
+    this.fields.maxPerDistrict = caps;
+    return this;
+  }
   withMaxExtraBedrooms(extra: number): this {
     this.fields.maxExtraBedrooms = extra;
     return this;

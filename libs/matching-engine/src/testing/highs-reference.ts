@@ -14,38 +14,52 @@ const STATUS_NAMES: Record<number, string> = { 7: 'Optimal', 8: 'Infeasible', 13
 
 /**
  * The same LP the engine solves: one column per eligible pair (0 <= x <= 1, objective = score),
- * one row per applicant, per unit (<= 1) and per capped building (<= maxPerBuilding), passed to
+ * one row per applicant, per unit (<= 1), per capped building (<= maxPerBuilding) and per capped
+ * district (<= its cap), passed to
  * HiGHS as a sparse column-wise matrix (equivalent to the CPLEX LP text, far cheaper to build).
  * The matrix is totally unimodular, so the LP optimum is the integral optimum.
  */
 export async function solveWithHighs(instance: Instance, compiled: CompiledInstance, timeLimitSeconds: number): Promise<HighsOutcome> {
   const started = performance.now();
-  const { applicantCount: nA, unitCount: nU, buildingCount: nB, unitBuilding } = compiled;
+  const { applicantCount: nA, unitCount: nU, buildingCount: nB, unitBuilding, buildingDistrict, districtCap } = compiled;
   const capped = instance.policy.maxPerBuilding !== null;
+  // Row of each capped district after the building rows, or -1.
+  const districtRow = new Int32Array(compiled.districtCount).fill(-1);
+  let cappedDistricts = 0;
+  const buildingRows = nA + nU + (capped ? nB : 0);
+  districtCap.forEach((c, d) => {
+    if (Number.isFinite(c)) districtRow[d] = buildingRows + cappedDistricts++;
+  });
   const units = new Int32Array(nU);
   const scores = new Float64Array(nU);
   let columns = 0;
   for (let a = 0; a < nA; a++) columns += compiled.eligibleUnits(a, units, scores);
 
-  const perColumn = capped ? 3 : 2;
+  const perColumn = (capped ? 3 : 2) + (cappedDistricts > 0 ? 1 : 0);
   const colCost = new Float64Array(columns);
   const starts = new Int32Array(columns + 1);
   const indices = new Int32Array(perColumn * columns);
   let j = 0;
+  let nz = 0;
   for (let a = 0; a < nA; a++) {
     const n = compiled.eligibleUnits(a, units, scores);
     for (let k = 0; k < n; k++, j++) {
+      const b = unitBuilding[units[k]];
       colCost[j] = scores[k];
-      starts[j] = perColumn * j;
-      indices[perColumn * j] = a;
-      indices[perColumn * j + 1] = nA + units[k];
-      if (capped) indices[perColumn * j + 2] = nA + nU + unitBuilding[units[k]];
+      starts[j] = nz;
+      indices[nz++] = a;
+      indices[nz++] = nA + units[k];
+      if (capped) indices[nz++] = nA + nU + b;
+      if (districtRow[buildingDistrict[b]] >= 0) indices[nz++] = districtRow[buildingDistrict[b]];
     }
   }
-  starts[columns] = perColumn * columns;
-  const rows = nA + nU + (capped ? nB : 0);
+  starts[columns] = nz;
+  const rows = buildingRows + cappedDistricts;
   const rowUpper = new Float64Array(rows).fill(1);
-  if (capped) rowUpper.fill(instance.policy.maxPerBuilding as number, nA + nU);
+  if (capped) rowUpper.fill(instance.policy.maxPerBuilding as number, nA + nU, buildingRows);
+  districtCap.forEach((c, d) => {
+    if (districtRow[d] >= 0) rowUpper[districtRow[d]] = c;
+  });
 
   const solver = await highs();
   const model = solver.createModel({
@@ -57,7 +71,7 @@ export async function solveWithHighs(instance: Instance, compiled: CompiledInsta
     colUpper: new Float64Array(columns).fill(1),
     rowLower: new Float64Array(rows).fill(-solver.infinity),
     rowUpper,
-    matrix: { format: 'csc', numRows: rows, numCols: columns, starts, indices, values: new Float64Array(indices.length).fill(1) },
+    matrix: { format: 'csc', numRows: rows, numCols: columns, starts, indices: indices.subarray(0, nz), values: new Float64Array(nz).fill(1) },
   });
   try {
     model.options.set({ output_flag: false, time_limit: timeLimitSeconds });

@@ -19,6 +19,7 @@ export interface GeneratorOptions {
   readonly seed: number;
   readonly weights?: Weights;
   readonly maxExtraBedrooms?: number;
+  readonly maxPerDistrict?: Policy['maxPerDistrict'];
 }
 
 const BEDROOM_MIX = [0.1, 0.3, 0.35, 0.2, 0.05];
@@ -101,6 +102,7 @@ export function generateInstance(options: GeneratorOptions): Instance {
     weights: options.weights ?? { priority: 1, waiting: 0.5, preference: 8, fit: 4 },
     maxPerBuilding,
     maxExtraBedrooms: options.maxExtraBedrooms ?? 1,
+    ...(options.maxPerDistrict === undefined ? {} : { maxPerDistrict: options.maxPerDistrict }),
   };
   return { policy, applicants, units };
 }

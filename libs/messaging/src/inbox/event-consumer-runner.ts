@@ -82,6 +82,8 @@ export class EventConsumerRunner {
   private heldTimer?: NodeJS.Timeout;
   private releasing?: Promise<void>;
   private stopped = false;
+  /** The next offset to read on each partition, once the events before it are settled. */
+  private readonly positions = new Map<string, bigint>();
 
   constructor(private readonly options: EventConsumerRunnerOptions) {
     for (const subscription of options.subscriptions) {
@@ -107,6 +109,16 @@ export class EventConsumerRunner {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
     this.maxTransientBackoffMs = options.maxTransientBackoffMs ?? 10_000;
+  }
+
+  /** Where this consumer stands on a partition: every event before this offset is settled
+   *  (applied, dead-lettered, held or ignored). Lets tests wait for a positive signal. */
+  position(topic: string, partition: number): bigint {
+    return this.positions.get(`${topic}:${partition}`) ?? 0n;
+  }
+
+  get consumerGroup(): string {
+    return this.options.consumerName;
   }
 
   get topics(): string[] {
@@ -153,6 +165,7 @@ export class EventConsumerRunner {
         const done = await this.settle(delivery, chunkApplied.ok, context);
         if (done === 'stopped') return;
         context.markProcessed(delivery.message);
+        this.positions.set(`${delivery.message.topic}:${delivery.message.partition}`, BigInt(delivery.message.offset) + 1n);
       }
       await context.heartbeat();
     }

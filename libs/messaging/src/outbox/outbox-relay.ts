@@ -55,6 +55,8 @@ export class OutboxRelay {
   private readonly leadershipRetryMs: number;
   private readonly lingerMs: number;
   isLeader = false;
+  /** How many times this relay has asked for leadership (lets a test see a follower has tried). */
+  leadershipAttempts = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 2000;
@@ -109,6 +111,7 @@ export class OutboxRelay {
   }
 
   private async tryToLead(): Promise<boolean> {
+    this.leadershipAttempts += 1;
     const client = await this.connection();
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
     this.isLeader = rows[0].locked;

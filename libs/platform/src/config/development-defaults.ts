@@ -8,6 +8,7 @@ export const DEVELOPMENT_DEFAULTS = {
   GATEWAY_DATA_KEY: Buffer.alloc(32, 'hearth-dev-gateway-data-key').toString('base64'),
   BANK_ACCOUNT_KEY: Buffer.alloc(32, 'hearth-dev-bank-account-key').toString('base64'),
   APPLICANTS_DATA_KEY: Buffer.alloc(32, 'hearth-dev-applicants-data-key').toString('base64'),
+  MEDIATION_DATA_KEY: Buffer.alloc(32, 'hearth-dev-mediation-data-key').toString('base64'),
 } as const satisfies Record<string, string>;
 
 /** Other values this repository once published as defaults (an earlier docker-compose.yml, the

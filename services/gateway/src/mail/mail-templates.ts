@@ -25,6 +25,7 @@ function translations(): i18n {
       resources: { en: { translation: en }, fr: { translation: fr }, nl: { translation: nl } },
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
+      showSupportNotice: false, // no advertisement in the service's logs
     });
   }
   return translator;

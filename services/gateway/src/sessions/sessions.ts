@@ -57,18 +57,37 @@ export class Sessions {
     this.unitOfWork.afterCommit(() => this.remember(`session:${session.id}`));
   }
 
-  /** Ends every session of a user and refuses the access tokens issued until now. */
+  /**
+   * Ends every session of a user and refuses the access tokens issued until now: each ended
+   * session's tokens by its id (precise: a session opened a moment later, even within the same
+   * second, is not affected), and tokens that name no session by the user's cut-off time.
+   */
   async revokeAll(manager: EntityManager, userId: string, reason: RevocationReason): Promise<Date> {
     const now = new Date();
-    await manager.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
-    this.unitOfWork.afterCommit(() => this.remember(`user:${userId}`, Math.floor(now.getTime() / 1000)));
+    const { raw } = await manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .returning('id')
+      .execute();
+    const sessionIds = (raw as { id: string }[]).map((row) => row.id);
+    this.unitOfWork.afterCommit(async () => {
+      await this.remember(`user:${userId}`, Math.floor(now.getTime() / 1000));
+      for (const id of sessionIds) await this.remember(`session:${id}`);
+    });
     return now;
   }
 
-  /** Whether the front door must refuse an access token of this user and session issued at `issuedAt`. */
+  /**
+   * Whether the front door must refuse an access token of this user issued at `issuedAt`: a
+   * token of a session (`sid`) when that session has ended; a token without one when the user
+   * signed out everywhere (or was deactivated, or changed password) at or after `issuedAt`.
+   */
   async isRevoked(userId: string, sessionId: string | undefined, issuedAt: number): Promise<boolean> {
-    const [userCutoff, session] = await this.redis.mget(this.key(`user:${userId}`), this.key(`session:${sessionId ?? '-'}`));
-    return session !== null || (userCutoff !== null && issuedAt <= Number(userCutoff));
+    if (sessionId !== undefined) return (await this.redis.exists(this.key(`session:${sessionId}`))) === 1;
+    const userCutoff = await this.redis.get(this.key(`user:${userId}`));
+    return userCutoff !== null && issuedAt <= Number(userCutoff);
   }
 
   /** After the commit, kept for as long as an access token lives; a Redis failure is logged: the tokens expire anyway. */

@@ -6,6 +6,7 @@ export const SIGN_IN_OUTCOMES = [
   'unknown_account',
   'account_locked',
   'account_inactive',
+  'role_not_held',
   'address_throttled',
   'totp_required',
   'totp_enrolment_required',

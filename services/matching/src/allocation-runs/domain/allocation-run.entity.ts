@@ -3,6 +3,7 @@ import { AllocationMode } from '@hearth/matching-engine';
 import { VersionedEntity } from '@hearth/persistence';
 import { Column, Entity } from 'typeorm';
 import { DistrictReport } from './district-report';
+import { RunFrontier } from './run-frontier';
 import { RunPolicy } from './run-policy';
 import { RunProposal } from './run-proposal';
 import { nextRunStatus, RunStatus } from './run-status';
@@ -16,6 +17,8 @@ export interface RunTimings {
   checkMs: number;
   /** Writing the census, the result, the event (and the offers when no approval is required). */
   storeMs: number;
+  /** Computing and checking the frontier, when the run asked for it. */
+  frontierMs?: number;
 }
 
 export interface UnitLeftOut {
@@ -46,6 +49,12 @@ export class AllocationRun extends VersionedEntity {
   @Column('boolean', { name: 'certificate_valid', nullable: true }) certificateValid: boolean | null;
   @Column('jsonb') proposals: RunProposal[];
   @Column('jsonb', { name: 'district_report', nullable: true }) districtReport: DistrictReport | null;
+  /** The run asked for the frontier between the best overall allocation and strict priority (optimal runs). */
+  @Column('boolean', { name: 'frontier_requested' }) frontierRequested: boolean;
+  /** Its summary, once solved (the points themselves are in the census). */
+  @Column('jsonb', { nullable: true }) frontier: RunFrontier | null;
+  /** The frontier point the board approved (1 = the best overall allocation); null when it approved the run's own proposals. */
+  @Column('int', { name: 'approved_point', nullable: true }) approvedPoint: number | null;
   @Column('jsonb', { nullable: true }) timings: RunTimings | null;
   @Column('text', { nullable: true }) error: string | null;
   @Column('jsonb', { name: 'decided_by', nullable: true }) decidedBy: ActorRef | null;

@@ -1,4 +1,4 @@
-import { allocate, Instance } from '@hearth/matching-engine';
+import { allocate, Instance, priorityFrontier } from '@hearth/matching-engine';
 import { verifyRun } from './run-verification';
 
 /** Two buildings, a cap of one per building, three households competing for three units. */
@@ -32,6 +32,18 @@ describe('verifying a stored run', () => {
 
     expect(verification.valid).toBe(false);
     expect(verification.errors.join(' ')).toMatch(/dual objective/);
+  });
+
+  it('checks a stored frontier point by point, and finds a tampered one', () => {
+    const result = allocate(instance, 'optimal', { certificate: true });
+    const frontier = priorityFrontier(instance);
+
+    expect(verifyRun(json(), result, frontier)).toMatchObject({ valid: true, errors: [] });
+    const [first, ...rest] = frontier.points;
+    const inflated = { ...frontier, points: [{ ...first, totalScore: first.totalScore + 1 }, ...rest] };
+    expect(verifyRun(json(), result, inflated).errors.join(' ')).toMatch(/frontier point 1: total score/);
+    const cheaper = { ...frontier, points: [{ ...first, objective: first.objective + 1 }, ...rest] };
+    expect(verifyRun(json(), result, cheaper).errors.join(' ')).toMatch(/frontier point 1: .*dual objective/);
   });
 
   it('refuses an optimal result without a certificate', () => {

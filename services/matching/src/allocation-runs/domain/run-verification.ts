@@ -1,4 +1,4 @@
-import { allocate, AllocationResult, Assignment, Instance, parseInstance, verifyCertificate } from '@hearth/matching-engine';
+import { allocate, AllocationResult, Assignment, Frontier, Instance, parseInstance, score, verifyCertificate, verifyFrontierPoint } from '@hearth/matching-engine';
 
 export interface RunVerification {
   valid: boolean;
@@ -11,9 +11,14 @@ export interface RunVerification {
  * Re-checks a stored run from its census alone. optimal: the engine's independent checker
  * (`verifyCertificate`: feasibility, every score, the total, and the certificate's dual bound)
  * on the stored instance. priority: the result is unique, so it is recomputed from the stored
- * instance and compared pair by pair and in total.
+ * instance and compared pair by pair and in total. A stored frontier is checked point by point:
+ * each certificate for its own weight on priority, each total under the run's policy recomputed.
  */
-export function verifyRun(instanceJson: unknown, stored: Pick<AllocationResult, 'mode' | 'assignments' | 'totalScore' | 'certificate'>): RunVerification {
+export function verifyRun(
+  instanceJson: unknown,
+  stored: Pick<AllocationResult, 'mode' | 'assignments' | 'totalScore' | 'certificate'>,
+  frontier: Frontier | null = null,
+): RunVerification {
   let instance: Instance;
   try {
     instance = parseInstance(instanceJson);
@@ -22,14 +27,16 @@ export function verifyRun(instanceJson: unknown, stored: Pick<AllocationResult, 
   }
   if (stored.mode === 'optimal') {
     const report = verifyCertificate(instance, stored);
+    const errors = [...report.errors, ...(frontier ? frontierErrors(instance, frontier) : [])];
     return {
-      valid: report.valid,
+      valid: errors.length === 0,
       checks: [
-        'every assigned pair is eligible, each household and unit is assigned at most once, building caps hold',
+        'every assigned pair is eligible, each household and unit is assigned at most once, building and district caps hold',
         'every score and the total are recomputed from the instance',
         'the certificate covers every eligible pair and its bound equals the total: no allocation scores more',
+        ...(frontier ? ['each frontier point: its certificate proves it optimal for its weight on priority, and its total under the run’s policy is recomputed'] : []),
       ],
-      errors: [...report.errors],
+      errors,
     };
   }
   const recomputed = allocate(instance, 'priority');
@@ -42,6 +49,24 @@ export function verifyRun(instanceJson: unknown, stored: Pick<AllocationResult, 
     checks: ['the priority allocation is recomputed from the stored instance and matches pair by pair and in total'],
     errors,
   };
+}
+
+function frontierErrors(instance: Instance, frontier: Frontier): string[] {
+  const applicants = new Map(instance.applicants.map((a) => [a.id, a]));
+  const units = new Map(instance.units.map((u) => [u.id, u]));
+  return frontier.points.flatMap((point, i) => {
+    const errors = verifyFrontierPoint(instance, point).errors.map((error) => `frontier point ${i + 1}: ${error}`);
+    let total = 0;
+    for (const { applicantId, unitId } of point.assignments) {
+      const applicant = applicants.get(applicantId);
+      const unit = units.get(unitId);
+      total += applicant && unit ? score(applicant, unit, instance.policy) : NaN;
+    }
+    if (!(Math.abs(total - point.totalScore) <= 1e-6 * Math.max(1, Math.abs(total)))) {
+      errors.push(`frontier point ${i + 1}: total score ${point.totalScore} differs from the recomputed ${total}`);
+    }
+    return errors;
+  });
 }
 
 function compareAssignments(stored: readonly Assignment[], recomputed: readonly Assignment[]): string[] {

@@ -43,6 +43,10 @@ export class RecordUnitChangeHandler implements ICommandHandler<RecordUnitChange
     return this.unitOfWork.run(async (manager) => {
       const known = await this.units.find(manager, unitId, { lock: 'update' });
       if (known && unitVersion <= known.unitVersion) return;
+      // From a snapshot, a flat the pool does not hold and that is not available needs a row only
+      // when it is reserved (a release makes it available again): otherwise it is tracked from the
+      // day it becomes available, as the events would have done.
+      if (change.kind === 'known' && !known && change.status !== 'reserved') return;
       if (change.kind === 'available' || change.kind === 'known') {
         const a = change.attributes;
         await manager.upsert(

@@ -16,7 +16,7 @@ import { PasswordHasher } from '../../password-hasher';
 import type { RequestOrigin } from '../../request-origin';
 import { SecondFactor } from '../../second-factor';
 import type { SignInOutcome } from '../../sign-in-event.entity';
-import { SignInThrottle } from '../../sign-in-throttle';
+import { SignInThrottle, TooManyAttemptsError } from '../../sign-in-throttle';
 import type { SignInDto } from './sign-in.dto';
 
 export interface SignedIn {
@@ -58,7 +58,12 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
   async execute({ input, origin }: SignInCommand): Promise<SignedIn> {
     const key = emailKey(input.email);
-    await this.throttle.assertAddressAllowed(origin.address);
+    try {
+      await this.throttle.assertAddressAllowed(origin.address);
+    } catch (error) {
+      if (error instanceof TooManyAttemptsError) await this.audit.record({ outcome: 'address_throttled', emailKey: key, origin });
+      throw error;
+    }
     const user = await this.dataSource.manager.findOneBy(User, { emailKey: key });
     const lockedUntil = user?.status === 'locked' && user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil : undefined;
     if (lockedUntil) {
@@ -73,7 +78,10 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       throw new SignInFailedError('AUTH.ACCOUNT_INACTIVE', user.status === 'invited' ? 'Set your password with the link you were sent first' : 'This account is deactivated');
     }
     const role = input.role ?? user.roles[0];
-    if (!user.roles.includes(role)) throw new ForbiddenError('AUTH.ROLE_NOT_HELD', `You do not hold the role ${role}`);
+    if (!user.roles.includes(role)) {
+      await this.audit.record({ outcome: 'role_not_held', userId: user.id, emailKey: key, origin });
+      throw new ForbiddenError('AUTH.ROLE_NOT_HELD', `You do not hold the role ${role}`);
+    }
 
     return this.unitOfWork
       .run(async (manager) => {

@@ -6,6 +6,7 @@ import { PasswordHasher } from '../../../sign-in/password-hasher';
 import type { RequestOrigin } from '../../../sign-in/request-origin';
 import { EmailLinks } from '../../email-links';
 import { assertAcceptablePassword } from '../../password-field';
+import { InvalidLinkError } from '../../user.errors';
 import { UserRepository } from '../../user.repository';
 
 export class ResetPasswordCommand extends Command<void> {
@@ -37,6 +38,8 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     return this.unitOfWork.run(async (manager) => {
       const { userId } = await this.links.consume(manager, token, ['reset_password', 'invitation']);
       const user = await this.users.getForUpdate(manager, userId);
+      // A link sent before an admin closed the account does not open it again.
+      if (user.status === 'deactivated') throw new InvalidLinkError();
       assertAcceptablePassword(password, user.email);
       user.passwordHash = await this.hasher.hash(password);
       user.passwordChangedAt = new Date();

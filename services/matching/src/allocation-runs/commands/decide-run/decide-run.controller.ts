@@ -16,11 +16,15 @@ export class DecideRunController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve the run’s proposals (board members)',
-    description: 'Each proposal not excluded becomes a proposed offer; one whose unit or household changed since the run is skipped, with the reason’s code.',
+    description:
+      'Each proposal not excluded becomes a proposed offer; one whose unit or household changed since the run is skipped, with the reason’s code. ' +
+      'A run with a frontier may be approved at one of its points (point): that point’s allocation becomes the proposals.',
   })
   @ApiOkResponse({ description: 'The run, offers_proposed, with each proposal’s outcome' })
   approve(@Param('runId', ParseUUIDPipe) runId: string, @Body() body: ApproveRunDto, @CurrentActor() actor: Actor) {
-    return this.commandBus.execute(new DecideRunCommand(runId, { kind: 'approve', exclude: body.exclude ?? [] }, body.note ?? null, actor, body.expectedVersion));
+    return this.commandBus.execute(
+      new DecideRunCommand(runId, { kind: 'approve', exclude: body.exclude ?? [], point: body.point ?? null }, body.note ?? null, actor, body.expectedVersion),
+    );
   }
 
   @Post('reject')

@@ -10,6 +10,15 @@ export class ApproveRunDto extends createZodDto(
     .object({
       expectedVersion,
       note,
+      point: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe(
+          'Runs with a frontier: the point to approve (1 = the best overall allocation, higher = more weight on priority); its allocation replaces the proposals. ' +
+            'Left out: the run’s own proposals',
+        ),
       exclude: z
         .array(z.uuid())
         .max(10_000)

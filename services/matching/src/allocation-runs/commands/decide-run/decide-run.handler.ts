@@ -4,11 +4,16 @@ import { newEvent } from '@hearth/messaging';
 import { assertExpectedVersion, UnitOfWork } from '@hearth/persistence';
 import { ValidationError } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EntityManager } from 'typeorm';
 import { AllocationRunRepository } from '../../allocation-run.repository';
 import { RunView, toRunView } from '../../allocation-run.view';
+import { AllocationRun } from '../../domain/allocation-run.entity';
+import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
+import { districtReport } from '../../domain/district-report';
+import { toRunProposals } from '../../domain/run-proposal';
 import { RunOffers } from '../../run-offers';
 
-export type RunDecision = { kind: 'approve'; exclude: string[] } | { kind: 'reject' };
+export type RunDecision = { kind: 'approve'; exclude: string[]; point: number | null } | { kind: 'reject' };
 
 export class DecideRunCommand extends Command<RunView> {
   constructor(
@@ -42,6 +47,7 @@ export class DecideRunHandler implements ICommandHandler<DecideRunCommand> {
         ]);
         return toRunView(run);
       }
+      if (decision.point !== null) await this.takePoint(manager, run, decision.point);
       const proposed = new Set(run.proposals.map((proposal) => proposal.unitId));
       const unknown = decision.exclude.filter((unitId) => !proposed.has(unitId));
       if (unknown.length > 0) {
@@ -53,5 +59,19 @@ export class DecideRunHandler implements ICommandHandler<DecideRunCommand> {
       ]);
       return toRunView(run);
     });
+  }
+
+  /** The board chose a point of the frontier: its allocation, from the census, becomes the run's proposals. */
+  private async takePoint(manager: EntityManager, run: AllocationRun, point: number): Promise<void> {
+    const points = run.frontier?.points.length ?? 0;
+    if (points === 0) throw new ValidationError([{ field: 'point', message: 'this run has no frontier (start it with frontier: true)' }]);
+    if (point > points) throw new ValidationError([{ field: 'point', message: `this run's frontier has ${points} point(s)` }]);
+    const census = await manager.findOneByOrFail(AllocationRunCensus, { runId: run.id });
+    const { assignments } = census.frontier!.points[point - 1];
+    const report = districtReport(assignments, census.instance.units, run.districtLimit);
+    run.proposals = toRunProposals(assignments, census.instance.units, census.householdReferences, report.flaggedUnitIds);
+    run.proposalCount = run.proposals.length;
+    run.districtReport = report;
+    run.approvedPoint = point;
   }
 }

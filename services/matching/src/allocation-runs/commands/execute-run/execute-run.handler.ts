@@ -1,5 +1,5 @@
 import { AllocationRunCompleted, SYSTEM_ACTOR } from '@hearth/contracts';
-import { allocate, AllocationResult, verifyCertificate } from '@hearth/matching-engine';
+import { AllocationResult, Frontier } from '@hearth/matching-engine';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { createLogger } from '@hearth/platform';
@@ -13,10 +13,12 @@ import { AllocationRunRepository } from '../../allocation-run.repository';
 import { AllocationRun, UnitLeftOut } from '../../domain/allocation-run.entity';
 import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
 import { districtReport } from '../../domain/district-report';
+import { RunFrontier } from '../../domain/run-frontier';
 import { RunSnapshot, buildRunSnapshot } from '../../domain/run-snapshot';
 import { toRunProposals } from '../../domain/run-proposal';
 import { RunOffers } from '../../run-offers';
 import { runUnits, unitsLeftOut } from '../../run-units';
+import { solveOffTheEventLoop } from './solve-off-the-event-loop';
 
 export class ExecuteRunCommand extends Command<void> {
   constructor(
@@ -91,20 +93,23 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     const loaded = performance.now();
     await progress(35, 'solve');
 
-    const result = allocate(snapshot.instance, run.mode, { certificate: run.mode === 'optimal' });
+    // Off the event loop: the solve, an optimal run's check of its own certificate (as any reader
+    // of the census can) and, when asked, the frontier of what strict priority costs.
+    if (run.frontierRequested && run.mode === 'optimal') await progress(50, 'solve and frontier');
+    const solution = await solveOffTheEventLoop({ instance: snapshot.instance, mode: run.mode, frontier: run.frontierRequested && run.mode === 'optimal' });
+    const { result, certificateValid } = solution;
+    const frontier = solution.frontier ?? null;
     const solved = performance.now();
-    // An optimal run checks its own certificate, as any reader of the census can.
-    const certificateValid = run.mode === 'optimal' ? verifyCertificate(snapshot.instance, result).valid : null;
-    const checked = performance.now();
     await progress(70, 'store');
 
-    await this.store(run.id, snapshot, result, certificateValid, leftOut);
+    await this.store(run.id, snapshot, result, certificateValid, leftOut, frontier);
     const stored = performance.now();
     const timings = {
       snapshotMs: round(loaded - started),
-      solveMs: round(solved - loaded),
-      checkMs: round(checked - solved),
-      storeMs: round(stored - checked),
+      solveMs: round(solution.solveMs),
+      checkMs: round(solution.checkMs),
+      storeMs: round(stored - solved),
+      ...(frontier ? { frontierMs: round(solution.frontierMs) } : {}),
     };
     await this.dataSource.query('UPDATE allocation_runs SET timings = $2 WHERE id = $1', [run.id, JSON.stringify(timings)]);
     await onProgress(100);
@@ -119,7 +124,14 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     });
   }
 
-  private store(runId: string, snapshot: RunSnapshot, result: AllocationResult, certificateValid: boolean | null, leftOut: UnitLeftOut[]): Promise<void> {
+  private store(
+    runId: string,
+    snapshot: RunSnapshot,
+    result: AllocationResult,
+    certificateValid: boolean | null,
+    leftOut: UnitLeftOut[],
+    frontier: { full: Frontier; summary: RunFrontier } | null,
+  ): Promise<void> {
     const { instance, householdReferences, runDate } = snapshot;
     return this.unitOfWork.run(async (manager) => {
       const run = await this.runs.getForUpdate(manager, runId);
@@ -129,6 +141,7 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
         householdReferences,
         result: { mode: result.mode, assignments: result.assignments, totalScore: result.totalScore, stats: result.stats },
         certificate: result.certificate ?? null,
+        frontier: frontier?.full ?? null,
       });
       const report = districtReport(result.assignments, instance.units, run.districtLimit);
       run.runDate = runDate;
@@ -140,6 +153,7 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
       run.totalScore = result.totalScore;
       run.certificateValid = certificateValid;
       run.districtReport = report;
+      run.frontier = frontier?.summary ?? null;
       run.proposals = toRunProposals(result.assignments, instance.units, householdReferences, report.flaggedUnitIds);
       const approvalRequired = this.settings.runApprovalRequired;
       if (!approvalRequired) await this.runOffers.propose(manager, run, new Set(), SYSTEM_ACTOR);

@@ -17,8 +17,8 @@ export class StartRunController {
     summary: 'Start an allocation run over many units',
     description:
       'Solved by a background job (follow GET /allocation-runs/:id). Candidates are the waitlisted households without a proposed or open offer; ' +
-      'units are the ones asked for (or every available one) without a live offer. The building cap is an engine constraint; the district limit is a soft limit, ' +
-      'reported and flagged, not optimised. The full input, the result and (optimal) the certificate are kept as the run’s census.',
+      'units are the ones asked for (or every available one) without a live offer. Building and district caps (maxPerBuilding, maxPerDistrict) are engine constraints; the district limit is a soft limit, ' +
+      'reported and flagged, not optimised. A unit pool where one building’s units name different districts fails the run (the engine refuses it). The full input, the result and (optimal) the certificate are kept as the run’s census.',
   })
   @ApiAcceptedResponse({ description: 'The run, queued' })
   @ApiConflictResponse({ description: 'RUN.UNITS_NOT_AVAILABLE: some units asked for are unknown, not available or under a live offer (listed)' })

@@ -22,7 +22,7 @@ export class VerifyRunHandler implements ICommandHandler<VerifyRunCommand> {
 
   async execute({ runId }: VerifyRunCommand): Promise<VerifyRunResult> {
     const { run, census } = await this.runs.getWithCensus(this.dataSource.manager, runId);
-    const verification = verifyRun(census.instance, { ...census.result, certificate: census.certificate ?? undefined });
+    const verification = verifyRun(census.instance, { ...census.result, certificate: census.certificate ?? undefined }, census.frontier);
     return { runId, mode: run.mode, ...verification, runEngineVersion: run.engineVersion, verifiedWith: ENGINE_VERSION, verifiedAt: new Date() };
   }
 }

@@ -30,6 +30,9 @@ function toCensusView(run: AllocationRun, census: AllocationRunCensus) {
     householdReferences: census.householdReferences,
     result: census.result,
     certificate: census.certificate,
+    /** Runs that asked for it: each point's pairs and certificate (check one with verifyFrontierPoint). */
+    frontier: census.frontier,
+    approvedPoint: run.approvedPoint,
     districtReport: run.districtReport,
     proposals: run.proposals,
   };

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same history. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface HistoryEvent {
+  topic: 'hearth.applicants' | 'hearth.units' | 'hearth.matching';
+  key: string;
+  value: string;
+}
+
+export interface HistoryOptions {
+  households: number;
+  flats: number;
+  tenancies: number;
+  years: number;
+  /** First day of the history (yyyy-mm-dd). */
+  start: string;
+  seed?: number;
+}
+
+const DAY_MS = 86_400_000;
+const PROGRAMMES = ['housing_first', 'housing_led', 'rapid_rehousing'] as const;
+const HOUSEHOLD_DECLINES = ['household.too_far_from_support', 'household.unsafe_area', 'household.too_expensive', 'household.personal_circumstances'];
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/**
+ * A synthetic history as applicants, units and matching would have published it over `years`:
+ * households registered, assessed and waitlisted; flats listed; for each tenancy, a household
+ * declining 0–2 offers first, then accepting a flat that is reserved and let, the tenancy ending
+ * and the flat coming back; some households withdrawing; weekly allocation runs. Each aggregate's
+ * events are in version order. No tenancy events (reporting does not read leases yet).
+ */
+export function syntheticHistory(options: HistoryOptions): { events: HistoryEvent[]; counts: Record<string, number>; lastDay: string } {
+  const rnd = random(options.seed ?? 20_261_130);
+  const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
+  const startMs = Date.parse(`${options.start}T12:00:00Z`);
+  const [year, month, day] = options.start.split('-').map(Number);
+  const days = Math.round((Date.UTC(year + options.years, month - 1, day) - Date.UTC(year, month - 1, day)) / DAY_MS);
+  const instant = (day: number) => new Date(startMs + day * DAY_MS).toISOString();
+  const date = (day: number) => instant(day).slice(0, 10);
+  const events: HistoryEvent[] = [];
+  const counts: Record<string, number> = {};
+  const versions = new Map<string, number>();
+  const emit = (topic: HistoryEvent['topic'], source: string, aggregateType: string, aggregateId: string, type: string, day: number, payload: unknown, version = 1) => {
+    const aggregateVersion = (versions.get(aggregateId) ?? 0) + 1;
+    versions.set(aggregateId, aggregateVersion);
+    counts[type] = (counts[type] ?? 0) + 1;
+    const envelope = {
+      id: uuidv7(),
+      type,
+      version,
+      source,
+      aggregateType,
+      aggregateId,
+      aggregateVersion,
+      occurredAt: instant(day),
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: { id: 'system', role: 'system' },
+      payload,
+    };
+    events.push({ topic, key: aggregateId, value: JSON.stringify(envelope) });
+  };
+
+  // Households: registered over the whole period, each waitlisted soon after.
+  const households = Array.from({ length: options.households }, (_, i) => {
+    const registered = int(0, days - 30);
+    return {
+      id: randomUUID(),
+      reference: `HX-${Array.from({ length: 6 }, (_, k) => ALPHABET[(i * 7919 + k * 31 + 12345) % 31]).join('')}`,
+      programme: PROGRAMMES[int(0, 2)],
+      registered,
+      waitlisted: registered + int(1, 30),
+      priority: int(0, 1000) / 10,
+      timeline: [] as { day: number; emit: () => void }[],
+    };
+  });
+  const byWaitlisted = [...households].sort((a, b) => a.waitlisted - b.waitlisted);
+  const housed = new Set<string>();
+  const matchingAttributes = (h: (typeof households)[number], status: string) => ({
+    householdId: h.id,
+    reference: h.reference,
+    programme: h.programme,
+    status,
+    householdSize: 1,
+    bedroomsNeeded: 1,
+    maxRent: 700,
+    wheelchair: false,
+    stepFree: false,
+    pets: false,
+    excludedDistricts: [],
+    preferredDistricts: [],
+    priority: h.priority,
+    waitingSince: date(h.registered),
+  });
+  for (const h of households) {
+    h.timeline.push({ day: h.registered, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantRegistered', h.registered, { householdId: h.id, reference: h.reference, programme: h.programme, status: 'registered', householdSize: 1, registeredOn: date(h.registered) }) });
+    h.timeline.push({ day: h.registered, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantAssessed', h.registered, { householdId: h.id, reference: h.reference, status: 'assessed', priority: h.priority, policyVersion: 1, assessedOn: date(h.registered) }) });
+    h.timeline.push({ day: h.waitlisted, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantWaitlisted', h.waitlisted, matchingAttributes(h, 'waitlisted')) });
+  }
+
+  // Flats and their lets: each flat in turn takes the longest-waiting household not yet housed.
+  const flats = Array.from({ length: options.flats }, (_, j) => ({
+    id: randomUUID(),
+    landlordId: randomUUID(),
+    district: `D${(j % 20) + 1}`,
+    buildingId: `B${Math.floor(j / 5) + 1}`,
+    cursor: int(0, Math.floor(days / 2)),
+    timeline: [] as { day: number; emit: () => void }[],
+  }));
+  const attributes = (f: (typeof flats)[number]) => ({
+    unitId: f.id,
+    landlordId: f.landlordId,
+    buildingId: f.buildingId,
+    district: f.district,
+    postalCode: '1000',
+    city: 'Brussels',
+    address: 'Synthetic street 1',
+    type: 'apartment',
+    bedrooms: 1,
+    floorArea: 45,
+    maxOccupants: 2,
+    rent: 650,
+    serviceCharges: 40,
+    wheelchairAccessible: false,
+    stepFree: false,
+    petsAllowed: false,
+    availableFrom: null,
+  });
+  for (const f of flats) {
+    const listed = f.cursor;
+    f.timeline.push({ day: listed, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitDrafted', listed, attributes(f)) });
+    f.timeline.push({ day: listed, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitSubmittedForInspection', listed, attributes(f)) });
+    f.timeline.push({ day: listed, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitBecameAvailable', listed, attributes(f)) });
+  }
+  const offers: (() => void)[] = [];
+  let tenancies = 0;
+  let next = 0;
+  for (let round = 0; tenancies < options.tenancies && round < 50; round += 1) {
+    for (const f of flats) {
+      if (tenancies >= options.tenancies) break;
+      const accepted = f.cursor + int(3, 90);
+      if (accepted + 8 >= days) continue;
+      while (next < byWaitlisted.length && housed.has(byWaitlisted[next].id)) next += 1;
+      const h = byWaitlisted[next];
+      if (!h || h.waitlisted >= accepted - 3) continue;
+      housed.add(h.id);
+      tenancies += 1;
+      // 0–2 offers declined first, on other flats, each followed by a return to the waitlist.
+      const declines = int(0, 2);
+      for (let d = 0; d < declines; d += 1) {
+        const offerId = randomUUID();
+        const unitId = randomUUID();
+        const made = accepted - 3 + d - declines;
+        if (made <= h.waitlisted) continue;
+        const reason = HOUSEHOLD_DECLINES[int(0, HOUSEHOLD_DECLINES.length - 1)];
+        const ref = { offerId, unitId, householdId: h.id, reference: h.reference };
+        offers.push(() => {
+          emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferProposed', made, { ...ref, source: 'shortlist', runId: null, score: 50, rank: 1 });
+          emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferMade', made, { ...ref, responseDeadline: instant(made + 5) });
+          emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferDeclined', made, { ...ref, reason, party: 'household' });
+        });
+        h.timeline.push({ day: made, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantOffered', made, { householdId: h.id, reference: h.reference, status: 'offered', offerId }) });
+        h.timeline.push({ day: made, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantWaitlisted', made, matchingAttributes(h, 'waitlisted')) });
+      }
+      const offerId = randomUUID();
+      const ref = { offerId, unitId: f.id, householdId: h.id, reference: h.reference };
+      const made = accepted - 2;
+      offers.push(() => {
+        emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferProposed', made, { ...ref, source: 'shortlist', runId: null, score: 60, rank: 1 });
+        emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferMade', made, { ...ref, responseDeadline: instant(made + 5) });
+        emit('hearth.matching', 'matching', 'Offer', offerId, 'OfferAccepted', accepted, { ...ref, acceptedAt: instant(accepted) });
+      });
+      h.timeline.push({ day: made, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantOffered', made, { householdId: h.id, reference: h.reference, status: 'offered', offerId }) });
+      const leaseId = randomUUID();
+      const moveIn = accepted + 7;
+      const ends = moveIn + int(180, 1_100);
+      f.timeline.push({ day: accepted, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitReserved', accepted, { unitId: f.id, landlordId: f.landlordId, offerId }) });
+      f.timeline.push({ day: moveIn, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitLet', moveIn, { unitId: f.id, landlordId: f.landlordId, leaseId }) });
+      if (ends + 30 < days) {
+        f.timeline.push({ day: ends - 30, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitVacating', ends - 30, { unitId: f.id, landlordId: f.landlordId, leaseId, vacatingOn: date(ends) }) });
+        const again = ends + int(0, 30);
+        f.timeline.push({ day: again, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitBecameAvailable', again, attributes(f)) });
+        f.cursor = again;
+      } else {
+        f.cursor = days;
+      }
+    }
+  }
+  // A fifth of the households never housed withdraw within a year of joining the waitlist.
+  for (const h of households) {
+    if (housed.has(h.id) || rnd() >= 0.2) continue;
+    const day = Math.min(days - 1, h.waitlisted + int(30, 365));
+    h.timeline.push({ day, emit: () => emit('hearth.applicants', 'applicants', 'Household', h.id, 'ApplicantWithdrawn', day, { householdId: h.id, reference: h.reference, status: 'withdrawn' }, 2) });
+  }
+  for (const h of households) for (const step of h.timeline.sort((a, b) => a.day - b.day)) step.emit();
+  for (const f of flats) for (const step of f.timeline.sort((a, b) => a.day - b.day)) step.emit();
+  for (const offer of offers) offer();
+  // Weekly allocation runs, approved.
+  for (let day = 7; day < days; day += 7) {
+    const runId = randomUUID();
+    const mode = day % 14 === 0 ? 'optimal' : 'priority';
+    emit('hearth.matching', 'matching', 'AllocationRun', runId, 'AllocationRunCompleted', day, { runId, mode, units: 20, households: 400, proposals: 18, totalScore: 900, engineVersion: 'bench', certificateValid: mode === 'optimal' ? true : null, approvalRequired: true });
+    emit('hearth.matching', 'matching', 'AllocationRun', runId, 'AllocationRunApproved', day + 1, { runId, mode, offersProposed: 17, excluded: 1, skipped: 0 });
+  }
+  return { events, counts: { ...counts, tenancies }, lastDay: date(days - 1) };
+}

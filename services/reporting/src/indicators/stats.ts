@@ -1,0 +1,52 @@
+/**
+ * Summary statistics of a population of whole numbers of days (docs/indicators.md#statistics):
+ * - mean: total ÷ count, rounded to two decimals (half up);
+ * - median: the middle value, or the mean of the two middle values when the count is even;
+ * - p90: nearest rank, the value at rank ⌈0.9 × count⌉ of the values sorted ascending (1-based),
+ *   so always one of the observed values;
+ * every statistic is null for an empty population (never 0).
+ */
+export interface DayStats {
+  count: number;
+  totalDays: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export function dayStats(values: readonly number[]): DayStats {
+  const count = values.length;
+  if (count === 0) return { count: 0, totalDays: 0, mean: null, median: null, p90: null, min: null, max: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const totalDays = sorted.reduce((sum, value) => sum + value, 0);
+  const middle = Math.floor(count / 2);
+  const median = count % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return {
+    count,
+    totalDays,
+    mean: roundHalfUp(totalDays / count, 2),
+    median,
+    p90: sorted[Math.ceil(0.9 * count) - 1],
+    min: sorted[0],
+    max: sorted[count - 1],
+  };
+}
+
+/** A share: numerator ÷ denominator as a percentage rounded to one decimal; null when nothing to divide by. */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  percent: number | null;
+}
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, percent: denominator === 0 ? null : roundHalfUp((100 * numerator) / denominator, 1) };
+}
+
+export function roundHalfUp(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  // The small nudge keeps 2.675-style binary representations from rounding down.
+  return Math.round(value * factor + Math.sign(value) * 1e-9) / factor;
+}

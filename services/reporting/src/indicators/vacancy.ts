@@ -1,0 +1,103 @@
+import { daysBetween } from '../calendar/calendar';
+import { DayStats, dayStats } from './stats';
+import { Question, within } from './question';
+
+export interface FlatRow {
+  unitId: string;
+  landlordId: string;
+  district: string;
+  buildingId: string;
+}
+
+export interface FlatStepRow {
+  unitId: string;
+  version: number;
+  status: string;
+  onDate: string;
+}
+
+/** How a vacancy spell ended: the tenancy started (the flat let), the flat reserved for the
+ *  household that took it and not released by asOf (until tenancies are reported), or the flat
+ *  withdrawn from the agency while empty; null while it is still vacant. */
+export type SpellEnd = 'let' | 'reserved' | 'withdrawn' | null;
+
+export interface VacancySpell {
+  unitId: string;
+  district: string;
+  buildingId: string;
+  startedOn: string;
+  endedOn: string | null;
+  end: SpellEnd;
+  /** Days vacant: to the end, or to asOf for a spell still open. */
+  days: number;
+  /** The flat's first vacancy with the agency (never let or reserved before). */
+  firstLet: boolean;
+}
+
+/** A flat's vacancy spells as of a day, from its status history (steps on or before asOf). */
+export function vacancySpells(asOf: string, flat: FlatRow, steps: readonly FlatStepRow[]): VacancySpell[] {
+  const spells: VacancySpell[] = [];
+  let open: { startedOn: string; reservedOn: string | null; firstLet: boolean } | null = null;
+  let filledBefore = false;
+  const close = (endedOn: string, end: Exclude<SpellEnd, null>) => {
+    spells.push({ unitId: flat.unitId, district: flat.district, buildingId: flat.buildingId, startedOn: open!.startedOn, endedOn, end, days: daysBetween(open!.startedOn, endedOn), firstLet: open!.firstLet });
+    open = null;
+  };
+  for (const step of [...steps].filter((s) => s.onDate <= asOf).sort((a, b) => a.version - b.version)) {
+    switch (step.status) {
+      case 'available':
+        // Available again after a release or after repairs: the same spell goes on.
+        if (open) open.reservedOn = null;
+        else open = { startedOn: step.onDate, reservedOn: null, firstLet: !filledBefore };
+        break;
+      case 'reserved':
+        if (open) open.reservedOn = step.onDate;
+        break;
+      case 'let':
+        if (open) close(step.onDate, 'let');
+        filledBefore = true;
+        break;
+      case 'withdrawn':
+        if (open) close(step.onDate, 'withdrawn');
+        break;
+      default:
+        // draft, pending_inspection (also a suspension for repairs: the flat stays empty), vacating.
+        break;
+    }
+  }
+  const last = open as { startedOn: string; reservedOn: string | null; firstLet: boolean } | null;
+  if (last?.reservedOn) close(last.reservedOn, 'reserved');
+  else if (last) spells.push({ unitId: flat.unitId, district: flat.district, buildingId: flat.buildingId, startedOn: last.startedOn, endedOn: null, end: null, days: daysBetween(last.startedOn, asOf), firstLet: last.firstLet });
+  return spells;
+}
+
+export interface Vacancy {
+  /** Spells that ended with a let (or a reservation that held) in the period: counted in the period they end. */
+  filled: { all: DayStats; firstLets: DayStats; relets: DayStats; endedByReservation: number };
+  withdrawnWhileVacant: { count: number; days: DayStats };
+  stillVacant: { count: number; daysSoFar: DayStats };
+  /** One row per spell counted above and per spell still open (flats, never households). */
+  spells: VacancySpell[];
+}
+
+/**
+ * Vacancy (docs/indicators.md#vacancy): days from the flat becoming available to the start of
+ * the next tenancy, per spell, counted in the period the spell ends; the mean is the total days
+ * divided by the number of spells (never by the number of programmes or flat types).
+ */
+export function vacancy(question: Question, flats: readonly FlatRow[], steps: readonly FlatStepRow[]): Vacancy {
+  const stepsOf = new Map<string, FlatStepRow[]>();
+  for (const step of steps) stepsOf.set(step.unitId, [...(stepsOf.get(step.unitId) ?? []), step]);
+  const chosen = flats.filter((f) => (!question.district || f.district === question.district) && (!question.landlordId || f.landlordId === question.landlordId));
+  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? []));
+  const filled = spells.filter((s) => (s.end === 'let' || s.end === 'reserved') && within(s.endedOn!, question));
+  const withdrawn = spells.filter((s) => s.end === 'withdrawn' && within(s.endedOn!, question));
+  const open = spells.filter((s) => s.end === null);
+  const days = (list: VacancySpell[]) => dayStats(list.map((s) => s.days));
+  return {
+    filled: { all: days(filled), firstLets: days(filled.filter((s) => s.firstLet)), relets: days(filled.filter((s) => !s.firstLet)), endedByReservation: filled.filter((s) => s.end === 'reserved').length },
+    withdrawnWhileVacant: { count: withdrawn.length, days: days(withdrawn) },
+    stillVacant: { count: open.length, daysSoFar: days(open) },
+    spells: [...filled, ...withdrawn, ...open].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.startedOn.localeCompare(b.startedOn)),
+  };
+}

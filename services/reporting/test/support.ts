@@ -1,0 +1,290 @@
+import { Topics } from '@hearth/contracts';
+import { anEnvelope, eventually, queryDatabase, startTestApp, TestApp, testEnv, TestProducer } from '@hearth/testing';
+import { randomUUID } from 'node:crypto';
+import { loadReportingConfig } from '../src/config';
+import { ReportingModule } from '../src/reporting.module';
+
+/** Boots reporting in-process over real PostgreSQL, Redis and the test broker. */
+export async function startReporting(env: Record<string, string> = {}): Promise<TestApp & { env: NodeJS.ProcessEnv }> {
+  const fullEnv = testEnv('reporting', { REPORTING_TIME_ZONE: 'Europe/Brussels', ...env });
+  const config = loadReportingConfig(fullEnv);
+  const app = await startTestApp(ReportingModule.forRoot(config, { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), config.DATABASE_NAME);
+  return Object.assign(app, { env: fullEnv });
+}
+
+type Envelope = ReturnType<typeof anEnvelope> & { occurredAt: string };
+
+/** A moment on a day, at noon UTC unless told (noon is the same day in Brussels). */
+export const at = (day: string, time = '12:00:00Z') => `${day}T${time}`;
+
+/** Publishes other services' events with the moments the test chooses, and waits for reporting to
+ *  have applied them (their inbox rows: a positive signal, never a sleep). */
+export class History {
+  private published: string[] = [];
+
+  private constructor(
+    private readonly producer: TestProducer,
+    private readonly service: TestApp,
+  ) {}
+
+  static async connect(service: TestApp): Promise<History> {
+    return new History(await TestProducer.connect(), service);
+  }
+
+  async publish(topic: string, ...events: Envelope[]): Promise<void> {
+    for (const event of events) {
+      await this.producer.send(topic, event.aggregateId, event);
+      this.published.push(event.id);
+    }
+  }
+
+  applicants = (...events: Envelope[]) => this.publish(Topics.applicants, ...events);
+  matching = (...events: Envelope[]) => this.publish(Topics.matching, ...events);
+  units = (...events: Envelope[]) => this.publish(Topics.units, ...events);
+
+  /** Waits until every event published so far is in the inbox of reporting (or of another instance). */
+  async applied(service: TestApp = this.service, timeoutMs = 30_000): Promise<void> {
+    const ids = [...new Set(this.published)];
+    await eventually(async () => {
+      const [row] = await queryDatabase<{ n: number }>(service.database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);
+      expect(row.n).toBe(ids.length);
+    }, timeoutMs);
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+const letters = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const aReference = () => `HX-${Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * letters.length)]).join('')}`;
+
+function envelope(type: string, source: string, aggregateType: string, aggregateId: string, aggregateVersion: number, occurredAt: string, payload: unknown, version = 1): Envelope {
+  return { ...anEnvelope({ type, source, aggregateType, aggregateId, aggregateVersion, payload, version }), occurredAt };
+}
+
+/** One household's applicants events, numbered like its aggregate. */
+export class HouseholdStream {
+  readonly householdId = randomUUID();
+  readonly reference = aReference();
+  private version = 0;
+  private priority = 50;
+
+  constructor(readonly programme: 'housing_first' | 'housing_led' | 'rapid_rehousing' = 'housing_first') {}
+
+  private next(type: string, occurredAt: string, payload: Record<string, unknown>, version = 1) {
+    this.version += 1;
+    return envelope(type, 'applicants', 'Household', this.householdId, this.version, occurredAt, { householdId: this.householdId, reference: this.reference, ...payload }, version);
+  }
+
+  private attributes(status: string) {
+    return {
+      programme: this.programme,
+      status,
+      householdSize: 1,
+      bedroomsNeeded: 1,
+      maxRent: 700,
+      wheelchair: false,
+      stepFree: false,
+      pets: false,
+      excludedDistricts: [],
+      preferredDistricts: [],
+      priority: this.priority,
+      waitingSince: this.registeredOn ?? '2019-01-01',
+    };
+  }
+
+  private registeredOn?: string;
+
+  registered(on: string) {
+    this.registeredOn = on;
+    return this.next('ApplicantRegistered', at(on), { programme: this.programme, status: 'registered', householdSize: 1, registeredOn: on });
+  }
+
+  assessed(on: string, priority: number) {
+    this.priority = priority;
+    return this.next('ApplicantAssessed', at(on), { status: 'assessed', priority, policyVersion: 1, assessedOn: on });
+  }
+
+  waitlisted(occurredAt: string) {
+    return this.next('ApplicantWaitlisted', occurredAt, this.attributes('waitlisted'));
+  }
+
+  reprioritised(occurredAt: string, priority: number) {
+    this.priority = priority;
+    return this.next('ApplicantNeedsChanged', occurredAt, this.attributes('waitlisted'));
+  }
+
+  offered(occurredAt: string, offerId: string) {
+    return this.next('ApplicantOffered', occurredAt, { status: 'offered', offerId });
+  }
+
+  paused(occurredAt: string) {
+    return this.next('ApplicantPaused', occurredAt, { status: 'paused' }, 2);
+  }
+
+  withdrawn(occurredAt: string) {
+    return this.next('ApplicantWithdrawn', occurredAt, { status: 'withdrawn' }, 2);
+  }
+
+  erased(on: string) {
+    return this.next('ApplicantErased', at(on), { status: 'exited', erasedOn: on });
+  }
+}
+
+/** One offer's matching events. */
+export class OfferStream {
+  readonly offerId = randomUUID();
+  private version = 0;
+
+  constructor(
+    readonly unitId: string,
+    readonly household: HouseholdStream,
+  ) {}
+
+  private next(type: string, occurredAt: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'matching', 'Offer', this.offerId, this.version, occurredAt, {
+      offerId: this.offerId,
+      unitId: this.unitId,
+      householdId: this.household.householdId,
+      reference: this.household.reference,
+      ...payload,
+    });
+  }
+
+  proposed(occurredAt: string) {
+    return this.next('OfferProposed', occurredAt, { source: 'shortlist', runId: null, score: 10, rank: 1 });
+  }
+
+  made(occurredAt: string) {
+    return this.next('OfferMade', occurredAt, { responseDeadline: '2031-01-01T00:00:00Z' });
+  }
+
+  accepted(occurredAt: string) {
+    return this.next('OfferAccepted', occurredAt, { acceptedAt: occurredAt });
+  }
+
+  declined(occurredAt: string, reason: string) {
+    return this.next('OfferDeclined', occurredAt, { reason, party: reason.split('.')[0] });
+  }
+
+  expired(occurredAt: string) {
+    return this.next('OfferExpired', occurredAt, { responseDeadline: occurredAt });
+  }
+
+  withdrawn(occurredAt: string, previousStatus: 'proposed' | 'offered' | 'accepted', reason = 'fell_through_after_acceptance') {
+    return this.next('OfferWithdrawn', occurredAt, { previousStatus, reason });
+  }
+}
+
+/** One flat's units events. */
+export class FlatStream {
+  readonly unitId = randomUUID();
+  private version = 0;
+
+  constructor(
+    readonly district = 'RPT-1',
+    readonly buildingId = 'bld-reporting-1',
+    readonly landlordId: string = randomUUID(),
+  ) {}
+
+  private attributes() {
+    return {
+      buildingId: this.buildingId,
+      district: this.district,
+      postalCode: '1000',
+      city: 'Brussels',
+      address: 'Rue du Rapport 1',
+      type: 'apartment',
+      bedrooms: 1,
+      floorArea: 40,
+      maxOccupants: 2,
+      rent: 600,
+      serviceCharges: 40,
+      wheelchairAccessible: false,
+      stepFree: false,
+      petsAllowed: false,
+      availableFrom: null,
+    };
+  }
+
+  private next(type: string, occurredAt: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'units', 'Unit', this.unitId, this.version, occurredAt, { unitId: this.unitId, landlordId: this.landlordId, ...payload });
+  }
+
+  drafted(occurredAt: string) {
+    return this.next('UnitDrafted', occurredAt, this.attributes());
+  }
+
+  submitted(occurredAt: string) {
+    return this.next('UnitSubmittedForInspection', occurredAt, this.attributes());
+  }
+
+  available(occurredAt: string) {
+    return this.next('UnitBecameAvailable', occurredAt, this.attributes());
+  }
+
+  suspended(occurredAt: string) {
+    return this.next('UnitSuspendedForRepairs', occurredAt, { inspectionId: randomUUID() });
+  }
+
+  reserved(occurredAt: string, offerId: string = randomUUID()) {
+    return this.next('UnitReserved', occurredAt, { offerId });
+  }
+
+  released(occurredAt: string, offerId: string = randomUUID()) {
+    return this.next('UnitReleased', occurredAt, { offerId });
+  }
+
+  let(occurredAt: string) {
+    return this.next('UnitLet', occurredAt, { leaseId: randomUUID() });
+  }
+
+  vacating(occurredAt: string, vacatingOn: string) {
+    return this.next('UnitVacating', occurredAt, { leaseId: randomUUID(), vacatingOn });
+  }
+
+  withdrawn(occurredAt: string) {
+    return this.next('UnitWithdrawn', occurredAt, { reason: 'owner sold the flat' });
+  }
+
+  /** A flat drafted, submitted and made available on the same day. */
+  listed(day: string) {
+    return [this.drafted(at(day, '08:00:00Z')), this.submitted(at(day, '09:00:00Z')), this.available(at(day, '10:00:00Z'))];
+  }
+}
+
+/** An allocation run's matching events. */
+export class RunStream {
+  readonly runId = randomUUID();
+  private version = 0;
+
+  constructor(readonly mode: 'priority' | 'optimal' = 'optimal') {}
+
+  private next(type: string, occurredAt: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'matching', 'AllocationRun', this.runId, this.version, occurredAt, { runId: this.runId, mode: this.mode, ...payload });
+  }
+
+  completed(occurredAt: string, proposals: number) {
+    return this.next('AllocationRunCompleted', occurredAt, {
+      units: proposals,
+      households: proposals * 2,
+      proposals,
+      totalScore: 100,
+      engineVersion: 'test',
+      certificateValid: this.mode === 'optimal' ? true : null,
+      approvalRequired: true,
+    });
+  }
+
+  approved(occurredAt: string, offersProposed: number, excluded = 0, skipped = 0) {
+    return this.next('AllocationRunApproved', occurredAt, { offersProposed, excluded, skipped });
+  }
+
+  rejected(occurredAt: string) {
+    return this.next('AllocationRunRejected', occurredAt, {});
+  }
+}

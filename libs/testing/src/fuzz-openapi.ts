@@ -565,3 +565,24 @@ function describeChange(before: string, after: string): string {
     .filter((part) => !was.has(part))
     .join(', ');
 }
+
+/**
+ * Operations of an OpenAPI document that do not document a success (2xx) response or a 4xx whose
+ * content is application/problem+json, as `METHOD /path: what is missing`.
+ */
+export function undocumentedResponses(document: { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }): string[] {
+  const missing: string[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const responses = Object.entries(operation.responses ?? {});
+      const gaps = [
+        ...(responses.some(([status]) => /^2\d\d$/.test(status)) ? [] : ['a 2xx']),
+        ...(responses.some(([status, response]) => /^4\d\d$/.test(status) && response.content?.['application/problem+json']) ? [] : ['a problem+json 4xx']),
+      ];
+      if (gaps.length > 0) missing.push(`${method.toUpperCase()} ${path}: ${gaps.join(', ')}`);
+    }
+  }
+  return missing;
+}

@@ -1,4 +1,4 @@
-import { aConsent, aHouseholdRegistration, anAssessment, aPriorityPolicy, bearer, fuzzOpenApi, fuzzTotals, someNeeds, TestApp } from '@hearth/testing';
+import { aConsent, aHouseholdRegistration, anAssessment, aPriorityPolicy, bearer, fuzzOpenApi, fuzzTotals, undocumentedResponses, someNeeds, TestApp } from '@hearth/testing';
 import { HouseholdJourney, staff, startApplicants } from './support';
 
 const board = bearer('board_member');
@@ -46,4 +46,10 @@ describe('applicants: fuzzing every endpoint from the OpenAPI document', () => {
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 180_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await service.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { fuzzOpenApi, fuzzTotals } from '@hearth/testing';
+import { fuzzOpenApi, fuzzTotals, undocumentedResponses } from '@hearth/testing';
 import { startGateway, STRONG_PASSWORD, TestGateway } from './support';
 
 /**
@@ -42,4 +42,10 @@ describe('gateway: fuzzing every endpoint from the OpenAPI document', () => {
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 180_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await gateway.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

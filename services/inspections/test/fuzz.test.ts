@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, clearRedisPrefix, eventually, fuzzOpenApi, fuzzTotals, queryDatabase, startTestApp, TestApp, testEnv, TestProducer, UnitEventStream } from '@hearth/testing';
+import { bearer, clearRedisPrefix, eventually, fuzzOpenApi, fuzzTotals, undocumentedResponses, queryDatabase, startTestApp, TestApp, testEnv, TestProducer, UnitEventStream } from '@hearth/testing';
 import { loadInspectionsConfig } from '../src/config';
 import { InspectionsModule } from '../src/inspections.module';
 
@@ -55,4 +55,10 @@ describe('inspections: fuzzing every endpoint from the OpenAPI document', () => 
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 120_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await service.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

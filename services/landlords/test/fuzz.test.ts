@@ -1,4 +1,4 @@
-import { aLandlordRegistration, anAgreement, bearer, fuzzOpenApi, fuzzTotals, startTestApp, TestApp, testEnv } from '@hearth/testing';
+import { aLandlordRegistration, anAgreement, bearer, fuzzOpenApi, fuzzTotals, undocumentedResponses, startTestApp, TestApp, testEnv } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
 import { loadLandlordsConfig } from '../src/config';
 import { LandlordsModule } from '../src/landlords.module';
@@ -40,4 +40,10 @@ describe('landlords: fuzzing every endpoint from the OpenAPI document', () => {
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 120_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await service.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

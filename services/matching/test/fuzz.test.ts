@@ -1,4 +1,4 @@
-import { bearer, fuzzOpenApi, fuzzTotals, TestApp } from '@hearth/testing';
+import { bearer, fuzzOpenApi, fuzzTotals, undocumentedResponses, TestApp } from '@hearth/testing';
 import { aHousehold, aUnit, bedroomLanes, makeAvailable, Publisher, startMatching, waitlist } from './support';
 
 const staff = bearer('sra_staff');
@@ -56,4 +56,10 @@ describe('matching: fuzzing every endpoint from the OpenAPI document', () => {
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 180_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await service.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

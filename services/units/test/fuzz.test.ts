@@ -1,4 +1,4 @@
-import { aUnit, bearer, fuzzOpenApi, fuzzTotals, TestApp, TestProducer } from '@hearth/testing';
+import { aUnit, bearer, fuzzOpenApi, fuzzTotals, undocumentedResponses, TestApp, TestProducer } from '@hearth/testing';
 import { heardActiveLandlord, staff, startUnits } from './support';
 
 /** Every operation of the units API, fuzzed from its OpenAPI document: never a 5xx, problem+json on every 4xx, nothing written on a 4xx. */
@@ -38,4 +38,10 @@ describe('units: fuzzing every endpoint from the OpenAPI document', () => {
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
   }, 120_000);
+
+  it('documents a success response and problem+json error responses for every operation', async () => {
+    const { body: document } = await service.http.get('/docs-json').expect(200);
+
+    expect(undocumentedResponses(document)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { queryFlag, queryInt } from '@hearth/platform';
+import { ApiProblemResponses, queryFlag, queryInt } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -65,6 +65,7 @@ export class GetShortlistHandler implements IQueryHandler<GetShortlistQuery> {
 }
 
 @ApiTags('shortlists')
+@ApiProblemResponses()
 @Controller('units/:unitId')
 export class GetShortlistController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -39,7 +39,7 @@ describe('landlords: fuzzing every endpoint from the OpenAPI document', () => {
     console.log(fuzzTotals(report));
     expect(report.findings).toEqual([]);
     expect(report.serverErrors).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it('documents a success response and problem+json error responses for every operation', async () => {
     const { body: document } = await service.http.get('/docs-json').expect(200);

@@ -4,6 +4,7 @@
 // tsconfig.base.json into relative requires, so dist/ runs without ts-node or tsconfig-paths.
 // Type checking is `npm run typecheck` (part of `npm test`), not repeated here.
 import { transformFile } from '@swc/core';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 
-// What runs in production: every service and every lib but the testing one.
+// What runs in production: every service and every lib but the testing one. The web console is
+// not Node code: Vite builds it into services/console/dist, which the gateway serves.
 const sourceRoots = [
-  ...readdirSync(join(root, 'services')).map((service) => join('services', service, 'src')),
+  ...readdirSync(join(root, 'services'))
+    .filter((service) => service !== 'console')
+    .map((service) => join('services', service, 'src')),
   ...readdirSync(join(root, 'libs'))
     .filter((lib) => lib !== 'testing')
     .map((lib) => join('libs', lib, 'src')),
@@ -64,3 +68,10 @@ for (const sourceRoot of sourceRoots) {
   }
 }
 console.log(`dist/: ${compiled} files compiled, ${copied} copied, from ${sourceRoots.length} source folders`);
+
+const vite = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'services', 'console', 'vite.config.mjs'), '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (vite.status !== 0) process.exit(vite.status ?? 1);
+console.log('services/console/dist/: the web console, built by Vite');

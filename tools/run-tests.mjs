@@ -19,6 +19,8 @@ const check = (name, status) => {
 };
 
 check('type-check (tsc --noEmit)', run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+// The web console's browser code (JSX, DOM, bundler resolution) has its own tsconfig.
+check('type-check of the web console (tsc -p services/console)', run(bin('tsc'), ['-p', 'services/console/tsconfig.json', '--noEmit']));
 // The boundaries rule reads Nx's project graph; computing it first keeps the rule from skipping.
 check('project graph (nx)', run(bin('nx'), ['show', 'projects']));
 check('lint (eslint with Nx module boundaries)', run(bin('eslint'), ['.', '--max-warnings', '0']));

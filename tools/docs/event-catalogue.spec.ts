@@ -51,10 +51,13 @@ describe('docs/events.md', () => {
     const consumersOf = (type: string) => [...new Set(model.consumers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
 
     expect(new Set(model.events.map((event) => event.definition)).size).toBe(model.events.length);
-    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants, matching, mediation and reporting consumers.
-    expect(consumersOf('OfferAccepted')).toEqual(['mediation', 'reporting', 'units']);
-    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'mediation', 'reporting', 'units']);
-    expect(consumersOf('UnitBecameAvailable')).toEqual(['matching', 'reporting']);
+    // Read from services/units/src/units/events/offer-events.consumer.ts and the applicants, matching, leases, mediation and reporting consumers.
+    expect(consumersOf('OfferAccepted')).toEqual(['leases', 'mediation', 'reporting', 'units']);
+    expect(consumersOf('OfferWithdrawn')).toEqual(['applicants', 'leases', 'mediation', 'reporting', 'units']);
+    expect(consumersOf('UnitBecameAvailable')).toEqual(['leases', 'matching', 'reporting']);
+    // services/reporting/src/tenancies/events/lease-events.consumer.ts and mediation/events/mediation-events.consumer.ts.
+    expect(consumersOf('TenancyEnded')).toEqual(['mediation', 'reporting']);
+    expect(consumersOf('MediationClosed')).toEqual(['reporting']);
   });
 });
 

@@ -1,8 +1,7 @@
 import { DEVELOPMENT_DEFAULTS } from '@hearth/platform';
 import { generateSync } from 'otplib';
-import { KafkaTestBroker, linkIn, REPO_ROOT, ServiceKey, ServiceProcess, SERVICES, SmtpSink } from '@hearth/testing';
+import { buildConsole, CONSOLE_DIST, KafkaTestBroker, linkIn, REPO_ROOT, seedDemoData, ServiceKey, ServiceProcess, SERVICES, SmtpSink } from '@hearth/testing';
 import { join } from 'node:path';
-import { seedDemoData } from './demo-data';
 import { aptInstall, ensurePostgres, ensureRedis } from './infrastructure';
 import { localPostgresUrl } from './postgres-access';
 
@@ -82,6 +81,11 @@ async function main(): Promise<void> {
       console.log(`Kafka test broker (librdkafka mock cluster, in memory) at ${env.KAFKA_BROKERS}`);
     }
 
+    // The web console, served by the gateway at / (built again at each start: a few seconds).
+    console.log('Building the web console (Vite)…');
+    await buildConsole(CONSOLE_DIST);
+    gatewayEnv.CONSOLE_DIST = CONSOLE_DIST;
+
     const logDirectory = join(REPO_ROOT, '.hearth', 'logs');
     services = (Object.keys(SERVICES) as ServiceKey[]).map((name) => new ServiceProcess(name, name === 'gateway' ? { ...env, ...gatewayEnv } : env, logDirectory));
     console.log(`Starting ${services.map((s) => s.name).join(', ')} (migrations run at start-up)…`);
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
       return { token: body.accessToken, userId: JSON.parse(Buffer.from(body.accessToken.split('.')[1], 'base64url').toString()).sub as string };
     };
     const records = await seedDemoData(
-      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, mediation: `${api}/mediation` },
+      { gateway: GATEWAY_URL, landlords: `${api}/landlords`, units: `${api}/units`, inspections: `${api}/inspections`, applicants: `${api}/applicants`, matching: `${api}/matching`, leases: `${api}/leases`, mediation: `${api}/mediation` },
       (account) => signInAs(`${account}@hearth.demo`, account === 'admin' ? { totp: generateSync({ secret: DEMO_ADMIN_TOTP_SECRET }) } : {}),
       async (adminToken, landlordId, email, name) => {
         const created = await fetch(`${GATEWAY_URL}/users`, {
@@ -116,7 +120,8 @@ async function main(): Promise<void> {
     );
 
     console.log(`\nHearth is running at ${GATEWAY_URL}   (API docs: ${GATEWAY_URL}/docs, every service under ${api}/<service>)`);
-    console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"; sign in with POST ${GATEWAY_URL}/auth/sign-in):`);
+    console.log(`\nThe web console: open ${GATEWAY_URL}/ in a browser and sign in with a demo account below.`);
+    console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"; in the console, or with POST ${GATEWAY_URL}/auth/sign-in):`);
     const sees = {
       admin: 'everything, and manages users (second factor required: TOTP secret ' + DEMO_ADMIN_TOTP_SECRET + ', e.g. oathtool --totp -b ' + DEMO_ADMIN_TOTP_SECRET + ')',
       staff: 'every landlord, flat, household, inspection and offer',

@@ -38,7 +38,9 @@ export class PrivatePostgres {
     asPostgres(pgBin('pg_ctl'), ['-D', this.dataDirectory, '-m', 'immediate', '-w', 'stop']);
   }
 
-  /** Starts the server again (after stop, or the first time). */
+  /** Starts the server again (after stop, or the first time). A stop is a crash (immediate), so a
+   *  commit must reach the WAL before it is acknowledged (synchronous_commit stays on); fsync can be
+   *  off because the machine itself does not crash. */
   resume(): void {
     asPostgres(pgBin('pg_ctl'), [
       '-D',
@@ -46,7 +48,7 @@ export class PrivatePostgres {
       '-l',
       join(this.dataDirectory, '..', 'server.log'),
       '-o',
-      `-p ${this.port} -k ${join(this.dataDirectory, '..')} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      `-p ${this.port} -k ${join(this.dataDirectory, '..')} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
       '-w',
       'start',
     ]);

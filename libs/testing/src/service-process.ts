@@ -12,6 +12,7 @@ export const SERVICES = {
   applicants: { port: 3104, entry: 'services/applicants/src/main.ts' },
   inspections: { port: 3103, entry: 'services/inspections/src/main.ts' },
   matching: { port: 3105, entry: 'services/matching/src/main.ts' },
+  leases: { port: 3106, entry: 'services/leases/src/main.ts' },
   mediation: { port: 3107, entry: 'services/mediation/src/main.ts' },
   reporting: { port: 3108, entry: 'services/reporting/src/main.ts' },
 } as const;

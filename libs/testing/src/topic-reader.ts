@@ -49,6 +49,8 @@ export async function readEvents<P = Record<string, unknown>>(topic: string, agg
 export interface TestEvent<P = Record<string, unknown>> {
   id: string;
   type: string;
+  /** The version of the event type (its schema), e.g. 2 for AgreementSigned with coverage. */
+  version: number;
   aggregateId: string;
   aggregateVersion: number;
   correlationId: string;

@@ -48,6 +48,8 @@ import { GetPersonalDataController, GetPersonalDataHandler } from './households/
 import { ListHouseholdsController, ListHouseholdsHandler } from './households/queries/list-households/list-households.query';
 import { RecordOfferOutcomeHandler } from './households/commands/record-offer-outcome/record-offer-outcome.handler';
 import { OfferEventsConsumer } from './households/events/offer-events.consumer';
+import { TenancyEventsConsumer } from './households/events/tenancy-events.consumer';
+import { RecordTenancyStartHandler } from './households/commands/record-tenancy-start/record-tenancy-start.handler';
 import { HouseholdSnapshots } from './households/household-snapshots';
 import { applicantsMigrations } from './migrations';
 import { PublishPolicyController } from './priority/commands/publish-policy/publish-policy.controller';
@@ -93,7 +95,7 @@ export class ApplicantsModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
-          subscribers: [OfferEventsConsumer],
+          subscribers: [OfferEventsConsumer, TenancyEventsConsumer],
           consumer: options.consumer,
         }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
@@ -130,6 +132,8 @@ export class ApplicantsModule {
       providers: [
         OfferEventsConsumer,
         RecordOfferOutcomeHandler,
+        TenancyEventsConsumer,
+        RecordTenancyStartHandler,
         HouseholdSnapshots,
         { provide: FieldCipher, useFactory: () => new FieldCipher(config.APPLICANTS_DATA_KEY) },
         { provide: ApplicantsRules, useValue: ApplicantsRules.fromConfig(config) },

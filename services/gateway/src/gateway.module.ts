@@ -21,6 +21,8 @@ import { SigningKeys } from './keys/signing-keys';
 import { MailOutbox } from './mail/mail-outbox';
 import { OutboundMail } from './mail/outbound-mail.entity';
 import { MAIL_FROM, MAIL_TRANSPORT, SendMailJob } from './mail/send-mail.job';
+import { LiveUpdates } from './live/live-updates';
+import { LiveUpdatesController } from './live/live-updates.controller';
 import { gatewayMigrations } from './migrations';
 import { FrontDoor } from './proxy/front-door';
 import { RefreshSessionController } from './sessions/commands/refresh-session/refresh-session.controller';
@@ -125,6 +127,7 @@ export class GatewayModule {
         ListSignInEventsController,
         GetJwksController,
         RotateSigningKeyController,
+        LiveUpdatesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -142,6 +145,7 @@ export class GatewayModule {
         { provide: MAIL_FROM, useValue: config.MAIL_FROM },
         RedisLifecycle,
         FrontDoor,
+        LiveUpdates,
         SigningKeys,
         AccessTokens,
         Sessions,

@@ -127,7 +127,14 @@ describe('landlords service', () => {
 
       const events = await waitForEvents(Topics.landlords, landlordId, ['AgreementSigned']);
       const signed = events.find((e) => e.type === 'AgreementSigned')!;
-      expect(signed.payload).toMatchObject({ agreementId: agreement.id, scheme: 'head_lease', guaranteedMonthlyRent: 780 });
+      expect(signed.version).toBe(2);
+      expect(signed.payload).toMatchObject({
+        agreementId: agreement.id,
+        scheme: 'head_lease',
+        guaranteedMonthlyRent: 780,
+        coverage: { rentArrears: true, vacancy: true, damageCap: 2500, legalCosts: true },
+        renovationLoan: { amount: 12000, monthlyRepayment: 150 },
+      });
       expect(signed.aggregateVersion).toBe(3);
     });
 

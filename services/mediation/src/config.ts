@@ -45,6 +45,8 @@ export const mediationConfigSchema = baseConfigSchema.extend({
     PREPARATION_TASK_DAYS: workingDays(5),
     // The post-arrival meeting, in days after the tenancy starts (4–6 weeks by default: 35 days).
     POST_ARRIVAL_MEETING_DAYS: count(35, 1, 120),
+    // A buddy keeps in touch with the neighbours at least weekly for this many weeks; each week without a logged contact is a missed support contact.
+    BUDDY_CONTACT_WEEKS: count(12, 0, 104),
     // Agreements are followed up this many months later.
     AGREEMENT_FOLLOW_UP_MONTHS: count(3, 1, 24),
     // A case with no activity for this many days is "stalled" in the digest.
@@ -92,6 +94,7 @@ export class MediationRules {
     readonly caseReview: { complaints: number; windowMonths: number },
     readonly preparationTaskDays: number,
     readonly postArrivalMeetingDays: number,
+    readonly buddyContactWeeks: number,
     readonly agreementFollowUpMonths: number,
     readonly stalledAfterDays: number,
     readonly risk: RiskWeights,
@@ -109,6 +112,7 @@ export class MediationRules {
       { complaints: config.CASE_REVIEW_COMPLAINTS, windowMonths: config.CASE_REVIEW_WINDOW_MONTHS },
       config.PREPARATION_TASK_DAYS,
       config.POST_ARRIVAL_MEETING_DAYS,
+      config.BUDDY_CONTACT_WEEKS,
       config.AGREEMENT_FOLLOW_UP_MONTHS,
       config.STALLED_AFTER_DAYS,
       {

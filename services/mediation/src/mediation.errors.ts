@@ -83,3 +83,15 @@ export class ConflictOfInterestError extends ConflictError {
     super('MEDIATION.CONFLICT_OF_INTEREST', `A party to the case or its handling caseworker may not sit on the committee: ${members.join(', ')}`, { members });
   }
 }
+
+export class NeighbourUnknownError extends ConflictError {
+  constructor(id: string) {
+    super('COMPLAINT.NEIGHBOUR_UNKNOWN', `No neighbour record ${id}: register the neighbour first`);
+  }
+}
+
+export class UnitNotFoundError extends NotFoundError {
+  constructor(unitId: string) {
+    super('COMPLAINT.UNIT_NOT_FOUND', `No flat ${unitId} of yours`);
+  }
+}

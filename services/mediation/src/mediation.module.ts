@@ -24,6 +24,7 @@ import { FileComplaintController } from './complaints/commands/file-complaint/fi
 import { FileComplaintHandler } from './complaints/commands/file-complaint/file-complaint.handler';
 import { HandleComplaintDeadlineHandler } from './complaints/commands/handle-complaint-deadline/handle-complaint-deadline';
 import { RequestStageTwoController, RequestStageTwoHandler } from './complaints/commands/request-stage-two/request-stage-two';
+import { WithdrawComplaintController, WithdrawComplaintHandler } from './complaints/commands/withdraw-complaint/withdraw-complaint';
 import { ComplaintRepository } from './complaints/complaint.repository';
 import { Complaint, ComplaintStage } from './complaints/domain/complaint.entity';
 import { GetComplaintController, GetComplaintHandler } from './complaints/queries/get-complaint/get-complaint.query';
@@ -62,9 +63,29 @@ import { Neighbour } from './neighbours/domain/neighbour.entity';
 import { CaseReview } from './reviews/case-review.entity';
 import { OpenCaseReviewHandler } from './reviews/commands/open-case-review/open-case-review.handler';
 import { RecomputeRiskHandler } from './risk/recompute-risk.handler';
+import { RefreshTimeBasedRisksHandler } from './risk/refresh-time-based-risks.handler';
 import { TenancyArrears, TenancyRisk } from './risk/tenancy-risk.entity';
 import { AlertsController, ListAlertsHandler } from './risk/queries/list-alerts.query';
 import { MediationVault } from './vault';
+
+/** Every entity of the service (the benchmark builds its DataSource from them). */
+export const MEDIATION_ENTITIES = [
+  KnownHousehold,
+  KnownTenancy,
+  Neighbour,
+  Complaint,
+  ComplaintStage,
+  CaseReview,
+  Preparation,
+  PreparationTask,
+  BuddyContact,
+  TenancyRisk,
+  TenancyArrears,
+  Mediation,
+  MediationSession,
+  CommitteeMember,
+  MediationAgreement,
+];
 
 export interface MediationModuleOptions {
   /** Tests shorten the consumer's retry backoff. */
@@ -84,7 +105,7 @@ export class MediationModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownHousehold, KnownTenancy, Neighbour, Complaint, ComplaintStage, CaseReview, Preparation, PreparationTask, BuddyContact, TenancyRisk, TenancyArrears, Mediation, MediationSession, CommitteeMember, MediationAgreement],
+          entities: MEDIATION_ENTITIES,
           migrations: mediationMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -108,6 +129,7 @@ export class MediationModule {
         AnswerComplaintController,
         ExtendAnswerController,
         RequestStageTwoController,
+        WithdrawComplaintController,
         ListComplaintsController,
         GetComplaintController,
         GetPreparationController,
@@ -150,6 +172,7 @@ export class MediationModule {
         AnswerComplaintHandler,
         ExtendAnswerHandler,
         RequestStageTwoHandler,
+        WithdrawComplaintHandler,
         HandleComplaintDeadlineHandler,
         ListComplaintsHandler,
         GetComplaintHandler,
@@ -169,6 +192,7 @@ export class MediationModule {
         GenerateDigestHandler,
         GetDigestHandler,
         RecomputeRiskHandler,
+        RefreshTimeBasedRisksHandler,
         ListAlertsHandler,
         ResolveCaseReviewHandler,
         ListCaseReviewsHandler,

@@ -62,6 +62,23 @@ describe('neighbour preparation and follow-up', () => {
     await service.http.get(`/preparations/${preparation.id}`).set(bearer('landlord')).expect(403);
   });
 
+  it('gives the caseworker the unowned tasks when applicants names them after the offer was accepted', async () => {
+    const household = { householdId: randomUUID(), reference: aHouseholdReference() };
+    const offer = new OfferEventStream({ unitId: randomUUID(), ...household });
+    await publish(producer, Topics.matching, offer.accepted());
+    const unowned = await preparationOf(offer.offerId);
+    expect(unowned.ownerId).toBeNull();
+    expect(unowned.tasks.map((task: { ownerId: string | null }) => task.ownerId)).toEqual([null, null, null, null]);
+
+    const caseworkerId = `caseworker-${randomUUID().slice(0, 8)}`;
+    const assigned = caseworkerAssigned(household, caseworkerId);
+    await publish(producer, Topics.applicants, assigned);
+    await applied(service, assigned.id);
+    const owned = (await service.http.get(`/preparations/${unowned.id}`).set(bearer('caseworker', { sub: caseworkerId })).expect(200)).body;
+    expect(owned.ownerId).toBe(caseworkerId);
+    expect(owned.tasks.map((task: { ownerId: string | null }) => task.ownerId)).toEqual([caseworkerId, caseworkerId, caseworkerId, caseworkerId]);
+  });
+
   it('records consent, task results and the post-arrival meeting with a buddy once the tenancy starts', async () => {
     const caseworkerId = `caseworker-${randomUUID().slice(0, 8)}`;
     const caseworker = bearer('caseworker', { sub: caseworkerId });
@@ -93,6 +110,10 @@ describe('neighbour preparation and follow-up', () => {
     expect(met.buddy).toMatchObject({ name: 'Paul Verhoeven', phone: '+32 470 00 00 02', assignedOn: '2026-06-08' });
     const logged = (await service.http.post(`/preparations/${preparation.id}/buddy-contacts`).set(caseworker).send({ contactedOn: '2026-06-15', note: 'Coffee with the neighbours.' }).expect(201)).body;
     expect(logged.buddyContacts).toEqual([expect.objectContaining({ contactedOn: '2026-06-15', note: 'Coffee with the neighbours.' })]);
+    // The buddy was to keep in touch weekly for 12 weeks from 8 Jun 2026; only the week of 15 Jun has a
+    // contact (week 1 of weeks 0–11), so 11 weeks are missed support contacts: 11 × 10 points.
+    const [risk] = await queryDatabase<{ score: number; at_risk: boolean; factors: unknown }>(service.database, 'SELECT score, at_risk, factors FROM tenancy_risks WHERE id = $1', [tenancy.tenancyId]);
+    expect(risk).toEqual({ score: 110, at_risk: true, factors: [{ factor: 'missed_support_contacts', contribution: 110, detail: '11 missed support contact(s)' }] });
 
     const events = await eventually(async () => {
       const all = (await readEvents(Topics.mediation, preparation.id)).map((e) => e.type);

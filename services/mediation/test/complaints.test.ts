@@ -17,10 +17,12 @@ describe('complaints', () => {
   let service: TestApp;
   let env: NodeJS.ProcessEnv;
   let producer: TestProducer;
+  let neighbourId: string;
 
   beforeAll(async () => {
     ({ service, env } = await startMediation({ DIGEST_INTERVAL_MS: '1000' }));
     producer = await TestProducer.connect();
+    neighbourId = (await service.http.post('/neighbours').set(handler).send({ fullName: 'Marie Dubois', flatLabel: '2nd floor' }).expect(201)).body.id;
   });
 
   afterAll(async () => {
@@ -48,7 +50,7 @@ describe('complaints', () => {
     intensity: 'medium',
     channel: 'letter',
     description: 'Loud music every night after midnight, says the neighbour on the 2nd floor.',
-    complainant: { kind: 'neighbour', ref: randomUUID() },
+    complainant: { kind: 'neighbour', ref: neighbourId },
     respondent: { kind: 'household', ref: tenancy.householdId },
     ...fields,
   });
@@ -137,6 +139,10 @@ describe('complaints', () => {
       await service.http.post(`/complaints/${complaint.id}/stage-two`).set(handler).send({ handlerId: 'someone-else' }).expect(409);
       await service.http.post(`/complaints/${complaint.id}/acknowledge`).set(handler).send({}).expect(200);
       await service.http.post(`/complaints/${complaint.id}/acknowledge`).set(handler).send({}).expect(409);
+      const withdrawn = (await service.http.post(`/complaints/${complaint.id}/withdraw`).set(handler).send({}).expect(200)).body;
+      expect(withdrawn).toMatchObject({ status: 'withdrawn', pendingDeadline: null });
+      await service.http.post(`/complaints/${complaint.id}/answer`).set(handler).send({ answer: 'Too late', upheld: false }).expect(409);
+      await service.http.post(`/complaints/${complaint.id}/withdraw`).set(handler).send({}).expect(409);
     });
 
     it('queues a fresh complaint’s deadline after the commit, and the sweep queues it again when Redis lost it', async () => {
@@ -208,13 +214,15 @@ describe('complaints', () => {
       expect(Number(after.complaints)).toBe(Number(before.complaints) + 1);
     });
 
-    it('refuses a tenancy the leases service never announced, or of another flat (409)', async () => {
+    it('refuses a tenancy the leases service never announced or of another flat, and a neighbour never registered (409)', async () => {
       const tenancy = await aTenancy();
       const unknown = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { tenancyId: randomUUID() })).expect(409);
       expect(unknown.body.code).toBe('COMPLAINT.TENANCY_UNKNOWN');
       const other = await aTenancy();
       const mismatch = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { tenancyId: other.tenancyId })).expect(409);
       expect(mismatch.body.code).toBe('COMPLAINT.TENANCY_NOT_OF_UNIT');
+      const stranger = await service.http.post('/complaints').set(handler).send(aComplaint(tenancy, { complainant: { kind: 'neighbour', ref: randomUUID() } })).expect(409);
+      expect(stranger.body.code).toBe('COMPLAINT.NEIGHBOUR_UNKNOWN');
     });
   });
 
@@ -261,6 +269,8 @@ describe('complaints', () => {
         visibility: 'landlord_summary',
       });
       await service.http.get(`/complaints/${byNeighbour.id}`).set(bearer('landlord')).expect(404);
+      const elsewhere = await service.http.post('/complaints').set(bearer('landlord')).send(aComplaint(tenancy)).expect(404);
+      expect(elsewhere.body.code).toBe('COMPLAINT.UNIT_NOT_FOUND');
       await service.http.post(`/complaints/${byNeighbour.id}/acknowledge`).set(landlord).send({}).expect(403);
     });
 
@@ -290,6 +300,18 @@ describe('complaints', () => {
       });
       const nl = (await service.http.get('/digest?lang=nl').set(owner).expect(200)).body;
       expect(nl.items[0].text).toBe('Klacht ontvangen op 2026-04-03 (veiligheid): de ontvangstbevestiging was verschuldigd op 2026-04-13');
+    });
+
+    it('refreshes, with the digest, the risk of a tenancy whose post-arrival meeting day has passed (a missed support contact)', async () => {
+      // Started on 5 Jan 2026: the meeting was due 35 days later, 9 Feb 2026, and never held.
+      const tenancy = await aTenancy();
+      const [preparation] = await queryDatabase<{ meeting_due_on: string }>(service.database, 'SELECT meeting_due_on::text FROM preparations WHERE tenancy_id = $1', [tenancy.tenancyId]);
+      expect(preparation.meeting_due_on).toBe('2026-02-09');
+      await eventually(async () => {
+        const [risk] = await queryDatabase<{ score: number; factors: unknown }>(service.database, 'SELECT score, factors FROM tenancy_risks WHERE id = $1', [tenancy.tenancyId]);
+        expect(risk).toEqual({ score: 10, factors: [{ factor: 'missed_support_contacts', contribution: 10, detail: '1 missed support contact(s)' }] });
+      }, 30_000);
+
     });
   });
 });

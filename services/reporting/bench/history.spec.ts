@@ -8,6 +8,9 @@ describe('the benchmark’s synthetic history', () => {
     expect(counts.tenancies).toBe(80);
     expect(counts.OfferAccepted).toBe(80);
     expect(counts.UnitLet).toBe(80);
+    expect(counts.TenancyStarted).toBe(80);
+    expect(counts.TenancyEnded).toBeGreaterThan(0);
+    expect(counts.RentArrearsChanged).toBeGreaterThan(0);
     const lastVersion = new Map<string, number>();
     for (const event of events) {
       const envelope = JSON.parse(event.value);

@@ -13,7 +13,7 @@ function random(seed: number) {
 }
 
 export interface HistoryEvent {
-  topic: 'hearth.applicants' | 'hearth.units' | 'hearth.matching';
+  topic: 'hearth.applicants' | 'hearth.units' | 'hearth.matching' | 'hearth.leases' | 'hearth.mediation';
   key: string;
   value: string;
 }
@@ -32,13 +32,16 @@ const DAY_MS = 86_400_000;
 const PROGRAMMES = ['housing_first', 'housing_led', 'rapid_rehousing'] as const;
 const HOUSEHOLD_DECLINES = ['household.too_far_from_support', 'household.unsafe_area', 'household.too_expensive', 'household.personal_circumstances'];
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const END_REASONS = ['moved_to_permanent_housing', 'moved_to_other_sra_flat', 'left_without_notice', 'evicted_for_arrears', 'terminated_by_household', 'deceased'];
+const CATEGORIES = ['noise', 'hygiene', 'damage', 'neighbour_conflict', 'safety'];
 
 /**
  * A synthetic history as applicants, units and matching would have published it over `years`:
  * households registered, assessed and waitlisted; flats listed; for each tenancy, a household
  * declining 0–2 offers first, then accepting a flat that is reserved and let, the tenancy ending
  * and the flat coming back; some households withdrawing; weekly allocation runs. Each aggregate's
- * events are in version order. No tenancy events (reporting does not read leases yet).
+ * events are in version order. Leases tell each tenancy's start and end (with a reason), a fifth of
+ * the tenancies fall into arrears and back; mediation a complaint about one tenancy in ten.
  */
 export function syntheticHistory(options: HistoryOptions): { events: HistoryEvent[]; counts: Record<string, number>; lastDay: string } {
   const rnd = random(options.seed ?? 20_261_130);
@@ -144,6 +147,7 @@ export function syntheticHistory(options: HistoryOptions): { events: HistoryEven
     f.timeline.push({ day: listed, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitBecameAvailable', listed, attributes(f)) });
   }
   const offers: (() => void)[] = [];
+  const leases: (() => void)[] = [];
   let tenancies = 0;
   let next = 0;
   for (let round = 0; tenancies < options.tenancies && round < 50; round += 1) {
@@ -187,7 +191,42 @@ export function syntheticHistory(options: HistoryOptions): { events: HistoryEven
       const ends = moveIn + int(180, 1_100);
       f.timeline.push({ day: accepted, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitReserved', accepted, { unitId: f.id, landlordId: f.landlordId, offerId }) });
       f.timeline.push({ day: moveIn, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitLet', moveIn, { unitId: f.id, landlordId: f.landlordId, leaseId }) });
-      if (ends + 30 < days) {
+      const tenancyId = randomUUID();
+      const tenancyRef = { tenancyId, unitId: f.id, householdId: h.id, reference: h.reference };
+      const endsInHistory = ends + 30 < days;
+      const endReason = END_REASONS[int(0, END_REASONS.length - 1)];
+      const inArrears = rnd() < 0.2 ? moveIn + int(30, 150) : null;
+      const complaint = rnd() < 0.1 ? moveIn + int(10, 150) : null;
+      leases.push(() => {
+        emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'TenancyStarted', moveIn, { ...tenancyRef, landlordId: f.landlordId, startDate: date(moveIn), rentCents: 65_000, serviceChargesCents: 4_000 });
+        if (inArrears !== null && (!endsInHistory || inArrears + 40 < ends) && inArrears + 40 < days) {
+          const arrears = (on: number, ageing: string, previousAgeing: string, cents: number) =>
+            emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'RentArrearsChanged', on, { ...tenancyRef, ageing, previousAgeing, arrearsCents: cents, monthsUnpaid: cents / 69_000, atRisk: ageing !== 'none', changedOn: date(on) });
+          arrears(inArrears, '0_30', 'none', 69_000);
+          arrears(inArrears + 35, '31_60', '0_30', 138_000);
+          if (rnd() < 0.5) arrears(inArrears + 40, 'none', '31_60', 0);
+        }
+        if (endsInHistory) emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'TenancyEnded', ends, { ...tenancyRef, landlordId: f.landlordId, endedOn: date(ends), reason: endReason, finalBalanceCents: 0 });
+        if (complaint !== null && complaint + 20 < days) {
+          const complaintId = randomUUID();
+          const ref = { complaintId, unitId: f.id, tenancyId };
+          emit('hearth.mediation', 'mediation', 'Complaint', complaintId, 'ComplaintReceived', complaint, {
+            ...ref,
+            householdId: null,
+            category: CATEGORIES[int(0, CATEGORIES.length - 1)],
+            intensity: 'medium',
+            channel: 'phone',
+            complainantKind: 'neighbour',
+            respondentKind: 'household',
+            receivedOn: date(complaint),
+            acknowledgeBy: date(complaint + 3),
+          });
+          emit('hearth.mediation', 'mediation', 'Complaint', complaintId, 'ComplaintAcknowledged', complaint + 1, { ...ref, stage: 1, acknowledgedOn: date(complaint + 1), answerBy: date(complaint + 15) });
+          const answered = complaint + int(5, 20);
+          emit('hearth.mediation', 'mediation', 'Complaint', complaintId, 'ComplaintAnswered', answered, { ...ref, stage: 1, answeredOn: date(answered), answerBy: date(complaint + 15), late: answered > complaint + 15, upheld: rnd() < 0.5 });
+        }
+      });
+      if (endsInHistory) {
         f.timeline.push({ day: ends - 30, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitVacating', ends - 30, { unitId: f.id, landlordId: f.landlordId, leaseId, vacatingOn: date(ends) }) });
         const again = ends + int(0, 30);
         f.timeline.push({ day: again, emit: () => emit('hearth.units', 'units', 'Unit', f.id, 'UnitBecameAvailable', again, attributes(f)) });
@@ -206,6 +245,7 @@ export function syntheticHistory(options: HistoryOptions): { events: HistoryEven
   for (const h of households) for (const step of h.timeline.sort((a, b) => a.day - b.day)) step.emit();
   for (const f of flats) for (const step of f.timeline.sort((a, b) => a.day - b.day)) step.emit();
   for (const offer of offers) offer();
+  for (const lease of leases) lease();
   // Weekly allocation runs, approved.
   for (let day = 7; day < days; day += 7) {
     const runId = randomUUID();

@@ -1,7 +1,8 @@
 /**
  * npm run bench:reporting — a five-year synthetic history (100,000 households, 10,000 flats,
  * 10,000 tenancies by default: BENCH_HOUSEHOLDS, BENCH_FLATS, BENCH_TENANCIES, BENCH_YEARS) put on
- * hearth.applicants, hearth.units and hearth.matching of a Kafka test broker (or KAFKA_BROKERS), then:
+ * hearth.applicants, hearth.units, hearth.matching, hearth.leases and hearth.mediation of a Kafka test
+ * broker (or KAFKA_BROKERS), then:
  * 1. reporting started on an empty database consumes the whole history from scratch (events/s);
  * 2. every indicator for the last year of the history, as of its last day: cold (first computed,
  *    then stored) and warm (asked again), through the HTTP API;
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     started = performance.now();
     for (let i = 0; i < events.length; i += 5_000) {
       const chunk = events.slice(i, i + 5_000);
-      await producer.sendBatch({ acks: -1, topicMessages: ['hearth.applicants', 'hearth.units', 'hearth.matching'].map((topic) => ({ topic, messages: chunk.filter((e) => e.topic === topic).map((e) => ({ key: e.key, value: e.value })) })) });
+      await producer.sendBatch({ acks: -1, topicMessages: ['hearth.applicants', 'hearth.units', 'hearth.matching', 'hearth.leases', 'hearth.mediation'].map((topic) => ({ topic, messages: chunk.filter((e) => e.topic === topic).map((e) => ({ key: e.key, value: e.value })) })) });
     }
     await producer.disconnect();
     console.log(`published in ${fmt(performance.now() - started)} ms`);

@@ -17,6 +17,8 @@ import { RecordHouseholdStepHandler } from './journeys/commands/record-household
 import { RecordOfferStepHandler } from './journeys/commands/record-offer-step/record-offer-step.handler';
 import { ApplicantEventsConsumer } from './journeys/events/applicant-events.consumer';
 import { MatchingEventsConsumer } from './journeys/events/matching-events.consumer';
+import { RecordCaseStepHandler } from './mediation/commands/record-case-step/record-case-step.handler';
+import { MediationEventsConsumer } from './mediation/events/mediation-events.consumer';
 import { reportingMigrations } from './migrations';
 import { ReportingQueue } from './reporting.queues';
 import { RecordAllocationRunHandler } from './runs/commands/record-allocation-run/record-allocation-run.handler';
@@ -24,6 +26,8 @@ import { DailySnapshotsController } from './snapshots/commands/request-daily-sna
 import { TakeDailySnapshotHandler } from './snapshots/commands/take-daily-snapshot/take-daily-snapshot.handler';
 import { DailySnapshotJob } from './snapshots/daily-snapshot.job';
 import { DailySnapshots, SNAPSHOTS_FROM } from './snapshots/daily-snapshots';
+import { RecordTenancyStepHandler } from './tenancies/commands/record-tenancy-step/record-tenancy-step.handler';
+import { LeaseEventsConsumer } from './tenancies/events/lease-events.consumer';
 
 export interface ReportingModuleOptions {
   /** Tests shorten the consumer's retry backoff. */
@@ -52,7 +56,7 @@ export class ReportingModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
-          subscribers: [ApplicantEventsConsumer, MatchingEventsConsumer, UnitEventsConsumer],
+          subscribers: [ApplicantEventsConsumer, MatchingEventsConsumer, UnitEventsConsumer, LeaseEventsConsumer, MediationEventsConsumer],
           consumer: options.consumer,
         }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
@@ -69,6 +73,10 @@ export class ReportingModule {
         ApplicantEventsConsumer,
         MatchingEventsConsumer,
         UnitEventsConsumer,
+        LeaseEventsConsumer,
+        MediationEventsConsumer,
+        RecordTenancyStepHandler,
+        RecordCaseStepHandler,
         RecordHouseholdStepHandler,
         RecordOfferStepHandler,
         RecordFlatStepHandler,

@@ -414,6 +414,10 @@ describe('indicators, computed on a constructed history and checked against hand
         ['offers', 'Aanbiedingen'],
         ['allocation-runs', 'Toewijzingsrondes'],
         ['spread', 'Spreiding'],
+        ['sustainment', 'Woonbehoud'],
+        ['returns-to-waitlist', 'Terugkeer naar de wachtlijst'],
+        ['arrears', 'Huurachterstallen'],
+        ['mediation', 'Klachten en bemiddeling'],
       ]);
       expect(items[0].definedIn).toBe('docs/indicators.md#time-to-house');
     });
@@ -433,7 +437,7 @@ describe('indicators, computed on a constructed history and checked against hand
         .expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       const text = pdfText(response.body as Buffer);
-      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Liste d’attente', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif']) {
+      for (const heading of ['Rapport annuel 2021', 'Délai de relogement', 'Liste d’attente', 'Vacance', 'Propositions', 'Attributions groupées', 'Répartition', 'Chiffres clés', 'Refus par motif', 'Maintien dans le logement', 'Retours sur la liste d’attente', 'Arriérés', 'Plaintes et médiation']) {
         expect(text).toContain(heading);
       }
       // Time to house from waitlisted: median 45.5 days, written the French way.

@@ -41,6 +41,8 @@ export class History {
   applicants = (...events: Envelope[]) => this.publish(Topics.applicants, ...events);
   matching = (...events: Envelope[]) => this.publish(Topics.matching, ...events);
   units = (...events: Envelope[]) => this.publish(Topics.units, ...events);
+  leases = (...events: Envelope[]) => this.publish(Topics.leases, ...events);
+  mediation = (...events: Envelope[]) => this.publish(Topics.mediation, ...events);
 
   /** Waits until every event published so far is in the inbox of reporting (or of another instance). */
   async applied(service: TestApp = this.service, timeoutMs = 30_000): Promise<void> {
@@ -286,5 +288,126 @@ export class RunStream {
 
   rejected(occurredAt: string) {
     return this.next('AllocationRunRejected', occurredAt, {});
+  }
+}
+
+/** One tenancy's leases events (the leases service's contracts, published by a test producer). */
+export class TenancyStream {
+  readonly tenancyId = randomUUID();
+  private version = 0;
+
+  constructor(
+    readonly household: HouseholdStream,
+    readonly landlordId: string = randomUUID(),
+    readonly unitId: string = randomUUID(),
+  ) {}
+
+  private next(type: string, occurredAt: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'leases', 'Tenancy', this.tenancyId, this.version, occurredAt, {
+      tenancyId: this.tenancyId,
+      unitId: this.unitId,
+      householdId: this.household.householdId,
+      reference: this.household.reference,
+      ...payload,
+    });
+  }
+
+  started(startDate: string, rentCents = 60_000, serviceChargesCents = 5_000) {
+    return this.next('TenancyStarted', at(startDate), { landlordId: this.landlordId, startDate, rentCents, serviceChargesCents });
+  }
+
+  noticeGiven(noticeGivenOn: string, endsOn: string, reason: string, givenBy: 'household' | 'agency' | 'landlord' = 'household') {
+    return this.next('TenancyNoticeGiven', at(noticeGivenOn), { noticeGivenOn, endsOn, givenBy, reason });
+  }
+
+  ended(endedOn: string, reason: string, finalBalanceCents = 0) {
+    return this.next('TenancyEnded', at(endedOn), { landlordId: this.landlordId, endedOn, reason, finalBalanceCents });
+  }
+
+  arrears(changedOn: string, ageing: string, arrearsCents: number, monthsUnpaid: number, previousAgeing = 'none') {
+    return this.next('RentArrearsChanged', at(changedOn), { ageing, previousAgeing, arrearsCents, monthsUnpaid, atRisk: ageing !== 'none' && ageing !== '0_30', changedOn });
+  }
+}
+
+/** One complaint's mediation events. */
+export class ComplaintStream {
+  readonly complaintId = randomUUID();
+  readonly unitId = randomUUID();
+  private version = 0;
+
+  constructor(readonly tenancyId: string | null = null) {}
+
+  private next(type: string, on: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'mediation', 'Complaint', this.complaintId, this.version, at(on), { complaintId: this.complaintId, unitId: this.unitId, tenancyId: this.tenancyId, ...payload });
+  }
+
+  received(receivedOn: string, category: string, acknowledgeBy: string) {
+    return this.next('ComplaintReceived', receivedOn, {
+      householdId: null,
+      category,
+      intensity: 'medium',
+      channel: 'phone',
+      complainantKind: 'neighbour',
+      respondentKind: 'household',
+      receivedOn,
+      acknowledgeBy,
+    });
+  }
+
+  acknowledged(acknowledgedOn: string, answerBy: string, stage: 1 | 2 = 1) {
+    return this.next('ComplaintAcknowledged', acknowledgedOn, { stage, acknowledgedOn, answerBy });
+  }
+
+  answered(answeredOn: string, answerBy: string, upheld: boolean, stage: 1 | 2 = 1) {
+    return this.next('ComplaintAnswered', answeredOn, { stage, answeredOn, answerBy, late: answeredOn > answerBy, upheld });
+  }
+
+  escalated(escalatedOn: string, to: 'stage_2' | 'mediation', mediationId: string | null = null) {
+    return this.next('ComplaintEscalated', escalatedOn, { to, mediationId, escalatedOn, acknowledgeBy: null });
+  }
+}
+
+/** One mediation case's events. */
+export class MediationStream {
+  readonly mediationId = randomUUID();
+  readonly unitId = randomUUID();
+  private version = 0;
+
+  constructor(readonly tenancyId: string | null = null) {}
+
+  private next(type: string, on: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    return envelope(type, 'mediation', 'Mediation', this.mediationId, this.version, at(on), { mediationId: this.mediationId, unitId: this.unitId, tenancyId: this.tenancyId, ...payload });
+  }
+
+  agreement(on: string) {
+    return this.next('MediationAgreementReached', on, { agreementId: randomUUID(), commitments: 2, followUpOn: on });
+  }
+
+  closed(closedOn: string, outcome: string, exclusion: string | null = null) {
+    return this.next('MediationClosed', closedOn, { outcome, exclusion, closedOn });
+  }
+}
+
+/** A tenancy's risk signal (mediation's TenancyRisk aggregate, keyed by the tenancy). */
+export class RiskStream {
+  private version = 0;
+
+  constructor(readonly tenancy: TenancyStream) {}
+
+  private next(type: string, on: string, payload: Record<string, unknown>) {
+    this.version += 1;
+    const { tenancyId, unitId, household } = this.tenancy;
+    return envelope(type, 'mediation', 'TenancyRisk', tenancyId, this.version, at(on), { tenancyId, unitId, householdId: household.householdId, reference: household.reference, threshold: 50, ...payload });
+  }
+
+  atRisk(on: string) {
+    return this.next('TenancyAtRisk', on, { score: 60, factors: [{ factor: 'arrears', contribution: 60 }] });
+  }
+
+  cleared(on: string) {
+    return this.next('TenancyRiskCleared', on, { score: 10 });
   }
 }

@@ -21,6 +21,8 @@ import { UpdateUnitHandler } from './units/commands/update-unit/update-unit.hand
 import { Unit } from './units/domain/unit.entity';
 import { InspectionEventsConsumer } from './units/events/inspection-events.consumer';
 import { OfferEventsConsumer } from './units/events/offer-events.consumer';
+import { TenancyEventsConsumer } from './units/events/tenancy-events.consumer';
+import { ApplyTenancyChangeHandler } from './units/commands/apply-tenancy-change/apply-tenancy-change.handler';
 import { ApplyOfferDecisionHandler } from './units/commands/apply-offer-decision/apply-offer-decision.handler';
 import { GetUnitController, GetUnitHandler } from './units/queries/get-unit/get-unit.query';
 import { ListUnitsController, ListUnitsHandler } from './units/queries/list-units/list-units.query';
@@ -52,7 +54,7 @@ export class UnitsModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
-          subscribers: [LandlordEventsConsumer, InspectionEventsConsumer, OfferEventsConsumer],
+          subscribers: [LandlordEventsConsumer, InspectionEventsConsumer, OfferEventsConsumer, TenancyEventsConsumer],
           consumer: options.consumer,
         }),
         HealthModule.forRoot({ redisUrl: config.REDIS_URL }),
@@ -69,6 +71,8 @@ export class UnitsModule {
         ApplyInspectionOutcomeHandler,
         OfferEventsConsumer,
         ApplyOfferDecisionHandler,
+        TenancyEventsConsumer,
+        ApplyTenancyChangeHandler,
         DraftUnitHandler,
         UpdateUnitHandler,
         TransitionUnitHandler,

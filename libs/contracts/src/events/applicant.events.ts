@@ -127,6 +127,18 @@ export const ApplicantOffered = defineEvent({
 /** Why staff paused a household; it stays in applicants (v1 events carried it, v2 do not). */
 export const pauseReasonSchema = z.enum(['consent_withdrawn', 'temporarily_unreachable', 'in_treatment', 'in_custody', 'staying_elsewhere', 'other']);
 
+/** The household moved in: its tenancy (in the leases service) started. */
+export const ApplicantHoused = defineEvent({
+  type: 'ApplicantHoused',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({
+    ...householdRef,
+    status: z.literal('housed'),
+    tenancyId: z.uuid(),
+  }),
+});
+
 /**
  * Version 1 carried the reason (in treatment, in custody…) to every consumer and into Kafka's
  * history. Kept so that v1 events already published stay readable; never produced any more.

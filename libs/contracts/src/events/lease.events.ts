@@ -230,6 +230,18 @@ export const RentIndexed = defineEvent({
   payload: z.object({ ...tenancyRef, effectiveOn: z.iso.date(), previousRentCents: nonNegativeCents, newRentCents: nonNegativeCents, indexSeries: z.string().min(1) }),
 });
 
+/** A draft or signed tenancy that never started was cancelled (its accepted offer fell through). */
+export const TenancyCancelled = defineEvent({
+  type: 'TenancyCancelled',
+  source: 'leases',
+  aggregateType: 'Tenancy',
+  payload: z.object({
+    ...tenancyRef,
+    cancelledOn: z.iso.date().describe('Day the tenancy was cancelled.'),
+    reason: z.enum(['offer_fell_through']).describe('Why it was cancelled, as a code: `offer_fell_through` (matching withdrew the accepted offer).'),
+  }),
+});
+
 /** Notice given (or termination decided) by either side: the tenancy ends on `endsOn`; the flat is vacating. */
 export const TenancyNoticeGiven = defineEvent({
   type: 'TenancyNoticeGiven',

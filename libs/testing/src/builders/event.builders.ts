@@ -52,6 +52,7 @@ export class LandlordEventStream {
     return this.next('LandlordSuspended', { status: 'suspended', reason });
   }
 
+  /** AgreementSigned version 1 (scheme, dates and guaranteed rent only), as published before coverage and loans were added. */
   agreementSigned(agreementId: string = randomUUID()) {
     return this.next('AgreementSigned', {
       agreementId,
@@ -60,6 +61,21 @@ export class LandlordEventStream {
       endDate: '2033-12-31',
       guaranteedMonthlyRent: 780,
     });
+  }
+
+  /** AgreementSigned version 2: with the guarantee's coverage and the renovation loan. */
+  agreementSignedWithTerms(terms: Record<string, unknown> = {}, agreementId: string = randomUUID()) {
+    const event = this.next('AgreementSigned', {
+      agreementId,
+      scheme: 'head_lease',
+      startDate: '2026-01-01',
+      endDate: '2033-12-31',
+      guaranteedMonthlyRent: 780,
+      coverage: { rentArrears: true, vacancy: true, damageCap: 2500, legalCosts: true },
+      renovationLoan: { amount: 12000, monthlyRepayment: 150 },
+      ...terms,
+    });
+    return { ...event, version: 2 };
   }
 }
 

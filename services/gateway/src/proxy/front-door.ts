@@ -19,7 +19,9 @@ import { ROUTED_SERVICES, serviceUrls } from './service-routes';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 /** Paths the gateway answers itself; anything else that is a GET for a page falls back to the console. */
-const OWN_PATHS = /^\/(api|auth|me|users|sign-in-events|signing-keys|docs|\.well-known|health|metrics)(\/|$|-)/;
+/** A path naming a file (`/assets/index-1a2b.js`, `/favicon.ico`) rather than a page of the console. */
+const FILE_PATH = /\/[^/]+\.[A-Za-z0-9]+$/;
+const OWN_PATHS = /^\/(api|auth|events|me|users|sign-in-events|signing-keys|docs|\.well-known|health|metrics)(\/|$|-)/;
 
 /**
  * Everything in front of the gateway's own routes and the proxy, installed on the HTTP server when
@@ -259,7 +261,8 @@ export class FrontDoor implements OnApplicationShutdown {
     }
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     app.get(/.*/, (request: Request, response: Response, next: NextFunction) => {
-      if (OWN_PATHS.test(request.path) || !request.accepts('html')) return next();
+      // A file that is not there (a stale script after a deployment) is a 404, not the page.
+      if (OWN_PATHS.test(request.path) || FILE_PATH.test(request.path) || !request.accepts('html')) return next();
       response.sendFile(resolve(dist, 'index.html'));
     });
   }

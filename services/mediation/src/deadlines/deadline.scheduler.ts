@@ -8,6 +8,7 @@ import { MediationRules } from '../config';
 import { MediationQueue } from '../mediation.queues';
 
 export const DEADLINE_JOB = 'deadline';
+const ENQUEUE_CHUNK = 1_000;
 
 /** The time limits that change state when missed (the complaint's overdue flags). Preparation tasks
  *  and post-arrival meetings get their state from the same calendar when read, and the digest. */
@@ -42,7 +43,14 @@ export class DeadlineScheduler implements JobSweep {
     private readonly dataSource: DataSource,
   ) {}
 
-  schedule(deadlines: readonly DeadlineJobData[]): Promise<number> {
+  /** Queues the jobs in chunks (a sweep may have tens of thousands), each chunk one round trip to Redis with its own timeout. */
+  async schedule(deadlines: readonly DeadlineJobData[]): Promise<number> {
+    let queued = 0;
+    for (let start = 0; start < deadlines.length; start += ENQUEUE_CHUNK) queued += await this.enqueue(deadlines.slice(start, start + ENQUEUE_CHUNK));
+    return queued;
+  }
+
+  private enqueue(deadlines: readonly DeadlineJobData[]): Promise<number> {
     return enqueueJobs(
       this.queue,
       deadlines.map((data) => ({

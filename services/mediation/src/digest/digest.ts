@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { MediationRules } from '../config';
 import { Language, LANGUAGES, translate } from '../i18n/texts';
 import { MediationQueue } from '../mediation.queues';
+import { RefreshTimeBasedRisksCommand } from '../risk/refresh-time-based-risks.handler';
 
 export const DIGEST_INTERVAL_MS = Symbol('DIGEST_INTERVAL_MS');
 const DIGEST_JOB = 'digest';
@@ -113,8 +114,9 @@ export class DigestJob extends WorkerHost {
 
   async process(job: Job): Promise<unknown> {
     const result = await this.commandBus.execute(new GenerateDigestCommand());
-    this.logger.log({ jobId: job.id, owners: result.owners, items: result.items }, 'digest generated');
-    return result;
+    const risksRefreshed = await this.commandBus.execute(new RefreshTimeBasedRisksCommand());
+    this.logger.log({ jobId: job.id, owners: result.owners, items: result.items, risksRefreshed }, 'digest generated');
+    return { ...result, risksRefreshed };
   }
 }
 

@@ -75,6 +75,8 @@ export class CreateMediation1764500000700 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX complaints_handler ON complaints (handler_id, status)');
     await queryRunner.query('CREATE INDEX complaints_landlord ON complaints (landlord_id) WHERE landlord_id IS NOT NULL');
     await queryRunner.query('CREATE INDEX complaints_filed_by ON complaints (filed_by)');
+    await queryRunner.query('CREATE INDEX complaints_received ON complaints (received_at DESC, id)');
+    await queryRunner.query('CREATE INDEX complaints_status_received ON complaints (status, received_at DESC, id)');
     await queryRunner.query(`CREATE INDEX complaints_open ON complaints (received_at DESC) WHERE status IN ('awaiting_acknowledgement', 'awaiting_answer')`);
 
     // Each stage of a complaint with its deadlines (working days) and overdue flags.

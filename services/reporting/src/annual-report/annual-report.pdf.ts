@@ -4,7 +4,9 @@ import { Language, labels } from '../i18n/labels';
 import { IndicatorAnswer } from '../indicators/indicator-answers';
 import { AllocationRuns } from '../indicators/allocation-runs';
 import { Offers } from '../indicators/offers';
+import { Mediation } from '../indicators/mediation';
 import { Spread } from '../indicators/spread';
+import { Arrears, ReturnsToWaitlist, Sustainment } from '../indicators/tenancies';
 import { TimeToHouse } from '../indicators/time-to-house';
 import { Vacancy } from '../indicators/vacancy';
 import { Waitlist } from '../indicators/waitlist';
@@ -42,6 +44,14 @@ function chartOf(answer: IndicatorAnswer, t: (key: string, fallback?: string) =>
         .sort((a, b) => b.households - a.households)
         .slice(0, 12)
         .map((d) => ({ label: d.district, value: d.households }));
+    case 'sustainment':
+      return (answer.figures as Sustainment).marks.map((m) => ({ label: group(m.mark), value: m.kaplanMeier.percent }));
+    case 'returns-to-waitlist':
+      return (answer.figures as ReturnsToWaitlist).windows.map((w) => ({ label: group(w.window), value: w.returned.percent }));
+    case 'arrears':
+      return (answer.figures as Arrears).byAgeing.map((b) => ({ label: group(b.bucket), value: b.tenancies }));
+    case 'mediation':
+      return (answer.figures as Mediation).complaints.byCategory.map((c) => ({ label: group(c.category), value: c.count }));
     default:
       return [];
   }

@@ -3,7 +3,7 @@ import { IndicatorAnswer } from '../indicators/indicator-answers';
 import { VacancySpell } from '../indicators/vacancy';
 import { toCsv } from './csv';
 
-const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district'] as const;
+const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district', 'mark', 'window', 'bucket', 'category', 'outcome'] as const;
 
 export interface Line {
   group: string | null;
@@ -29,6 +29,7 @@ function flatten(value: unknown, path: string[], group: string | null, out: Line
   if (typeof value === 'object') {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
       if (key === 'spells') continue; // a table of its own (?table=spells)
+      if (key === 'curve') continue; // the Kaplan–Meier steps, in the JSON answer only
       flatten(inner, [...path, key], group, out);
     }
   }

@@ -3,12 +3,14 @@ import { DataSource } from 'typeorm';
 import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
+import { ComplaintRow, Mediation, mediation, MediationRow, RiskRow } from './mediation';
 import { Caps, Spread, spread } from './spread';
+import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
 import { journey, JourneyRow, TimeToHouse, timeToHouse } from './time-to-house';
 import { Vacancy, vacancy } from './vacancy';
 import { Waitlist, waitlist } from './waitlist';
 
-export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread'] as const;
+export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread', 'sustainment', 'returns-to-waitlist', 'arrears', 'mediation'] as const;
 
 export const SPREAD_CAPS = Symbol('SPREAD_CAPS');
 export type IndicatorName = (typeof INDICATORS)[number];
@@ -20,6 +22,10 @@ export interface IndicatorFigures {
   offers: Offers;
   'allocation-runs': AllocationRuns;
   spread: Spread;
+  sustainment: Sustainment;
+  'returns-to-waitlist': ReturnsToWaitlist;
+  arrears: Arrears;
+  mediation: Mediation;
 }
 
 /** Reads the histories up to asOf and computes an indicator with the definitions in ./ (pure functions). */
@@ -38,6 +44,10 @@ export class IndicatorSource {
       offers: (q) => this.offers(q),
       'allocation-runs': (q) => this.allocationRuns(q),
       spread: (q) => this.spread(q),
+      sustainment: async (q) => sustainment(q, await this.tenancyRows(q, '')),
+      'returns-to-waitlist': async (q) => returnsToWaitlist(q, await this.tenancyRows<EndedTenancyRow>(q, 'returns')),
+      arrears: async (q) => arrears(q, await this.tenancyRows<ArrearsRow>(q, 'arrears')),
+      mediation: (q) => this.mediation(q),
     };
     return compute[name](question) as Promise<IndicatorFigures[N]>;
   }
@@ -54,10 +64,16 @@ export class IndicatorSource {
   /** One row per household (of the programme asked for) registered, or waitlisted or housed, by asOf. */
   private journeyRows(question: Question, who: 'registered' | 'waitlisted or housed'): Promise<JourneyRow[]> {
     return this.dataSource.query(
-      `WITH housed AS (
-         SELECT household_id, min(accepted_on) AS housed_on FROM offers
+      `WITH accepted AS (
+         SELECT household_id, min(accepted_on) AS accepted_on FROM offers
           WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
           GROUP BY household_id
+       ), started AS (
+         SELECT household_id, min(started_on) AS started_on FROM tenancies WHERE started_on <= $1 GROUP BY household_id
+       ), housed AS (
+         -- The first tenancy's start where one had started by asOf; otherwise the acceptance stands in.
+         SELECT household_id, coalesce(s.started_on, a.accepted_on) AS housed_on, s.started_on IS NOT NULL AS on_tenancy_start
+           FROM accepted a FULL JOIN started s USING (household_id)
        ), journeys AS (
          SELECT s.household_id,
                 min(s.on_date) FILTER (WHERE s.step = 'waitlisted') AS first_waitlisted_on,
@@ -69,7 +85,7 @@ export class IndicatorSource {
           GROUP BY s.household_id
        )
        SELECT h.household_id AS "householdId", h.programme, h.registered_on::text AS "registeredOn",
-              j.first_waitlisted_on::text AS "firstWaitlistedOn", d.housed_on::text AS "housedOn", j.first_left_on::text AS "firstLeftOn",
+              j.first_waitlisted_on::text AS "firstWaitlistedOn", d.housed_on::text AS "housedOn", coalesce(d.on_tenancy_start, false) AS "housedOnTenancyStart", j.first_left_on::text AS "firstLeftOn",
               j.last_availability AS "lastAvailability", j.priority::float8 AS priority
          FROM households h LEFT JOIN journeys j USING (household_id) LEFT JOIN housed d USING (household_id)
         WHERE ($2::text IS NULL OR h.programme = $2)
@@ -79,7 +95,7 @@ export class IndicatorSource {
   }
 
   private async vacancy(question: Question): Promise<Vacancy> {
-    const [flats, steps] = await Promise.all([
+    const [flats, steps, tenancyEnds] = await Promise.all([
       this.dataSource.query(
         `SELECT unit_id AS "unitId", landlord_id AS "landlordId", district, building_id AS "buildingId" FROM flats
           WHERE ($1::text IS NULL OR district = $1) AND ($2::uuid IS NULL OR landlord_id = $2)`,
@@ -91,8 +107,9 @@ export class IndicatorSource {
           WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2) AND ($3::uuid IS NULL OR f.landlord_id = $3)`,
         [question.asOf, question.district ?? null, question.landlordId ?? null],
       ),
+      this.dataSource.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
     ]);
-    return vacancy(question, flats, steps);
+    return vacancy(question, flats, steps, tenancyEnds);
   }
 
   private async offers(question: Question): Promise<Offers> {
@@ -122,6 +139,61 @@ export class IndicatorSource {
       [question.asOf, question.district ?? null],
     );
     return spread(question, flats, this.caps);
+  }
+
+  /** Tenancies with their household's programme and their flat's district; for returns, the
+   *  household's first waitlisted step on or after the end; for arrears, the last change by asOf. */
+  private tenancyRows<R extends TenancyRow>(question: Question, extra: '' | 'returns' | 'arrears'): Promise<R[]> {
+    const columns = {
+      '': '',
+      returns: `, (SELECT min(s.on_date) FROM household_steps s WHERE s.household_id = t.household_id AND s.step = 'waitlisted' AND s.on_date >= t.ended_on AND s.on_date <= $1)::text AS "returnedOn"`,
+      arrears: `, a.ageing, a.arrears_cents::float8 AS "arrearsCents", a.months_unpaid::float8 AS "monthsUnpaid"`,
+    }[extra];
+    const join =
+      extra === 'arrears'
+        ? `LEFT JOIN LATERAL (SELECT ageing, arrears_cents, months_unpaid FROM tenancy_arrears x WHERE x.tenancy_id = t.tenancy_id AND x.changed_on <= $1 ORDER BY x.tenancy_version DESC LIMIT 1) a ON true`
+        : '';
+    return this.dataSource.query(
+      `SELECT t.tenancy_id AS "tenancyId", t.household_id AS "householdId", t.landlord_id AS "landlordId", h.programme, f.district,
+              t.started_on::text AS "startedOn", CASE WHEN t.ended_on <= $1 THEN t.ended_on::text END AS "endedOn",
+              CASE WHEN t.ended_on <= $1 THEN t.end_reason END AS "endReason",
+              t.rent_cents::float8 AS "rentCents", t.service_charges_cents::float8 AS "serviceChargesCents"${columns}
+         FROM tenancies t LEFT JOIN households h USING (household_id) LEFT JOIN flats f ON f.unit_id = t.unit_id ${join}
+        WHERE t.started_on <= $1`,
+      [question.asOf],
+    );
+  }
+
+  private async mediation(question: Question): Promise<Mediation> {
+    const [complaints, mediations, risks]: [ComplaintRow[], MediationRow[], RiskRow[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.complaint_id AS "complaintId", f.district, c.category, c.received_on::text AS "receivedOn", c.acknowledge_by::text AS "acknowledgeBy",
+                c.acknowledged_on::text AS "acknowledgedOn", c.answer_due_by::text AS "answerDueBy", c.answered_on::text AS "answeredOn",
+                c.answered_late AS "answeredLate", c.upheld, c.stage2_requested_on::text AS "stage2RequestedOn",
+                c.stage2_answer_due_by::text AS "stage2AnswerDueBy", c.stage2_answered_on::text AS "stage2AnsweredOn",
+                c.stage2_answered_late AS "stage2AnsweredLate", c.stage2_upheld AS "stage2Upheld", c.to_mediation_on::text AS "toMediationOn"
+           FROM complaints c LEFT JOIN flats f USING (unit_id)
+          WHERE c.received_on BETWEEN $1 AND $2 AND c.received_on <= $3`,
+        [question.from, question.to, question.asOf],
+      ),
+      this.dataSource.query(
+        `SELECT m.mediation_id AS "mediationId", f.district, m.agreement_on::text AS "agreementOn", m.outcome, m.exclusion, m.closed_on::text AS "closedOn"
+           FROM mediations m LEFT JOIN flats f USING (unit_id)
+          WHERE (m.closed_on BETWEEN $1 AND $2 OR m.agreement_on BETWEEN $1 AND $2)`,
+        [question.from, question.to],
+      ),
+      this.dataSource.query(
+        `SELECT r.tenancy_id AS "tenancyId", f.district, r.first_at_risk_on::text AS "firstAtRiskOn", r.at_risk_on_as_of AS "atRiskOnAsOf",
+                CASE WHEN t.ended_on <= $1 THEN t.ended_on::text END AS "endedOn", CASE WHEN t.ended_on <= $1 THEN t.end_reason END AS "endReason"
+           FROM (SELECT tenancy_id, min(on_date) FILTER (WHERE at_risk) AS first_at_risk_on,
+                        (array_agg(at_risk ORDER BY risk_version DESC))[1] AS at_risk_on_as_of
+                   FROM tenancy_risk_steps WHERE on_date <= $1 GROUP BY tenancy_id) r
+           LEFT JOIN tenancies t USING (tenancy_id) LEFT JOIN flats f ON f.unit_id = t.unit_id
+          WHERE r.first_at_risk_on IS NOT NULL`,
+        [question.asOf],
+      ),
+    ]);
+    return mediation(question, complaints, mediations, risks);
   }
 
   private async allocationRuns(question: Question): Promise<AllocationRuns> {

@@ -12,6 +12,8 @@ export interface JourneyRow {
   firstWaitlistedOn: string | null;
   /** Its first accepted offer on or before asOf that had not fallen through by asOf. */
   housedOn: string | null;
+  /** Whether housedOn is the start of its first tenancy (true) or the acceptance standing in for it. */
+  housedOnTenancyStart: boolean;
   /** Its first withdrawn or exited step on or before asOf. */
   firstLeftOn: string | null;
   /** Its last step among waitlisted, offered, paused and resumed (by version). */
@@ -39,6 +41,7 @@ export interface Journey {
   registeredOn: string | null;
   firstWaitlistedOn: string | null;
   housedOn: string | null;
+  housedOnTenancyStart: boolean;
   leftOn: string | null;
   paused: boolean;
   band: PriorityBand;
@@ -51,6 +54,7 @@ export function journey(row: JourneyRow): Journey {
     registeredOn: row.registeredOn,
     firstWaitlistedOn: row.firstWaitlistedOn,
     housedOn: row.housedOn,
+    housedOnTenancyStart: row.housedOnTenancyStart === true,
     // Leaving after being housed is not leaving the waitlist.
     leftOn: row.firstLeftOn !== null && (row.housedOn === null || row.firstLeftOn < row.housedOn) ? row.firstLeftOn : null,
     paused: row.lastAvailability === 'paused',
@@ -67,6 +71,9 @@ export interface WaitFigures {
 
 export interface TimeToHouse {
   housed: WaitFigures;
+  /** Of the households housed in the period: housed on their tenancy's start, or on the acceptance standing in for it. */
+  housedOnTenancyStart: number;
+  housedOnAcceptance: number;
   housedByProgramme: ({ programme: string } & WaitFigures)[];
   housedByPriorityBand: ({ band: PriorityBand } & WaitFigures)[];
   stillWaiting: WaitFigures & { count: number; paused: number };
@@ -82,8 +89,8 @@ function figures(journeys: readonly Journey[], end: (j: Journey) => string): Wai
 }
 
 /**
- * Time to house (docs/indicators.md#time-to-house): households housed in the period (the day
- * the offer they took was accepted, until tenancies are reported), days from their first day on
+ * Time to house (docs/indicators.md#time-to-house): households housed in the period (the start of
+ * their first tenancy, or the day the offer they took was accepted while no tenancy has started), days from their first day on
  * the waitlist and from registration; and households still waiting on `asOf` — waitlisted on or
  * before it, neither housed nor gone (withdrawn, exited) by then — with the days waited so far.
  */
@@ -96,6 +103,8 @@ export function timeToHouse(question: Question, journeys: readonly Journey[]): T
   const programmes = question.programme ? [question.programme] : [...PROGRAMMES];
   return {
     housed: figures(housed, housedEnd),
+    housedOnTenancyStart: housed.filter((j) => j.housedOnTenancyStart).length,
+    housedOnAcceptance: housed.filter((j) => !j.housedOnTenancyStart).length,
     housedByProgramme: programmes.map((programme) => ({ programme, ...figures(housed.filter((j) => j.programme === programme), housedEnd) })),
     housedByPriorityBand: PRIORITY_BANDS.map((band) => ({ band, ...figures(housed.filter((j) => j.band === band), housedEnd) })),
     stillWaiting: { count: waiting.length, paused: waiting.filter((j) => j.paused).length, ...figures(waiting, waitingEnd) },

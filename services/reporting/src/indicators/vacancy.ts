@@ -34,11 +34,14 @@ export interface VacancySpell {
   firstLet: boolean;
 }
 
-/** A flat's vacancy spells as of a day, from its status history (steps on or before asOf). */
-export function vacancySpells(asOf: string, flat: FlatRow, steps: readonly FlatStepRow[]): VacancySpell[] {
+/** A flat's vacancy spells as of a day, from its status history (steps on or before asOf). A spell
+ *  after a let starts on the day the previous tenancy ended (leases' TenancyEnded, `tenancyEnds`)
+ *  when that end is known, on or after the let and on or before the flat became available again. */
+export function vacancySpells(asOf: string, flat: FlatRow, steps: readonly FlatStepRow[], tenancyEnds: readonly string[] = []): VacancySpell[] {
   const spells: VacancySpell[] = [];
   let open: { startedOn: string; reservedOn: string | null; firstLet: boolean } | null = null;
   let filledBefore = false;
+  let letOn: string | null = null;
   const close = (endedOn: string, end: Exclude<SpellEnd, null>) => {
     spells.push({ unitId: flat.unitId, district: flat.district, buildingId: flat.buildingId, startedOn: open!.startedOn, endedOn, end, days: daysBetween(open!.startedOn, endedOn), firstLet: open!.firstLet });
     open = null;
@@ -48,7 +51,10 @@ export function vacancySpells(asOf: string, flat: FlatRow, steps: readonly FlatS
       case 'available':
         // Available again after a release or after repairs: the same spell goes on.
         if (open) open.reservedOn = null;
-        else open = { startedOn: step.onDate, reservedOn: null, firstLet: !filledBefore };
+        else {
+          const ended = letOn === null ? [] : tenancyEnds.filter((day) => day >= letOn! && day <= step.onDate && day <= asOf).sort();
+          open = { startedOn: ended.length ? ended[ended.length - 1] : step.onDate, reservedOn: null, firstLet: !filledBefore };
+        }
         break;
       case 'reserved':
         if (open) open.reservedOn = step.onDate;
@@ -56,6 +62,7 @@ export function vacancySpells(asOf: string, flat: FlatRow, steps: readonly FlatS
       case 'let':
         if (open) close(step.onDate, 'let');
         filledBefore = true;
+        letOn = step.onDate;
         break;
       case 'withdrawn':
         if (open) close(step.onDate, 'withdrawn');
@@ -85,11 +92,13 @@ export interface Vacancy {
  * the next tenancy, per spell, counted in the period the spell ends; the mean is the total days
  * divided by the number of spells (never by the number of programmes or flat types).
  */
-export function vacancy(question: Question, flats: readonly FlatRow[], steps: readonly FlatStepRow[]): Vacancy {
+export function vacancy(question: Question, flats: readonly FlatRow[], steps: readonly FlatStepRow[], tenancyEnds: readonly { unitId: string; endedOn: string }[] = []): Vacancy {
   const stepsOf = new Map<string, FlatStepRow[]>();
   for (const step of steps) stepsOf.set(step.unitId, [...(stepsOf.get(step.unitId) ?? []), step]);
+  const endsOf = new Map<string, string[]>();
+  for (const end of tenancyEnds) endsOf.set(end.unitId, [...(endsOf.get(end.unitId) ?? []), end.endedOn]);
   const chosen = flats.filter((f) => (!question.district || f.district === question.district) && (!question.landlordId || f.landlordId === question.landlordId));
-  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? []));
+  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? [], endsOf.get(flat.unitId) ?? []));
   const filled = spells.filter((s) => (s.end === 'let' || s.end === 'reserved') && within(s.endedOn!, question));
   const withdrawn = spells.filter((s) => s.end === 'withdrawn' && within(s.endedOn!, question));
   const open = spells.filter((s) => s.end === null);

@@ -1,5 +1,6 @@
 import { messagingMigrations } from '@hearth/messaging';
 import { idempotencyMigrations } from '@hearth/persistence';
 import { CreateReporting1763800001000 } from './1763800001000-create-reporting';
+import { TenanciesAndMediation1763800002000 } from './1763800002000-tenancies-and-mediation';
 
-export const reportingMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateReporting1763800001000];
+export const reportingMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateReporting1763800001000, TenanciesAndMediation1763800002000];

@@ -1,6 +1,7 @@
 import {
   AgreementEnded,
   AgreementSigned,
+  AgreementSignedV1,
   EventEnvelope,
   LandlordOffboarded,
   LandlordReactivated,
@@ -29,6 +30,7 @@ export class LandlordEventsConsumer implements EventSubscriber {
     on(LandlordReactivated, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(LandlordOffboarded, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     on(AgreementSigned, (e) => this.record(e, { kind: 'agreement_signed', agreementId: e.payload.agreementId })),
+    on(AgreementSignedV1, (e) => this.record(e, { kind: 'agreement_signed', agreementId: e.payload.agreementId })),
     on(AgreementEnded, (e) => this.record(e, { kind: 'agreement_ended', agreementId: e.payload.agreementId })),
     on(LandlordSnapshot, (e) =>
       this.record(e, { kind: 'snapshot', status: e.payload.status, signedAgreementIds: e.payload.signedAgreements.map((a) => a.agreementId) }),

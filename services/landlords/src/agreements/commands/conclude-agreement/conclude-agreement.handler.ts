@@ -56,6 +56,15 @@ export class ConcludeAgreementHandler implements ICommandHandler<ConcludeAgreeme
                 startDate: agreement.startDate,
                 endDate: agreement.endDate,
                 guaranteedMonthlyRent: agreement.guaranteedMonthlyRent,
+                coverage: {
+                  rentArrears: agreement.coverage.rentArrears,
+                  vacancy: agreement.coverage.vacancy,
+                  damageCap: agreement.coverage.damageCap,
+                  legalCosts: agreement.coverage.legalCosts,
+                },
+                renovationLoan: agreement.renovationLoan
+                  ? { amount: agreement.renovationLoan.amount, monthlyRepayment: agreement.renovationLoan.monthlyRepayment }
+                  : null,
               },
             })
           : newEvent(AgreementEnded, {

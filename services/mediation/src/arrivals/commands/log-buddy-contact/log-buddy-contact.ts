@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { notInFuture } from '../../../complaints/commands/dates';
 import { MediationRules } from '../../../config';
 import { PreparationTransitionError } from '../../../mediation.errors';
+import { RecomputeRiskCommand } from '../../../risk/recompute-risk.command';
 import { MediationVault, VaultContext } from '../../../vault';
 import { BuddyContact } from '../../domain/preparation.entity';
 import { preparationEventRef, PreparationRepository } from '../../preparation.repository';
@@ -44,6 +45,7 @@ export class LogBuddyContactHandler implements ICommandHandler<LogBuddyContactCo
     private readonly preparations: PreparationRepository,
     private readonly rules: MediationRules,
     private readonly vault: MediationVault,
+    private readonly commandBus: CommandBus,
   ) {}
 
   execute({ id, input, actor }: LogBuddyContactCommand): Promise<PreparationView> {
@@ -63,6 +65,7 @@ export class LogBuddyContactHandler implements ICommandHandler<LogBuddyContactCo
           payload: { ...preparationEventRef(preparation), kind: 'buddy_contact', taskKind: null, contactedOn },
         }),
       ]);
+      if (preparation.tenancyId) await this.commandBus.execute(new RecomputeRiskCommand(preparation.tenancyId));
       const contacts = await manager.find(BuddyContact, { where: { preparationId: id }, order: { contactedOn: 'ASC' } });
       return toPreparationView(preparation, tasks, contacts, this.rules, this.vault);
     });

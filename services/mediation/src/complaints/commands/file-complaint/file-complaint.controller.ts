@@ -15,7 +15,7 @@ export class FileComplaintController {
   @Post()
   @Roles(...STAFF_ROLES, 'caseworker', 'landlord')
   @ApiCreatedResponse({ description: 'The complaint at stage 1, awaiting acknowledgement, with its deadline' })
-  @ApiConflictResponse({ description: 'COMPLAINT.TENANCY_UNKNOWN or COMPLAINT.TENANCY_NOT_OF_UNIT' })
+  @ApiConflictResponse({ description: 'COMPLAINT.TENANCY_UNKNOWN, COMPLAINT.TENANCY_NOT_OF_UNIT or COMPLAINT.NEIGHBOUR_UNKNOWN' })
   file(@Body() input: FileComplaintDto, @CurrentActor() actor: Actor) {
     return this.commandBus.execute(new FileComplaintCommand(input, actor));
   }

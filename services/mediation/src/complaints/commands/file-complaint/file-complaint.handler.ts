@@ -10,7 +10,8 @@ import { dateIn } from '../../../calendar/working-days';
 import { MediationRules } from '../../../config';
 import { DeadlineScheduler } from '../../../deadlines/deadline.scheduler';
 import { KnownTenancy } from '../../../directory/known-tenancy.entity';
-import { TenancyUnitMismatchError, TenancyUnknownError } from '../../../mediation.errors';
+import { NeighbourUnknownError, TenancyUnitMismatchError, TenancyUnknownError, UnitNotFoundError } from '../../../mediation.errors';
+import { Neighbour } from '../../../neighbours/domain/neighbour.entity';
 import { OpenCaseReviewCommand } from '../../../reviews/commands/open-case-review/open-case-review.handler';
 import { RecomputeRiskCommand } from '../../../risk/recompute-risk.command';
 import { MediationVault, VaultContext } from '../../../vault';
@@ -52,6 +53,11 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
 
     const view = await this.unitOfWork.run(async (manager) => {
       const tenancy = await this.tenancyOf(manager, input.unitId, input.tenancyId);
+      // A landlord complains about its own flats only; another owner's flat is not theirs to know of.
+      if (actor.role === 'landlord' && tenancy?.landlordId && tenancy.landlordId !== actor.landlordId) throw new UnitNotFoundError(input.unitId);
+      for (const party of [complainant, input.respondent]) {
+        if (party.kind === 'neighbour' && party.ref && !(await manager.findOneBy(Neighbour, { id: party.ref }))) throw new NeighbourUnknownError(party.ref);
+      }
       const receivedOn = dateIn(this.rules.timeZone, receivedAt);
       const id = randomUUID();
       const handlerId = input.handlerId ?? (isStaff(actor) ? actor.id : null);

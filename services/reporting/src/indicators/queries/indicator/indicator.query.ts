@@ -19,8 +19,8 @@ const indicatorQuerySchema = z
     asOf: date().optional().describe('Figures as known at the end of this day (agency time zone); today by default'),
     from: date().optional().describe('First day of the period; 1 January of the year of `to` by default'),
     to: date().optional().describe('Last day of the period (at most asOf); asOf by default'),
-    programme: supportProgrammeSchema.optional().describe('Only households of this programme (time to house, offers)'),
-    district: districtCode().optional().describe('Only flats in this district (vacancy, offers)'),
+    programme: supportProgrammeSchema.optional().describe('Only households of this programme (time to house, offers, tenancies)'),
+    district: districtCode().optional().describe('Only flats in this district (vacancy, offers, tenancies, complaints)'),
     lang: z.enum(LANGUAGES).default('en').describe('Language of labels and CSV headers'),
     table: z.enum(['figures', 'spells']).default('figures').describe('CSV: the figures, or (vacancy) one row per spell'),
   })
@@ -38,7 +38,10 @@ export class GetIndicatorQuery extends Query<IndicatorAnswer> {
   }
 }
 
-/** Who may read what: staff and board members every indicator; a landlord its own flats' vacancy only. */
+/** The indicators a landlord may read, of its own flats only. */
+const LANDLORD_INDICATORS: readonly string[] = ['vacancy', 'arrears'];
+
+/** Who may read what: staff and board members every indicator; a landlord its own flats' vacancy and arrears only. */
 @QueryHandler(GetIndicatorQuery)
 export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery> {
   constructor(
@@ -48,7 +51,8 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery> {
 
   execute({ indicator, filter, actor }: GetIndicatorQuery): Promise<IndicatorAnswer> {
     if (!(INDICATORS as readonly string[]).includes(indicator)) throw new NotFoundError('REPORTING.UNKNOWN_INDICATOR', `No indicator ${indicator}; the indicators are ${INDICATORS.join(', ')}`);
-    if (actor.role === 'landlord' && indicator !== 'vacancy') throw new ForbiddenError('REPORTING.LANDLORD_VACANCY_ONLY', 'A landlord reads the vacancy of its own flats only');
+    if (actor.role === 'landlord' && !LANDLORD_INDICATORS.includes(indicator))
+      throw new ForbiddenError('REPORTING.LANDLORD_VACANCY_ONLY', 'A landlord reads the vacancy and arrears of its own flats only');
     const asOf = filter.asOf ?? this.calendar.today();
     const to = filter.to ?? asOf;
     const from = filter.from ?? `${to.slice(0, 4)}-01-01`;

@@ -1,4 +1,8 @@
-import { aConsent, aHouseholdRegistration, aLandlordRegistration, anAgreement, anAssessment, aUnit, checklistAnswers, eventually, someNeeds } from '@hearth/testing';
+import { aConsent, aHouseholdRegistration, anAssessment, someNeeds } from '../builders/applicant.builders';
+import { checklistAnswers } from '../builders/inspection.builders';
+import { aLandlordRegistration, anAgreement } from '../builders/landlord.builders';
+import { aUnit } from '../builders/unit.builders';
+import { eventually } from '../eventually';
 
 /** Every service through the gateway's front door: `${api}/<service>/…`. */
 export interface DemoUrls {
@@ -8,6 +12,7 @@ export interface DemoUrls {
   inspections: string;
   applicants: string;
   matching: string;
+  leases: string;
   mediation: string;
 }
 
@@ -132,6 +137,13 @@ export async function seedDemoData(
     await call(urls.inspections, 'POST', `/inspections/${inspectionId}/complete`, {}, inspector);
   }
 
+  // Each available flat entered the scheme: leases records its head lease (or mandate) from the owner's agreement.
+  const headLeases = await eventually(async () => {
+    const page = await call(urls.leases, 'GET', `/head-leases?limit=100`);
+    if (page.total < submitted.length) throw new Error('head leases not recorded yet');
+    return page.total as number;
+  }, 30_000, 500);
+
   // Mediation: a neighbour of the first inspected flat (personal data, encrypted there) and their
   // noise complaint, entered by staff, assigned to the demo mediator.
   const neighbour = await call(urls.mediation, 'POST', '/neighbours', { unitId: submitted[0], fullName: 'Marie Dubois', phone: '+32 470 12 34 56', flatLabel: '2nd floor left' });
@@ -148,7 +160,8 @@ export async function seedDemoData(
 
   console.log(
     `Demo data: ${owners.length} verified landlords with signed agreements; ${owners.length * 2} flats, ` +
-      `${submitted.length} of them inspected and available (shortlists follow); 8 waitlisted households, 3 on the demo caseworker's caseload; a neighbour's complaint assigned to the demo mediator.`,
+      `${submitted.length} of them inspected and available (shortlists follow), with ${headLeases} head leases or mandates; ` +
+      `8 waitlisted households, 3 on the demo caseworker's caseload; a neighbour's complaint assigned to the demo mediator.`,
   );
   await linkLandlordUser(adminSession.token, landlordIds[0], 'landlord@hearth.demo', owners[0].name);
   return { landlordId: landlordIds[0], landlordName: owners[0].name, caseloadHouseholds: 3, inspectorId: inspectorSession.userId, mediatorComplaints: 1 };

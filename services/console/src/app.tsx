@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { refresh, type Role } from './api/session';
+import { useSession } from './api/use-session';
+import { Layout, NAVIGATION } from './components/layout';
+import { Empty, Loading } from './components/states';
+import { SignInPage } from './pages/sign-in';
+import { useTranslation } from 'react-i18next';
+import { chooseLanguage, rememberedLanguage } from './i18n';
+
+// Each role's screens are their own chunk: the first screen loads only what it shows.
+const StaffDashboard = lazy(() => import('./pages/staff-dashboard'));
+const FlatsPage = lazy(() => import('./pages/flats'));
+const FlatPage = lazy(() => import('./pages/flat'));
+const OffersPage = lazy(() => import('./pages/offers'));
+const MyFlatsPage = lazy(() => import('./pages/my-flats'));
+const ListFlatPage = lazy(() => import('./pages/list-flat'));
+const AgendaPage = lazy(() => import('./pages/agenda'));
+const ChecklistPage = lazy(() => import('./pages/checklist'));
+const WaitlistPage = lazy(() => import('./pages/waitlist'));
+const CaseloadPage = lazy(() => import('./pages/caseload'));
+
+const STAFF: Role[] = ['sra_staff', 'sra_admin'];
+
+function Allowed({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const session = useSession();
+  const { t } = useTranslation();
+  if (!session) return <Navigate to="/sign-in" replace />;
+  if (!roles.includes(session.role)) return <Empty>{t('problem.forbidden')}</Empty>;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Home() {
+  const session = useSession();
+  return <Navigate to={session ? NAVIGATION[session.role][0].path : '/sign-in'} replace />;
+}
+
+function MediationPlaceholder() {
+  const { t } = useTranslation();
+  return <Empty>{t('mediation.notYet')}</Empty>;
+}
+
+export function App() {
+  const session = useSession();
+  const [restoring, setRestoring] = useState(true);
+  useEffect(() => {
+    // A reload keeps the session through the refresh cookie (the token itself was only in memory).
+    void refresh().then((restored) => {
+      if (restored) chooseLanguage(rememberedLanguage(restored.userId), restored.userId);
+      setRestoring(false);
+    });
+  }, []);
+  if (restoring) return <Loading />;
+  return (
+    <Routes>
+      <Route path="/sign-in" element={session ? <Home /> : <SignInPage />} />
+      <Route element={session ? <Layout /> : <Navigate to="/sign-in" replace />}>
+        <Route index element={<Home />} />
+        <Route path="dashboard" element={<Allowed roles={STAFF}><StaffDashboard /></Allowed>} />
+        <Route path="flats" element={<Allowed roles={STAFF}><FlatsPage /></Allowed>} />
+        <Route path="flats/:unitId" element={<Allowed roles={STAFF}><FlatPage /></Allowed>} />
+        <Route path="offers" element={<Allowed roles={[...STAFF, 'caseworker']}><OffersPage /></Allowed>} />
+        <Route path="my-flats" element={<Allowed roles={['landlord']}><MyFlatsPage /></Allowed>} />
+        <Route path="my-flats/new" element={<Allowed roles={['landlord']}><ListFlatPage /></Allowed>} />
+        <Route path="agenda" element={<Allowed roles={['inspector']}><AgendaPage /></Allowed>} />
+        <Route path="inspections/:inspectionId" element={<Allowed roles={['inspector']}><ChecklistPage /></Allowed>} />
+        <Route path="waitlist" element={<Allowed roles={['board_member']}><WaitlistPage /></Allowed>} />
+        <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
+        <Route path="mediation" element={<Allowed roles={['mediator']}><MediationPlaceholder /></Allowed>} />
+        <Route path="*" element={<Home />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,312 @@
+import { eventually } from '@hearth/testing';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axeCheck, ConsolePlatform, launchChromium, openPage, screenshotFolder, signInThroughConsole } from './support';
+
+jest.setTimeout(300_000);
+
+/**
+ * The web console in Debian's Chromium (headless, playwright-core) against the real gateway and
+ * services started as processes, seeded with the demo data of `npm start`: no mocked API.
+ */
+describe('the web console in a real browser', () => {
+  const platform = new ConsolePlatform();
+  let browser: Browser;
+  let staffToken: string;
+  const shots = screenshotFolder();
+  const axeTotals: Record<string, number> = {};
+
+  beforeAll(async () => {
+    await Promise.all([platform.start(), launchChromium().then((b) => (browser = b))]);
+    staffToken = await platform.token('staff@hearth.demo');
+    // The three inspected flats become available once the inspections' events reach units.
+    await eventually(async () => expect((await platform.get(staffToken, '/units/units?status=available')).body.total).toBe(3), 60_000, 500);
+    console.log(`Console screenshots: ${shots}`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform.stop();
+    console.log(`Accessibility (axe-core, WCAG 2.1 A/AA), violations of any impact per page: ${JSON.stringify(axeTotals)}`);
+  });
+
+  /** axe-core on the page: no serious or critical violation. */
+  async function accessible(page: Page, name: string): Promise<void> {
+    const { serious, total } = await axeCheck(page);
+    axeTotals[name] = total;
+    expect(serious).toEqual([]);
+  }
+
+  it('staff sign in and see the dashboard with real data, keep their session on reload, and follow a flat to its shortlist and an offer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${platform.gatewayUrl}/`);
+    await page.waitForURL('**/sign-in');
+    await accessible(page, 'sign-in');
+
+    // A wrong password is refused in words, not codes.
+    await page.locator('input[name=email]').fill('staff@hearth.demo');
+    await page.locator('input[name=password]').fill('not the password');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('do not match');
+
+    await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    // Seeded: six flats, three submitted and inspected (available), three drafts.
+    await page.locator('[data-status=available]').getByText('3', { exact: true }).waitFor();
+    await expect(page.locator('[data-status=draft]').textContent()).resolves.toBe('3');
+    await expect(page.locator('[data-status=let]').textContent()).resolves.toBe('0');
+    await page.getByText('To schedule: 0').waitFor();
+    await page.screenshot({ path: join(shots, 'staff-dashboard-en.png'), fullPage: true });
+    await accessible(page, 'staff dashboard');
+
+    // The access token lived only in memory: a reload gets a new one through the refresh cookie.
+    await page.reload();
+    await page.locator('[data-status=available]').getByText('3', { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+
+    // Flats, filtered to the available ones, then one flat's page with its shortlist.
+    await page.getByRole('link', { name: 'Available' }).click();
+    await page.waitForURL((url) => url.pathname === '/flats' && url.searchParams.get('status') === 'available');
+    await page.locator('[data-testid=units] tbody tr').nth(2).waitFor();
+    await expect(page.locator('[data-testid=units] tbody tr').count()).resolves.toBe(3);
+    await accessible(page, 'flats');
+    const { body: available } = await platform.get(staffToken, '/units/units?status=available');
+    const unitId: string = available.items[0].id;
+    await eventually(async () => expect((await platform.get(staffToken, `/matching/units/${unitId}/shortlist`)).status).toBe(200), 60_000, 500);
+    await page.goto(`${platform.gatewayUrl}/flats/${unitId}`);
+    const rows = page.locator('[data-testid=shortlist] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first().textContent()).resolves.toMatch(/Priority.*Waiting.*Preference.*Fit/);
+    await accessible(page, 'flat with shortlist');
+
+    // Why (not) this household: the first on the shortlist is eligible and ranked first.
+    const { body: shortlist } = await platform.get(staffToken, `/matching/units/${unitId}/shortlist`);
+    await page.getByLabel('Household id').fill(shortlist.entries[0].householdId);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    await page.locator('[data-testid=why-not-answer]').getByText('may be offered this flat').waitFor();
+    await page.getByText(`Rank 1 of`).waitFor();
+
+    // Propose an offer to the first household, then make it: it awaits the household's answer.
+    await rows.first().getByRole('button', { name: 'Propose an offer' }).click();
+    await page.locator('[data-testid=offers]').getByText('Proposed').waitFor();
+    await page.locator('[data-testid=offers]').getByRole('button', { name: 'Make the offer' }).click();
+    await page.locator('[data-testid=offers]').getByText('Offered').waitFor();
+    await page.screenshot({ path: join(shots, 'staff-flat-offer-en.png'), fullPage: true });
+    const { body: offers } = await platform.get(staffToken, `/matching/offers?unitId=${unitId}`);
+    expect(offers.items.map((o: { status: string }) => o.status)).toEqual(['offered']);
+
+    // Live: the household's acceptance, recorded elsewhere, appears on this page without a reload
+    // (the flat's page does not poll; the gateway's event stream tells it).
+    await page.locator('[data-testid=live]').waitFor();
+    const offer = offers.items[0];
+    const accepted = await fetch(`${platform.gatewayUrl}/api/matching/offers/${offer.id}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+      body: JSON.stringify({ expectedVersion: offer.version }),
+    });
+    expect(accepted.status).toBe(200);
+    await page.locator('[data-testid=offers]').getByText('Accepted').waitFor({ timeout: 15_000 });
+
+    await page.goto(`${platform.gatewayUrl}/offers`);
+    await page.locator('[data-testid=offers]').getByText('Accepted').waitFor();
+    await accessible(page, 'offers');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('switching the language changes the texts, and the choice is kept for the user', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
+    await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
+    await page.locator('[data-testid=language]').selectOption('fr');
+    await page.getByRole('heading', { name: 'Tableau de bord', level: 2 }).waitFor();
+    await page.getByText('Logements par statut').waitFor();
+    await page.getByRole('link', { name: 'Disponible' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.screenshot({ path: join(shots, 'staff-dashboard-fr.png'), fullPage: true });
+    await accessible(page, 'staff dashboard (fr)');
+    await page.locator('[data-testid=language]').selectOption('nl');
+    await page.getByText('Woningen per status').waitFor();
+    await page.getByRole('link', { name: 'Beschikbaar' }).waitFor();
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    await page.screenshot({ path: join(shots, 'staff-dashboard-nl.png'), fullPage: true });
+    // Kept across a reload (remembered for this user on this device).
+    await page.reload();
+    await page.getByText('Woningen per status').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a landlord sees their flats, is told what is wrong with an incomplete flat, then lists one and submits it for inspection', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'landlord@hearth.demo');
+    expect(new URL(page.url()).pathname).toBe('/my-flats');
+    const rows = page.locator('[data-testid=units] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    await accessible(page, 'landlord: my flats');
+
+    await page.getByRole('link', { name: 'List a flat' }).first().click();
+    await page.waitForURL('**/my-flats/new');
+    await accessible(page, 'landlord: list a flat');
+    // Nothing filled in: the API's refusal is shown next to the fields at fault.
+    await page.getByRole('button', { name: 'Save the flat' }).click();
+    await page.getByText('Some fields need correcting').waitFor();
+    await expect(page.locator('input[name=address]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('input[name=rent]').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await page.locator('input[name=address]').fill('Rue du Canal 12');
+    await page.locator('input[name=postalCode]').fill('1000');
+    await page.locator('input[name=city]').fill('Bruxelles');
+    await page.locator('input[name=districtCode]').fill('BXL-C');
+    await page.locator('input[name=floorArea]').fill('64');
+    await page.locator('input[name=rent]').fill('720');
+    await page.locator('input[name=stepFree]').check();
+    await page.screenshot({ path: join(shots, 'landlord-list-flat-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save the flat' }).click();
+    await page.waitForURL('**/my-flats');
+    await page.getByText('Rue du Canal 12, 1000 Bruxelles').waitFor();
+    await expect(rows.count()).resolves.toBe(3);
+    await rows.filter({ hasText: 'Rue du Canal 12' }).getByText('Awaiting inspection').waitFor();
+
+    // The flat exists as the landlord entered it, submitted for its initial inspection.
+    const landlordToken = await platform.token('landlord@hearth.demo');
+    const { body: mine } = await platform.get(landlordToken, '/units/units?limit=100');
+    const listed = mine.items.find((unit: { address: string }) => unit.address === 'Rue du Canal 12');
+    expect(listed).toMatchObject({ status: 'pending_inspection', postalCode: '1000', city: 'Bruxelles', districtCode: 'BXL-C', bedrooms: 1, floorArea: 64, stepFree: true, landlordId: platform.records!.landlordId });
+    expect(Number(listed.rent)).toBe(720);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the inspector, on a phone, is told what a failure needs, corrects it, answers every item and completes: the landlord's new flat becomes available", async () => {
+    const { body: units } = await platform.get(staffToken, '/units/units?limit=100');
+    const listed = units.items.find((unit: { address: string }) => unit.address === 'Rue du Canal 12');
+    const inspection = await eventually(async () => {
+      const { body } = await platform.get(staffToken, `/inspections/inspections?unitId=${listed.id}`);
+      expect(body.items).toHaveLength(1);
+      return body.items[0];
+    }, 60_000, 500);
+    const scheduled = await fetch(`${platform.gatewayUrl}/api/inspections/inspections/${inspection.id}/schedule`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+      body: JSON.stringify({ inspectorId: platform.records!.inspectorId, scheduledAt: new Date(Date.now() + 5 * 60_000).toISOString() }),
+    });
+    expect(scheduled.status).toBe(200);
+
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openPage(phone);
+    await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
+    await page.locator('[data-testid=agenda] a', { hasText: 'Rue du Canal 12' }).click();
+    await page.waitForURL(`**/inspections/${inspection.id}`);
+
+    // A failure needs a severity and a note: the API says so next to the fields.
+    const first = page.locator('[data-testid^=item-]').first();
+    await first.getByText('Fail', { exact: true }).click();
+    await first.getByRole('button', { name: 'Save this item' }).click();
+    await first.locator('textarea[aria-invalid=true]').waitFor();
+    await first.locator('select').selectOption('moderate');
+    await first.locator('textarea').fill('Loose socket in the hall');
+    await first.getByRole('button', { name: 'Save this item' }).click();
+    await first.getByText('Saved.').waitFor();
+    await page.screenshot({ path: join(shots, 'inspector-checklist-failure-375px-en.png'), fullPage: true });
+    // Repaired on the spot: the item passes after all. Then every other item, area by area.
+    const areas = Number(/of (\d+)/.exec((await page.getByText(/^Area 1 of \d+/).textContent()) ?? '')?.[1]);
+    for (let area = 1; area <= areas; area++) {
+      await page.getByText(new RegExp(`^Area ${area} of`)).waitFor();
+      const items = page.locator('[data-testid^=item-]');
+      const count = await items.count();
+      for (let index = 0; index < count; index++) {
+        await items.nth(index).getByText('Pass', { exact: true }).click();
+        await items.nth(index).getByText('Saved.').waitFor();
+      }
+      if (area < areas) await page.getByRole('button', { name: 'Next area' }).click();
+    }
+    await page.getByRole('button', { name: 'Complete the inspection' }).click();
+    await page.waitForURL('**/agenda');
+    expect(problems).toEqual([]);
+    await phone.close();
+
+    const { body: done } = await platform.get(staffToken, `/inspections/inspections/${inspection.id}`);
+    expect(done).toMatchObject({ status: 'completed', outcome: 'passed' });
+    expect(done.checklist.answered).toBe(done.checklist.total);
+    await eventually(async () => expect((await platform.get(staffToken, `/units/units/${listed.id}`)).body.status).toBe('available'), 60_000, 500);
+  });
+
+  it('the inspector (on a phone), the board member and the caseworker reach their screens, accessible; the caseworker records an acceptance', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openPage(phone);
+    await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
+    expect(new URL(page.url()).pathname).toBe('/agenda');
+    await page.getByRole('heading', { name: "Today's agenda", level: 2 }).waitFor();
+    await page.locator('[data-testid=agenda], [data-testid=empty]').first().waitFor();
+    await page.screenshot({ path: join(shots, 'inspector-agenda-375px-en.png'), fullPage: true });
+    await accessible(page, 'inspector: agenda (375 px)');
+    const inspectorToken = await platform.token('inspector@hearth.demo');
+    const { body: done } = await platform.get(inspectorToken, `/inspections/inspections?inspectorId=${platform.records!.inspectorId}&limit=1`);
+    await page.goto(`${platform.gatewayUrl}/inspections/${done.items[0].id}`);
+    await page.getByText(/Area 1 of \d+/).waitFor();
+    await accessible(page, 'inspector: checklist (375 px)');
+    expect(problems).toEqual([]);
+    await phone.close();
+
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const board = await openPage(desk);
+    await signInThroughConsole(board.page, platform.gatewayUrl, 'board@hearth.demo');
+    expect(new URL(board.page.url()).pathname).toBe('/waitlist');
+    // Eight seeded; the household that accepted a flat in the staff journey is no longer waiting.
+    const { body: waiting } = await platform.get(await platform.token('board@hearth.demo'), '/applicants/board/waitlist?limit=1');
+    expect(waiting.total).toBe(7);
+    await board.page.getByText('Households waiting: 7').waitFor();
+    await expect(board.page.locator('[data-testid=waitlist] tbody tr').count()).resolves.toBe(7);
+    await board.page.locator('.recharts-bar-rectangle').first().waitFor();
+    await board.page.screenshot({ path: join(shots, 'board-waitlist-en.png'), fullPage: true });
+    await accessible(board.page, 'board: waitlist');
+    expect(board.problems).toEqual([]);
+
+    // An offer for a household of the demo caseworker's caseload, proposed and made by staff.
+    const caseworkerToken = await platform.token('caseworker@hearth.demo');
+    const mine: string[] = (await platform.get(caseworkerToken, '/applicants/households?limit=100')).body.items
+      .filter((h: { status: string }) => h.status === 'waitlisted')
+      .map((h: { id: string }) => h.id);
+    const { body: availableNow } = await platform.get(staffToken, '/units/units?status=available');
+    let pair: { unitId: string; householdId: string; reference: string } | undefined;
+    for (const unit of availableNow.items) {
+      const shortlist = await platform.get(staffToken, `/matching/units/${unit.id}/shortlist`);
+      const entry = shortlist.status === 200 ? shortlist.body.entries.find((e: { householdId: string }) => mine.includes(e.householdId)) : undefined;
+      if (entry) {
+        pair = { unitId: unit.id, householdId: entry.householdId, reference: entry.reference };
+        break;
+      }
+    }
+    expect(pair).toBeDefined();
+    const staffCall = (path: string, body: unknown) =>
+      fetch(`${platform.gatewayUrl}/api/matching${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string; version: number } }));
+    const proposed = await staffCall('/offers', { unitId: pair!.unitId, householdId: pair!.householdId, justification: 'Supported by her caseworker; the flat is near her school' });
+    expect(proposed.status).toBe(201);
+    expect((await staffCall(`/offers/${proposed.body.id}/make`, { expectedVersion: proposed.body.version })).status).toBe(200);
+
+    const caseworkerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const caseworker = await openPage(caseworkerContext);
+    await signInThroughConsole(caseworker.page, platform.gatewayUrl, 'caseworker@hearth.demo');
+    expect(new URL(caseworker.page.url()).pathname).toBe('/caseload');
+    const households = caseworker.page.locator('[data-testid=households] tbody tr');
+    await households.first().waitFor();
+    expect(await households.count()).toBe(3);
+    await accessible(caseworker.page, 'caseworker: caseload');
+    // The caseworker records the household's acceptance.
+    await caseworker.page.getByRole('link', { name: 'Offers' }).click();
+    const offerRow = caseworker.page.locator('[data-testid=offers] tbody tr', { hasText: pair!.reference });
+    await offerRow.getByRole('button', { name: 'Record acceptance' }).click();
+    await offerRow.getByText('Accepted').waitFor();
+    await accessible(caseworker.page, 'caseworker: offers');
+    expect((await platform.get(staffToken, `/matching/offers/${proposed.body.id}`)).body.status).toBe('accepted');
+    expect(caseworker.problems).toEqual([]);
+    await desk.close();
+    await caseworkerContext.close();
+  });
+});

@@ -1,0 +1,37 @@
+import { baseConfigSchema, loadConfig } from '@hearth/platform';
+import { serviceDatabaseName } from '@hearth/persistence';
+import { z } from 'zod';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const basisPoints = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number of basis points (1/100 of a percent)' }).int().min(0).max(10_000).default(fallback);
+
+export const leasesConfigSchema = baseConfigSchema.extend({
+  PORT: baseConfigSchema.shape.PORT.default(3106),
+  DATABASE_NAME: z.string().default(serviceDatabaseName('leases')),
+  // The agency's local time zone: "today" (a start date reached, a month begun, days overdue) is its date.
+  LEASES_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Brussels').default('Europe/Brussels'),
+  // The agency's management fee under a management mandate, deducted from the owner's guaranteed rent (basis points: 800 = 8 %).
+  MANAGEMENT_FEE_BASIS_POINTS: basisPoints(800),
+  // Arrears are established when this many months of rent and charges are wholly unpaid…
+  ARREARS_ESTABLISHED_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
+  // …or when partial arrears exceed this many months (Visale's rule: two wholly unpaid, or more than one partly).
+  ARREARS_PARTIAL_MONTHS: z.coerce.number().int().min(1).max(12).default(1),
+  // Tests and demonstrations only: a fixed calendar date taken as "today" (refused in production).
+  LEASES_TODAY: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).optional(),
+}).refine((config) => !(config.NODE_ENV === 'production' && config.LEASES_TODAY), {
+  message: 'must not be set in production',
+  path: ['LEASES_TODAY'],
+});
+
+export type LeasesConfig = z.infer<typeof leasesConfigSchema>;
+
+export const loadLeasesConfig = (env: NodeJS.ProcessEnv = process.env): LeasesConfig => loadConfig(leasesConfigSchema, env);

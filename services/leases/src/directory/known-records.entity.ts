@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A landlord as hearth.landlords announced it: only the version applied (events per landlord are ordered by it). */
+@Entity('known_landlords')
+export class KnownLandlord {
+  @PrimaryColumn('uuid') id: string;
+  @Column('int', { name: 'landlord_version' }) landlordVersion: number;
+}
+
+export interface AgreementCoverage {
+  rentArrears: boolean;
+  vacancy: boolean;
+  damageCapCents: number;
+  legalCosts: boolean;
+}
+
+export interface LoanTerms {
+  principalCents: number;
+  monthlyCents: number;
+}
+
+/** A signed agreement of a landlord, its terms in cents. Coverage and loan are null when only a v1 event told us of it. */
+@Entity('known_agreements')
+export class KnownAgreement {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'landlord_id' }) landlordId: string;
+  @Column('text') scheme: 'head_lease' | 'management_mandate' | 'direct_let';
+  @Column('date', { name: 'start_date' }) startDate: string;
+  @Column('date', { name: 'end_date' }) endDate: string;
+  @Column('int', { name: 'guaranteed_rent_cents' }) guaranteedRentCents: number;
+  @Column('jsonb', { nullable: true }) coverage: AgreementCoverage | null;
+  @Column('jsonb', { name: 'renovation_loan', nullable: true }) renovationLoan: LoanTerms | null;
+  @Column('date', { name: 'ended_on', nullable: true }) endedOn: string | null;
+  @Column('timestamptz', { name: 'signed_at' }) signedAt: Date;
+}
+
+/** A flat as hearth.units announced it: its landlord and asking rent (cents). */
+@Entity('known_units')
+export class KnownUnit {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'landlord_id' }) landlordId: string;
+  @Column('int', { name: 'rent_cents' }) rentCents: number;
+  @Column('int', { name: 'service_charges_cents' }) serviceChargesCents: number;
+  @Column('date', { name: 'available_from', nullable: true }) availableFrom: string | null;
+  @Column('int', { name: 'unit_version' }) unitVersion: number;
+  /** The flat became available once: it is in the scheme and has (or is owed) a head lease. */
+  @Column('boolean', { name: 'in_scheme', default: false }) inScheme: boolean;
+}

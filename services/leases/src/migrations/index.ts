@@ -1,0 +1,9 @@
+import { messagingMigrations } from '@hearth/messaging';
+import { idempotencyMigrations } from '@hearth/persistence';
+import { CreateLeases1764500000000 } from './1764500000000-create-leases';
+import { BankImport1764500000100 } from './1764500000100-bank-import';
+import { PaymentPlans1764500000200 } from './1764500000200-payment-plans';
+import { PendingOffers1764500000300 } from './1764500000300-pending-offers';
+import { LedgerCredits1764500000400 } from './1764500000400-ledger-credits';
+
+export const leasesMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateLeases1764500000000, BankImport1764500000100, PaymentPlans1764500000200, PendingOffers1764500000300, LedgerCredits1764500000400];

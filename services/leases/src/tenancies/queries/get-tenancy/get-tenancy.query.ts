@@ -1,0 +1,53 @@
+import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { HeadLease } from '../../../head-leases/domain/head-lease.entity';
+import { TenancyNotFoundError } from '../../../leases.errors';
+import { Tenancy, TenancyHistoryEntry } from '../../domain/tenancy.entity';
+import { toLandlordTenancyView, toTenancyView } from '../../tenancy.view';
+
+export class GetTenancyQuery extends Query<unknown> {
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** Staff see the whole tenancy and its dated, attributed history; the flat's landlord only the reference, dates and whether the rent is guaranteed. */
+@QueryHandler(GetTenancyQuery)
+export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ id, actor }: GetTenancyQuery) {
+    const tenancy = await this.dataSource.manager.findOneBy(Tenancy, { id });
+    if (!tenancy) throw new TenancyNotFoundError(id);
+    if (isStaff(actor)) {
+      const history = await this.dataSource.manager.find(TenancyHistoryEntry, { where: { tenancyId: id }, order: { id: 'ASC' } });
+      return {
+        ...toTenancyView(tenancy),
+        history: history.map((h) => ({ at: h.at.toISOString(), action: h.action, actor: { id: h.actorId, role: h.actorRole }, details: h.details })),
+      };
+    }
+    if (actor.role !== 'landlord' || actor.landlordId !== tenancy.landlordId) throw new TenancyNotFoundError(id);
+    const headLease = tenancy.headLeaseId ? await this.dataSource.manager.findOneBy(HeadLease, { id: tenancy.headLeaseId }) : null;
+    return toLandlordTenancyView(tenancy, headLease !== null && headLease.coverage?.rentArrears !== false);
+  }
+}
+
+@ApiTags('tenancies')
+@Controller('tenancies')
+export class GetTenancyController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES, 'landlord')
+  @ApiOkResponse({ description: 'The tenancy (amounts in integer cents)' })
+  @ApiNotFoundResponse({ description: 'No such tenancy, or not one of the landlord’s flats' })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new GetTenancyQuery(id, actor));
+  }
+}

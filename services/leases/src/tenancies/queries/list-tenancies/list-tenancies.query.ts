@@ -1,0 +1,64 @@
+import { Actor, CurrentActor, isStaff, Roles, scopeLandlordId, STAFF_ROLES } from '@hearth/auth';
+import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Tenancy } from '../../domain/tenancy.entity';
+import { toLandlordTenancyView, toTenancyView } from '../../tenancy.view';
+
+const listTenanciesSchema = pageQuery({
+  status: z.enum(['draft', 'signed', 'active', 'ending', 'ended', 'cancelled']).optional(),
+  unitId: z.uuid().optional(),
+  householdId: z.uuid().optional(),
+  offerId: z.uuid().optional(),
+  landlordId: z.uuid().optional(),
+});
+
+export class ListTenanciesDto extends createZodDto(listTenanciesSchema) {}
+
+export class ListTenanciesQuery extends Query<Page<unknown>> {
+  constructor(
+    readonly filter: ListTenanciesDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** Newest first; a landlord's list is always their own flats' tenancies, in the landlord's view. */
+@QueryHandler(ListTenanciesQuery)
+export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ filter, actor }: ListTenanciesQuery): Promise<Page<unknown>> {
+    const query = this.dataSource.manager.createQueryBuilder(Tenancy, 't').orderBy('t.created_at', 'DESC').addOrderBy('t.id');
+    const landlordId = scopeLandlordId(actor) ?? filter.landlordId;
+    if (landlordId) query.andWhere('t.landlord_id = :landlordId', { landlordId });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.unitId) query.andWhere('t.unit_id = :unitId', { unitId: filter.unitId });
+    // A landlord cannot look tenancies up by household.
+    if (filter.householdId && isStaff(actor)) query.andWhere('t.household_id = :householdId', { householdId: filter.householdId });
+    if (filter.offerId && isStaff(actor)) query.andWhere('t.offer_id = :offerId', { offerId: filter.offerId });
+    const [rows, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    return toPage(
+      rows.map((t) => (isStaff(actor) ? toTenancyView(t) : toLandlordTenancyView(t, t.headLeaseId !== null))),
+      total,
+      filter,
+    );
+  }
+}
+
+@ApiTags('tenancies')
+@Controller('tenancies')
+export class ListTenanciesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES, 'landlord')
+  list(@QueryParams() filter: ListTenanciesDto, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new ListTenanciesQuery(filter, actor));
+  }
+}

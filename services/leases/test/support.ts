@@ -1,0 +1,89 @@
+import { Topics } from '@hearth/contracts';
+import {
+  aHouseholdReference,
+  bearer,
+  eventually,
+  LandlordEventStream,
+  OfferEventStream,
+  startTestApp,
+  TestApp,
+  testEnv,
+  TestProducer,
+  UnitEventStream,
+} from '@hearth/testing';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadLeasesConfig } from '../src/config';
+import { LeasesModule } from '../src/leases.module';
+
+export const staff = bearer('sra_staff');
+
+/** The calendar date the service under test takes as today. */
+export const TODAY = '2026-11-20';
+
+export function leasesEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return testEnv('leases', { LEASES_TODAY: TODAY, LEASES_TIME_ZONE: 'Europe/Brussels', ...extra });
+}
+
+/** The leases service in-process, over a throw-away database, its consumer retrying fast. */
+export function startLeases(env: NodeJS.ProcessEnv): Promise<TestApp> {
+  return startTestApp(LeasesModule.forRoot(loadLeasesConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
+}
+
+export interface FlatInScheme {
+  landlordId: string;
+  unitId: string;
+  headLeaseId: string;
+  agreementId: string;
+}
+
+/**
+ * Publishes a landlord's signed agreement (v2, with terms) and a flat of theirs becoming
+ * available (asking rent 690.00 + 45.00), and waits until leases recorded the flat's head lease.
+ */
+export async function flatInScheme(service: TestApp, producer: TestProducer, terms: Record<string, unknown> = {}): Promise<FlatInScheme> {
+  const landlord = new LandlordEventStream();
+  const agreementId = randomUUID();
+  const signed = landlord.agreementSignedWithTerms(terms, agreementId);
+  await producer.send(Topics.landlords, landlord.landlordId, signed);
+  const unit = new UnitEventStream({ landlordId: landlord.landlordId, attributes: { availableFrom: null, rent: 690, serviceCharges: 45 } });
+  await producer.send(Topics.units, unit.unitId, unit.drafted());
+  await producer.send(Topics.units, unit.unitId, unit.becameAvailable());
+  const headLeaseId = await eventually(async () => {
+    const { body } = await service.http.get(`/head-leases?unitId=${unit.unitId}`).set(staff).expect(200);
+    expect(body.items).toHaveLength(1);
+    return body.items[0].id as string;
+  }, 30_000);
+  return { landlordId: landlord.landlordId, unitId: unit.unitId, headLeaseId, agreementId };
+}
+
+/** Publishes an accepted offer of the flat and waits for its tenancy draft. */
+export async function acceptedOffer(service: TestApp, producer: TestProducer, unitId: string) {
+  const offer = new OfferEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference() });
+  await producer.send(Topics.matching, offer.offerId, offer.made());
+  await producer.send(Topics.matching, offer.offerId, offer.accepted());
+  const tenancy = await eventually(async () => {
+    const { body } = await service.http.get(`/tenancies?offerId=${offer.offerId}`).set(staff).expect(200);
+    expect(body.items).toHaveLength(1);
+    return body.items[0];
+  }, 30_000);
+  return { offer, tenancy };
+}
+
+/**
+ * The text of a PDF, extracted with pdf-parse in a plain Node process (pdf.js loads its worker by a
+ * dynamic import, which Jest's module sandbox refuses). Whitespace runs collapsed to one space.
+ */
+export function pdfText(pdf: Buffer): string {
+  const script = `
+    const { PDFParse } = require('pdf-parse');
+    const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const parser = new PDFParse({ data: Buffer.concat(chunks) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      process.stdout.write(text);
+    });`;
+  return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,78 @@
+import { Topics } from '@hearth/contracts';
+import {
+  aHouseholdReference,
+  aUnit,
+  eventually,
+  InspectionEventStream,
+  OfferEventStream,
+  queryDatabase,
+  readEvents,
+  settled,
+  TenancyEventStream,
+  TestApp,
+  TestProducer,
+  waitForEvents,
+} from '@hearth/testing';
+import { randomUUID } from 'node:crypto';
+import { heardActiveLandlord, staff, startUnits } from './support';
+
+/** The units service hearing hearth.leases: a tenancy starting lets the flat, notice makes it vacating. */
+describe('units reacting to tenancies', () => {
+  let service: TestApp;
+  let producer: TestProducer;
+  let landlordId: string;
+
+  beforeAll(async () => {
+    service = await startUnits();
+    producer = await TestProducer.connect();
+    landlordId = await heardActiveLandlord(service, producer);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await service?.close();
+  });
+
+  const statusOf = async (unitId: string) => (await service.http.get(`/units/${unitId}`).set(staff).expect(200)).body.status;
+  const publishTenancy = (event: { aggregateId: string }) => producer.send(Topics.leases, event.aggregateId, event);
+
+  async function reservedUnit(): Promise<string> {
+    const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
+    await service.http.post(`/units/${unit.id}/submit`).set(staff).send({}).expect(200);
+    const passed = new InspectionEventStream({ unitId: unit.id, landlordId }, 'initial').passed();
+    await producer.send(Topics.inspections, passed.aggregateId, passed);
+    await eventually(async () => expect(await statusOf(unit.id)).toBe('available'), 30_000);
+    const offer = new OfferEventStream({ unitId: unit.id, householdId: randomUUID(), reference: aHouseholdReference() });
+    await producer.send(Topics.matching, offer.offerId, offer.accepted());
+    await eventually(async () => expect(await statusOf(unit.id)).toBe('reserved'), 30_000);
+    return unit.id;
+  }
+
+  it('lets the reserved flat when its tenancy starts, and marks it vacating when notice is given', async () => {
+    const unitId = await reservedUnit();
+    const tenancy = new TenancyEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference(), landlordId });
+
+    await publishTenancy(tenancy.started());
+    await eventually(async () => expect(await statusOf(unitId)).toBe('let'), 30_000);
+    const let_ = (await waitForEvents(Topics.units, unitId, ['UnitLet'])).find((e) => e.type === 'UnitLet')!;
+    expect(let_.payload).toEqual({ unitId, landlordId, leaseId: tenancy.tenancyId });
+
+    await publishTenancy(tenancy.noticeGiven('2027-06-30'));
+    await eventually(async () => expect(await statusOf(unitId)).toBe('vacating'), 30_000);
+    const vacating = (await waitForEvents(Topics.units, unitId, ['UnitLet', 'UnitVacating'])).find((e) => e.type === 'UnitVacating')!;
+    expect(vacating.payload).toEqual({ unitId, landlordId, leaseId: tenancy.tenancyId, vacatingOn: '2027-06-30' });
+  });
+
+  it('ignores a tenancy start for a flat that is not reserved (logged, never dead-lettered)', async () => {
+    const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
+    const stray = new TenancyEventStream({ unitId: unit.id, householdId: randomUUID(), reference: aHouseholdReference(), landlordId }).started();
+    await publishTenancy(stray);
+    await eventually(async () => {
+      const consumed = await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [stray.id]);
+      expect(consumed).toHaveLength(1);
+    }, 30_000);
+    await settled(service);
+    expect(await statusOf(unit.id)).toBe('draft');
+    expect((await readEvents(Topics.units, unit.id)).filter((e) => e.type === 'UnitLet')).toHaveLength(0);
+  });
+});

@@ -219,7 +219,8 @@ async function send(service: TestApp, headers: Record<string, string>, request: 
   if (Object.keys(request.query).length > 0) call = call.query(new URLSearchParams(request.query).toString());
   if (request.rawBody !== undefined) call = call.set('content-type', 'application/json').send(request.rawBody);
   else if (request.body !== undefined) call = call.set('content-type', 'application/json').send(wellFormed(JSON.stringify(request.body)));
-  return call.ok(() => true);
+  // A request that never ends (a stream left in, a hang) is reported, not waited for.
+  return call.timeout(15_000).ok(() => true);
 }
 
 // ---------------------------------------------------------------- the document

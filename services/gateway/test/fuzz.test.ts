@@ -28,8 +28,9 @@ describe('gateway: fuzzing every endpoint from the OpenAPI document', () => {
       ignoredTables: ['sign_in_events'],
       // The mailer marks queued mail sent in the background.
       rowCountOnly: ['outbound_mail'],
-      // Sixteen rotations in a row retire the key the test's own tokens are signed with (rotation has tests of its own).
-      skip: ['POST /signing-keys/rotate'],
+      // Sixteen rotations in a row retire the key the test's own tokens are signed with (rotation has tests of its own);
+      // the live updates are a stream that stays open (its own tests read it).
+      skip: ['POST /signing-keys/rotate', 'GET /events'],
       knownValues: { id: [user.id], userId: [user.id] },
       examples: {
         'POST /auth/sign-in': { email: user.email, password: STRONG_PASSWORD },

@@ -10,6 +10,8 @@ import { z } from 'zod';
 // in text, and the others have no business in a name or an address.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAKS = /[\r\n\t]/;
+// Half of a UTF-16 pair without its other half: not a character (JSON can carry it as `\ud800`).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface TextOptions {
   /** Longest accepted value, in characters (required: every text column has a sane limit). */
@@ -28,6 +30,7 @@ export function text({ max, min = 1, multiline = false }: TextOptions) {
     .min(min, min === 1 ? 'must not be blank' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text')
     .refine((value) => multiline || !LINE_BREAKS.test(value), 'must be on one line');
 }
 

@@ -40,6 +40,7 @@ export { enqueueJobs, ENQUEUE_TIMEOUT_MS, type JobToQueue } from './jobs/enqueue
 export { isTransientError, TransientError, TimeoutError, withTimeout } from './errors/transient-error';
 export * from './validation/fields';
 export { NulCharacterGuard } from './validation/nul-character.guard';
+export { ApiProblemResponses, PROBLEM_SCHEMA } from './errors/api-problem-responses.decorator';
 export { IntParamPipe } from './validation/int-param.pipe';
 export { safeErrorSerializer } from './logging/safe-error.serializer';
 export { FieldCipher, FieldDecryptionError } from './crypto/field-cipher';

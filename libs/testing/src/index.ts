@@ -23,5 +23,6 @@ export * from './smtp-sink';
 export * from './private-infrastructure';
 export * from './settled';
 export * from './migration-harness';
+export * from './fuzz-openapi';
 export * from './platform/demo-data';
 export * from './platform/console-build';

@@ -53,6 +53,8 @@ describe('units: codes normalised at the edge, bounded input', () => {
     ['a bedroom count beyond an int', { bedrooms: 2 ** 40 }, 'bedrooms'],
     ['a control character in the address', { address: 'Rue Haute\u0007 120' }, 'address'],
     ['a NUL in the city', { city: 'Brus\u0000sels' }, 'city'],
+    // Found by the OpenAPI fuzz test: accepted, it reached UnitDrafted as `\ud800`, which PostgreSQL's json refuses to read.
+    ['a lone surrogate in the address', { address: 'Rue \uD800 Haute' }, 'address'],
     ['a district code of symbols', { districtCode: '#$%' }, 'districtCode'],
     ['an address of 10,000 characters', { address: 'a'.repeat(10_000) }, 'address'],
   ])('refuses %s with a 400 naming the field, writing and publishing nothing', async (_case, change, field) => {

@@ -1,5 +1,5 @@
 import { Roles } from '@hearth/auth';
-import { NotFoundError, pageQuery, queryFlag } from '@hearth/platform';
+import { pageQuery, ApiProblemResponses, NotFoundError, queryFlag } from '@hearth/platform';
 import { Body, Controller, Get, HttpCode, Injectable, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -42,6 +42,7 @@ class ReplayDto extends createZodDto(
  * consumer does not know yet). `npm run dlq` is the command-line front of these endpoints.
  */
 @ApiTags('admin: events')
+@ApiProblemResponses()
 @Controller('admin')
 @Roles('sra_admin')
 export class ParkedEventsController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Body, Controller, Get, HttpCode, Injectable, OnApplicationBootstrap, Post, SetMetadata } from '@nestjs/common';
@@ -100,6 +101,7 @@ export class Snapshots implements OnApplicationBootstrap {
 class ResetDto extends createZodDto(z.object({ names: z.array(z.string().trim().min(1).max(64)).min(1).max(20).optional().describe('Read models to reset; all when omitted') }).strict()) {}
 
 @ApiTags('admin: events')
+@ApiProblemResponses()
 @Controller('admin')
 @Roles('sra_admin')
 export class SnapshotsController {

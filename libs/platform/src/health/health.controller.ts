@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '../errors/api-problem-responses.decorator';
 import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
@@ -6,6 +7,7 @@ import { HealthCheckFailedFilter } from './health-check-failed.filter';
 import { HEALTH_CHECKS } from './health.options';
 
 @ApiTags('health')
+@ApiProblemResponses()
 @Controller('health')
 @Public()
 @UseFilters(HealthCheckFailedFilter)

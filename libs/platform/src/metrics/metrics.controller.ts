@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '../errors/api-problem-responses.decorator';
 import { Controller, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@hearth/auth';
@@ -8,6 +9,7 @@ import { METRICS_OPTIONS, type MetricsModuleOptions } from './metrics.options';
 import { MetricsService } from './metrics.service';
 
 /** GET /metrics: open, or behind METRICS_TOKEN (the user tokens of the API do not apply here). */
+@ApiProblemResponses()
 @Controller('metrics')
 @ApiExcludeController()
 @Public()

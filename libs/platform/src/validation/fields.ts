@@ -10,6 +10,8 @@ import { z } from 'zod';
 // in text, and the others have no business in a name or an address.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAKS = /[\r\n\t]/;
+// Half of a UTF-16 pair without its other half: not a character (JSON can carry it as `\ud800`).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface TextOptions {
   /** Longest accepted value, in characters (required: every text column has a sane limit). */
@@ -28,6 +30,7 @@ export function text({ max, min = 1, multiline = false }: TextOptions) {
     .min(min, min === 1 ? 'must not be blank' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text')
     .refine((value) => multiline || !LINE_BREAKS.test(value), 'must be on one line');
 }
 
@@ -114,7 +117,18 @@ function queryNumber(pattern: RegExp, message: string) {
 
 /** The same amount read from a query string. */
 export function queryMoney(options: MoneyOptions = {}) {
-  return queryNumber(/^-?\d+(\.\d{1,2})?$/, 'must be an amount with at most two decimals').pipe(money(options));
+  const { max = MAX_MONEY, min = 0 } = options;
+  return queryNumber(/^-?\d+(\.\d{1,2})?$/, 'must be an amount with at most two decimals')
+    .pipe(money(options))
+    .meta(documentedAs({ type: 'number', minimum: min, maximum: max, multipleOf: 0.01 }));
+}
+
+/**
+ * What the OpenAPI document says a query number is: a number with its bounds (clients and the
+ * OpenAPI fuzz test read them), not the string of digits it travels as.
+ */
+function documentedAs(schema: Record<string, unknown>): Record<string, unknown> {
+  return { ...schema, pattern: undefined, maxLength: undefined };
 }
 
 function isWholeCents(value: number): boolean {
@@ -151,7 +165,9 @@ export function int({ min, max }: IntOptions) {
 
 /** The same whole number read from a query string. */
 export function queryInt(options: IntOptions) {
-  return queryNumber(/^-?\d+$/, 'must be a whole number').pipe(int(options));
+  return queryNumber(/^-?\d+$/, 'must be a whole number')
+    .pipe(int(options))
+    .meta(documentedAs({ type: 'integer', minimum: options.min, maximum: options.max }));
 }
 
 /** Dates people enter: from 1900 to 2199. PostgreSQL refuses year 0 and the calendar has no use for the far future. */

@@ -26,10 +26,15 @@ export class NulCharacterGuard implements NestMiddleware {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function collectNul(value: unknown, path: string, fields: FieldError[]): void {
   if (fields.length >= 20) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) fields.push({ field: path || '(body)', message: 'must not contain a NUL character' });
+    // A lone surrogate (`"\ud800"` in JSON) is not text: stored it becomes U+FFFD, published it breaks
+    // every reader of the event (PostgreSQL refuses it in json).
+    else if (LONE_SURROGATE.test(value)) fields.push({ field: path || '(body)', message: 'must be valid Unicode text' });
     return;
   }
   if (Array.isArray(value)) {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { bearerToken, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Req, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -10,6 +11,7 @@ import { LiveUpdates } from './live-updates';
 const PING_MS = 25_000;
 
 @ApiTags('live')
+@ApiProblemResponses()
 @Controller('events')
 export class LiveUpdatesController {
   constructor(private readonly live: LiveUpdates) {}

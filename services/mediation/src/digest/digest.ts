@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
-import { enqueueJobs, JobSweep, Sweep, withTimeout } from '@hearth/platform';
+import { ApiProblemResponses, JobSweep, enqueueJobs, Sweep, withTimeout } from '@hearth/platform';
 import { UnitOfWork } from '@hearth/persistence';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Controller, Get, Inject, Injectable, Logger, Query as QueryParams } from '@nestjs/common';
@@ -161,6 +161,7 @@ function render(language: Language, item: DigestItem): string {
 }
 
 @ApiTags('digest')
+@ApiProblemResponses()
 @Controller('digest')
 export class DigestController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -56,6 +57,7 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery> {
 }
 
 @ApiTags('tenancy risk')
+@ApiProblemResponses()
 @Controller('alerts')
 export class AlertsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { RecordBoardDecisionDto } from './record-decision.dto';
 import { RecordBoardDecisionCommand } from './record-decision.handler';
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/households/:reference/decisions')
 export class RecordBoardDecisionController {
   constructor(private readonly commandBus: CommandBus) {}

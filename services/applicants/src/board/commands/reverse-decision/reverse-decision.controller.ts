@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { ReverseBoardDecisionDto } from './reverse-decision.dto';
 import { ReverseBoardDecisionCommand } from './reverse-decision.handler';
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/decisions/:decisionId/reversal')
 export class ReverseBoardDecisionController {
   constructor(private readonly commandBus: CommandBus) {}

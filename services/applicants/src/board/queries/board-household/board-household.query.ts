@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Controller, Get, Param } from '@nestjs/common';
@@ -47,6 +48,7 @@ export class GetBoardHouseholdHandler implements IQueryHandler<GetBoardHousehold
 }
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/households')
 export class GetBoardHouseholdController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { Page, toPage } from '@hearth/platform';
+import { Page, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -54,6 +54,7 @@ export class BoardWaitlistHandler implements IQueryHandler<BoardWaitlistQuery> {
 }
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/waitlist')
 export class BoardWaitlistController {
   constructor(private readonly queryBus: QueryBus) {}

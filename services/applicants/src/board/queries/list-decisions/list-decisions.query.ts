@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { code, Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, code, toPage, queryFlag } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -49,6 +49,7 @@ export class ListBoardDecisionsHandler implements IQueryHandler<ListBoardDecisio
 }
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/decisions')
 export class ListBoardDecisionsController {
   constructor(private readonly queryBus: QueryBus) {}

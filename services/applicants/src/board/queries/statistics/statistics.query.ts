@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -82,6 +83,7 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
 }
 
 @ApiTags('board')
+@ApiProblemResponses()
 @Controller('board/statistics')
 export class GetStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}

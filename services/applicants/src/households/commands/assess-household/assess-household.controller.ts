@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { AssessHouseholdDto } from './assess-household.dto';
 import { AssessHouseholdCommand } from './assess-household.handler';
 
 @ApiTags('assessments')
+@ApiProblemResponses()
 @Controller('households/:householdId/assessments')
 export class AssessHouseholdController {
   constructor(private readonly commandBus: CommandBus) {}

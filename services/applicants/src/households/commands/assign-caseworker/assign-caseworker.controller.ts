@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { AssignCaseworkerDto } from './assign-caseworker.dto';
 import { AssignCaseworkerCommand } from './assign-caseworker.handler';
 
 @ApiTags('caseworkers')
+@ApiProblemResponses()
 @Controller('households/:householdId/caseworker')
 export class AssignCaseworkerController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { EraseHouseholdDto } from './erase-household.dto';
 import { EraseHouseholdCommand } from './erase-household.handler';
 
 @ApiTags('privacy')
+@ApiProblemResponses()
 @Controller('households/:householdId/erasure')
 export class EraseHouseholdController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { GiveConsentDto, WithdrawConsentDto } from './record-consent.dto';
 import { RecordConsentCommand } from './record-consent.handler';
 
 @ApiTags('consent')
+@ApiProblemResponses()
 @Controller('households/:householdId/consent')
 @Roles(...HOUSEHOLD_ROLES)
 export class RecordConsentController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { RecordNeedsDto } from './record-needs.dto';
 import { RecordNeedsCommand } from './record-needs.handler';
 
 @ApiTags('needs')
+@ApiProblemResponses()
 @Controller('households/:householdId/needs')
 export class RecordNeedsController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { RegisterHouseholdDto } from './register-household.dto';
 import { RegisterHouseholdCommand } from './register-household.handler';
 
 @ApiTags('households')
+@ApiProblemResponses()
 @Controller('households')
 export class RegisterHouseholdController {
   constructor(private readonly commandBus: CommandBus) {}

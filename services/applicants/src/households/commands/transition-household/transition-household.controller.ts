@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { TransitionHouseholdCommand } from './transition-household.handler';
 
 @ApiTags('households')
 @ApiConflictResponse({ description: 'HOUSEHOLD.INVALID_TRANSITION, CONSENT.REQUIRED, HOUSEHOLD.NEEDS_INCOMPLETE, CONCURRENCY.STALE' })
+@ApiProblemResponses()
 @Controller('households/:householdId')
 @Roles(...STAFF_ROLES)
 export class TransitionHouseholdController {

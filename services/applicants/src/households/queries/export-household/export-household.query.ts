@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
@@ -71,6 +72,7 @@ async function history(manager: EntityManager, householdId: string) {
 }
 
 @ApiTags('privacy')
+@ApiProblemResponses()
 @Controller('households')
 export class ExportHouseholdController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -41,6 +41,7 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
 }
 
 @ApiTags('privacy')
+@ApiProblemResponses()
 @Controller('households')
 export class GetAccessLogController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
-import { NotFoundError } from '@hearth/platform';
+import { ApiProblemResponses, NotFoundError } from '@hearth/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -47,6 +47,7 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseloadQuery> {
 }
 
 @ApiTags('caseworkers')
+@ApiProblemResponses()
 @Controller('caseworkers')
 export class GetCaseloadController {
   constructor(private readonly queryBus: QueryBus) {}

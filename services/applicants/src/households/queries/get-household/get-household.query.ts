@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -29,6 +30,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery> {
 }
 
 @ApiTags('households')
+@ApiProblemResponses()
 @Controller('households')
 export class GetHouseholdController {
   constructor(private readonly queryBus: QueryBus) {}

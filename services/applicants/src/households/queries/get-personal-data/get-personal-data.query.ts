@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
@@ -40,6 +41,7 @@ export class GetPersonalDataHandler implements IQueryHandler<GetPersonalDataQuer
 }
 
 @ApiTags('privacy')
+@ApiProblemResponses()
 @Controller('households')
 export class GetPersonalDataController {
   constructor(private readonly queryBus: QueryBus) {}

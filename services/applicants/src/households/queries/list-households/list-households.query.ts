@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
-import { code, Page, pageQuery, queryFlag, text, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, code, toPage, queryFlag, text } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -50,6 +50,7 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
 }
 
 @ApiTags('households')
+@ApiProblemResponses()
 @Controller('households')
 export class ListHouseholdsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { PublishPolicyDto } from './publish-policy.dto';
 import { PublishPolicyCommand } from './publish-policy.handler';
 
 @ApiTags('priority policy')
+@ApiProblemResponses()
 @Controller('priority-policies')
 export class PublishPolicyController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -52,6 +53,7 @@ export class ListPoliciesHandler implements IQueryHandler<ListPoliciesQuery> {
 }
 
 @ApiTags('priority policy')
+@ApiProblemResponses()
 @Controller('priority-policies')
 export class ListPoliciesController {
   constructor(private readonly queryBus: QueryBus) {}

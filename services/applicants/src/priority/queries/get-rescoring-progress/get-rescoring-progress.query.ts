@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { IntParamPipe, MAX_INT, NotFoundError } from '@hearth/platform';
+import { ApiProblemResponses, IntParamPipe, MAX_INT, NotFoundError } from '@hearth/platform';
 import { Controller, Get, Param } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -51,6 +51,7 @@ export class GetRescoringProgressHandler implements IQueryHandler<GetRescoringPr
 }
 
 @ApiTags('priority policy')
+@ApiProblemResponses()
 @Controller('priority-policies')
 export class GetRescoringProgressController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
-import { ConflictError } from '@hearth/platform';
+import { ApiProblemResponses, ConflictError } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -64,6 +64,7 @@ export class GetWaitlistPositionHandler implements IQueryHandler<GetWaitlistPosi
 }
 
 @ApiTags('waitlist')
+@ApiProblemResponses()
 @Controller('households')
 export class GetWaitlistPositionController {
   constructor(private readonly queryBus: QueryBus) {}

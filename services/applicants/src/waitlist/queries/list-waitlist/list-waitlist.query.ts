@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { waitingDaysOn } from '@hearth/contracts';
-import { Page, toPage } from '@hearth/platform';
+import { Page, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -101,6 +101,7 @@ export class ListWaitlistHandler implements IQueryHandler<ListWaitlistQuery> {
 }
 
 @ApiTags('waitlist')
+@ApiProblemResponses()
 @Controller('waitlist')
 export class ListWaitlistController {
   constructor(private readonly queryBus: QueryBus) {}

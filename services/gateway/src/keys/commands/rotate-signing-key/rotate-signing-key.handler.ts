@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles } from '@hearth/auth';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -26,6 +27,7 @@ export class RotateSigningKeyHandler implements ICommandHandler<RotateSigningKey
 }
 
 @ApiTags('keys')
+@ApiProblemResponses()
 @Controller('signing-keys')
 @Roles('sra_admin')
 export class RotateSigningKeyController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public, TOKEN_ALGORITHMS } from '@hearth/auth';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -20,6 +21,7 @@ export class GetJwksHandler implements IQueryHandler<GetJwksQuery> {
 
 /** The public keys services verify tokens with, and the OpenID Connect discovery document that names them. */
 @ApiTags('keys')
+@ApiProblemResponses()
 @Controller('.well-known')
 @Public()
 export class GetJwksController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -11,6 +12,7 @@ import { clearRefreshCookie, refreshCookie, setRefreshCookie } from '../../refre
 import { RefreshSessionCommand } from './refresh-session.handler';
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class RefreshSessionController {
   constructor(

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, ROLES, Roles } from '@hearth/auth';
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { requestOrigin } from '../../../sign-in/request-origin';
 import { SignOutEverywhereCommand } from './sign-out-everywhere.handler';
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class SignOutEverywhereController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -10,6 +11,7 @@ import { clearRefreshCookie, refreshCookie } from '../../refresh-cookie';
 import { SignOutCommand } from './sign-out.handler';
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class SignOutController {
   constructor(

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -11,6 +12,7 @@ import { SignedInDto, SignInDto } from './sign-in.dto';
 import { SignInCommand } from './sign-in.handler';
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class SignInController {
   constructor(

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, ROLES, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -12,6 +13,7 @@ import { ChangePasswordCommand } from './change-password.handler';
 export class ChangePasswordDto extends createZodDto(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: newPassword() }).strict()) {}
 
 @ApiTags('me')
+@ApiProblemResponses()
 @Controller('me')
 export class ChangePasswordController {
   constructor(private readonly commandBus: CommandBus) {}

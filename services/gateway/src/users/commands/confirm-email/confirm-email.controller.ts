@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -12,6 +13,7 @@ import { ConfirmEmailCommand } from './confirm-email.handler';
 export class ConfirmEmailDto extends createZodDto(z.object({ token: linkToken() }).strict()) {}
 
 @ApiTags('sign-up')
+@ApiProblemResponses()
 @Controller('auth')
 export class ConfirmEmailController {
   constructor(private readonly commandBus: CommandBus) {}

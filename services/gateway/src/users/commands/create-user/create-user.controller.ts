@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { CreateUserDto } from './create-user.dto';
 import { CreateUserCommand } from './create-user.handler';
 
 @ApiTags('users')
+@ApiProblemResponses()
 @Controller('users')
 export class CreateUserController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { DeactivateUserCommand } from './deactivate-user.handler';
 import { UserStatusChangeDto } from './user-status-change.dto';
 
 @ApiTags('users')
+@ApiProblemResponses()
 @Controller('users/:userId')
 @Roles('sra_admin')
 export class DeactivateUserController {

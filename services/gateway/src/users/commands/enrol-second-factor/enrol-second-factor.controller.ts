@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, ROLES, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -9,6 +10,7 @@ import { ConfirmSecondFactorCommand, StartSecondFactorEnrolmentCommand } from '.
 export class ConfirmSecondFactorDto extends createZodDto(z.object({ code: z.string().regex(/^\d{6}$/, 'must be a 6-digit code') }).strict()) {}
 
 @ApiTags('me')
+@ApiProblemResponses()
 @Controller('me/second-factor')
 @Roles(...ROLES)
 export class EnrolSecondFactorController {

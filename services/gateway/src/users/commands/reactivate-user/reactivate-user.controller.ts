@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { UserStatusChangeDto } from '../deactivate-user/user-status-change.dto';
 import { ReactivateUserCommand } from './reactivate-user.handler';
 
 @ApiTags('users')
+@ApiProblemResponses()
 @Controller('users/:userId')
 @Roles('sra_admin')
 export class ReactivateUserController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -9,6 +10,7 @@ import { RequestPasswordResetCommand } from './request-password-reset.handler';
 export class RequestPasswordResetDto extends createZodDto(z.object({ email: z.email().max(254) }).strict()) {}
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class RequestPasswordResetController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -13,6 +14,7 @@ import { ResetPasswordCommand } from './reset-password.handler';
 export class ResetPasswordDto extends createZodDto(z.object({ token: linkToken(), password: newPassword() }).strict()) {}
 
 @ApiTags('sign-in')
+@ApiProblemResponses()
 @Controller('auth')
 export class ResetPasswordController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Public } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { SignUpLandlordDto } from './sign-up-landlord.dto';
 import { SignUpLandlordCommand } from './sign-up-landlord.handler';
 
 @ApiTags('sign-up')
+@ApiProblemResponses()
 @Controller('auth')
 export class SignUpLandlordController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, ROLES, Roles } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -25,6 +26,7 @@ export class GetMeHandler implements IQueryHandler<GetMeQuery> {
 }
 
 @ApiTags('me')
+@ApiProblemResponses()
 @Controller('me')
 export class GetMeController {
   constructor(private readonly queryBus: QueryBus) {}

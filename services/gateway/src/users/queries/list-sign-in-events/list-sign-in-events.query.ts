@@ -1,5 +1,5 @@
 import { Roles } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -40,6 +40,7 @@ export class ListSignInEventsHandler implements IQueryHandler<ListSignInEventsQu
 
 /** The audit log of sign-ins and failures, for administrators. */
 @ApiTags('users')
+@ApiProblemResponses()
 @Controller('sign-in-events')
 export class ListSignInEventsController {
   constructor(private readonly queryBus: QueryBus) {}

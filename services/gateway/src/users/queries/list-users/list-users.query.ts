@@ -1,5 +1,5 @@
 import { ROLES, Roles } from '@hearth/auth';
-import { Page, pageQuery, queryText, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage, queryText } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -58,6 +58,7 @@ export class GetUserHandler implements IQueryHandler<GetUserQuery> {
 }
 
 @ApiTags('users')
+@ApiProblemResponses()
 @Controller('users')
 @Roles('sra_admin')
 export class ListUsersController {

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { ApiProblemResponses, Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -59,6 +59,7 @@ export class ListDeficienciesHandler implements IQueryHandler<ListDeficienciesQu
 }
 
 @ApiTags('deficiencies')
+@ApiProblemResponses()
 @Controller('deficiencies')
 export class ListDeficienciesController {
   constructor(private readonly queryBus: QueryBus) {}

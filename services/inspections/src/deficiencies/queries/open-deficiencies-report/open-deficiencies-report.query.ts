@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -73,6 +74,7 @@ export class OpenDeficienciesReportHandler implements IQueryHandler<OpenDeficien
 }
 
 @ApiTags('reports')
+@ApiProblemResponses()
 @Controller('reports/open-deficiencies')
 export class OpenDeficienciesReportController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { districtCode, Page, pageQuery, toPage } from '@hearth/platform';
+import { ApiProblemResponses, districtCode, Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -106,6 +106,7 @@ function toOverdueDeficiency(row: Row): OverdueDeficiency {
 }
 
 @ApiTags('reports')
+@ApiProblemResponses()
 @Controller('reports/overdue-deficiencies')
 export class OverdueDeficienciesController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RecordChecklistItemDto } from './record-checklist-item.dto';
 import { RecordChecklistItemCommand } from './record-checklist-item.handler';
 
 @ApiTags('checklist')
+@ApiProblemResponses()
 @Controller('inspections/:inspectionId/items')
 export class RecordChecklistItemController {
   constructor(private readonly commandBus: CommandBus) {}

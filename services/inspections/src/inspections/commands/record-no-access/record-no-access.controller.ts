@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RecordNoAccessDto } from './record-no-access.dto';
 import { RecordNoAccessCommand } from './record-no-access.handler';
 
 @ApiTags('inspections')
+@ApiProblemResponses()
 @Controller('inspections/:inspectionId/no-access')
 export class RecordNoAccessController {
   constructor(private readonly commandBus: CommandBus) {}

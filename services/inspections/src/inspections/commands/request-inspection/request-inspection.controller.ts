@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RequestInspectionDto } from './request-inspection.dto';
 import { RequestInspectionCommand } from './request-inspection.handler';
 
 @ApiTags('inspections')
+@ApiProblemResponses()
 @Controller('inspections')
 export class RequestInspectionController {
   constructor(private readonly commandBus: CommandBus) {}

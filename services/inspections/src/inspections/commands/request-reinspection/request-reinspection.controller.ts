@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RequestReinspectionDto } from './request-reinspection.dto';
 import { RequestReinspectionCommand } from './request-reinspection.handler';
 
 @ApiTags('inspections')
+@ApiProblemResponses()
 @Controller('inspections/:inspectionId/reinspection')
 export class RequestReinspectionController {
   constructor(private readonly commandBus: CommandBus) {}

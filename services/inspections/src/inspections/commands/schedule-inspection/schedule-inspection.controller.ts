@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { ScheduleInspectionCommand } from './schedule-inspection.handler';
 
 @ApiTags('inspections')
 @ApiConflictResponse({ description: 'INSPECTION.ALREADY_SCHEDULED, INSPECTION.NOT_SCHEDULED, INSPECTION.ALREADY_COMPLETED, INSPECTION.CANCELLED or CONCURRENCY.STALE' })
+@ApiProblemResponses()
 @Controller('inspections/:inspectionId')
 @Roles(...STAFF_ROLES)
 export class ScheduleInspectionController {

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
-import { date, text, ValidationError } from '@hearth/platform';
+import { ApiProblemResponses, date, text, ValidationError } from '@hearth/platform';
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -101,6 +101,7 @@ export class GetAgendaHandler implements IQueryHandler<GetAgendaQuery> {
 }
 
 @ApiTags('agenda')
+@ApiProblemResponses()
 @Controller('agenda')
 export class GetAgendaController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -15,6 +16,7 @@ export class GetChecklistHandler implements IQueryHandler<GetChecklistQuery> {
 }
 
 @ApiTags('checklist')
+@ApiProblemResponses()
 @Controller('checklist')
 export class GetChecklistController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -63,6 +64,7 @@ export class GetInspectionHandler implements IQueryHandler<GetInspectionQuery> {
 }
 
 @ApiTags('inspections')
+@ApiProblemResponses()
 @Controller('inspections')
 export class GetInspectionController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { districtCode, Page, pageQuery, text, toPage } from '@hearth/platform';
+import { ApiProblemResponses, districtCode, Page, pageQuery, text, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -64,6 +64,7 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspectionsQuer
 }
 
 @ApiTags('inspections')
+@ApiProblemResponses()
 @Controller('inspections')
 export class ListInspectionsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { ConcludeAgreementCommand } from './conclude-agreement.handler';
 
 @ApiTags('agreements')
 @ApiConflictResponse({ description: 'AGREEMENT.INVALID_TRANSITION or LANDLORD.NOT_ACTIVE' })
+@ApiProblemResponses()
 @Controller('landlords/:landlordId/agreements/:agreementId')
 @Roles(...STAFF_ROLES)
 export class ConcludeAgreementController {

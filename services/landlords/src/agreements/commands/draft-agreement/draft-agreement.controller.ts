@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { DraftAgreementDto } from './draft-agreement.dto';
 import { DraftAgreementCommand } from './draft-agreement.handler';
 
 @ApiTags('agreements')
+@ApiProblemResponses()
 @Controller('landlords/:landlordId/agreements')
 export class DraftAgreementController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -32,6 +33,7 @@ export class ListAgreementsHandler implements IQueryHandler<ListAgreementsQuery>
 }
 
 @ApiTags('agreements')
+@ApiProblemResponses()
 @Controller('landlords/:landlordId/agreements')
 export class ListAgreementsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { CompleteLandlordDetailsDto } from './complete-landlord-details.dto';
 import { CompleteLandlordDetailsCommand } from './complete-landlord-details.handler';
 
 @ApiTags('landlords')
+@ApiProblemResponses()
 @Controller('landlords/:landlordId/details')
 export class CompleteLandlordDetailsController {
   constructor(private readonly commandBus: CommandBus) {}

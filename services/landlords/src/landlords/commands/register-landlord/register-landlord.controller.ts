@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RegisterLandlordDto } from './register-landlord.dto';
 import { RegisterLandlordCommand } from './register-landlord.handler';
 
 @ApiTags('landlords')
+@ApiProblemResponses()
 @Controller('landlords')
 export class RegisterLandlordController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { TransitionLandlordCommand } from './transition-landlord.handler';
 
 @ApiTags('landlords')
 @ApiConflictResponse({ description: 'The landlord is not in a state that allows this (code LANDLORD.INVALID_TRANSITION)' })
+@ApiProblemResponses()
 @Controller('landlords/:landlordId')
 @Roles(...STAFF_ROLES)
 export class TransitionLandlordController {

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
-import { Page, pageQuery, text, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage, text } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -47,6 +47,7 @@ function escapeLike(value: string): string {
 }
 
 @ApiTags('landlords')
+@ApiProblemResponses()
 @Controller('landlords')
 export class ListLandlordsController {
   constructor(private readonly queryBus: QueryBus) {}

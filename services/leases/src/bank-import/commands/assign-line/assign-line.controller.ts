@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { AssignLineDto } from './assign-line.dto';
 import { AssignLineCommand } from './assign-line.handler';
 
 @ApiTags('bank statements')
+@ApiProblemResponses()
 @Controller('bank-statements')
 export class AssignLineController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { ImportStatementDto } from './import-statement.dto';
 import { ImportStatementCommand } from './import-statement.handler';
 
 @ApiTags('bank statements')
+@ApiProblemResponses()
 @Controller('bank-statements')
 export class ImportStatementController {
   constructor(private readonly commandBus: CommandBus) {}

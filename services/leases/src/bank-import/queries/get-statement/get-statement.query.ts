@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { NotFoundError } from '@hearth/platform';
+import { ApiProblemResponses, NotFoundError } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
@@ -36,6 +36,7 @@ export class GetStatementHandler implements IQueryHandler<GetStatementQuery> {
 }
 
 @ApiTags('bank statements')
+@ApiProblemResponses()
 @Controller('bank-statements')
 export class GetStatementController {
   constructor(private readonly queryBus: QueryBus) {}

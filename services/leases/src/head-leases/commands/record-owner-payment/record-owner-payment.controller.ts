@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RecordOwnerPaymentDto } from './record-owner-payment.dto';
 import { RecordOwnerPaymentCommand } from './record-owner-payment.handler';
 
 @ApiTags('head leases')
+@ApiProblemResponses()
 @Controller('head-leases')
 export class RecordOwnerPaymentController {
   constructor(private readonly commandBus: CommandBus) {}

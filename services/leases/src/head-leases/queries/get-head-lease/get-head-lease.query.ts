@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -29,6 +30,7 @@ export class GetHeadLeaseHandler implements IQueryHandler<GetHeadLeaseQuery> {
 }
 
 @ApiTags('head leases')
+@ApiProblemResponses()
 @Controller('head-leases')
 export class GetHeadLeaseController {
   constructor(private readonly queryBus: QueryBus) {}

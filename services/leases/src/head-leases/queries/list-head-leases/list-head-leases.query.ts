@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, Roles, scopeLandlordId, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { ApiProblemResponses, Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -39,6 +39,7 @@ export class ListHeadLeasesHandler implements IQueryHandler<ListHeadLeasesQuery>
 }
 
 @ApiTags('head leases')
+@ApiProblemResponses()
 @Controller('head-leases')
 export class ListHeadLeasesController {
   constructor(private readonly queryBus: QueryBus) {}

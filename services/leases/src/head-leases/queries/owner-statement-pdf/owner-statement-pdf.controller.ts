@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -13,6 +14,7 @@ export class OwnerStatementPdfDto extends createZodDto(
 
 /** The owner statement as a PDF in the owner's language (texts from the en/fr/nl translation files, amounts and months formatted for the locale). */
 @ApiTags('head leases')
+@ApiProblemResponses()
 @Controller('head-leases')
 export class OwnerStatementPdfController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -54,6 +55,7 @@ export class OwnerStatementHandler implements IQueryHandler<OwnerStatementQuery>
 }
 
 @ApiTags('head leases')
+@ApiProblemResponses()
 @Controller('head-leases')
 export class OwnerStatementController {
   constructor(private readonly queryBus: QueryBus) {}

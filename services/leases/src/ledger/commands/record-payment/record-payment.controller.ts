@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RecordPaymentDto } from './record-payment.dto';
 import { RecordPaymentCommand } from './record-payment.handler';
 
 @ApiTags('ledger')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class RecordPaymentController {
   constructor(private readonly commandBus: CommandBus) {}

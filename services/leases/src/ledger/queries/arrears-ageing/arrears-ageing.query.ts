@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -31,6 +32,7 @@ export class ArrearsAgeingHandler implements IQueryHandler<ArrearsAgeingQuery> {
 }
 
 @ApiTags('ledger')
+@ApiProblemResponses()
 @Controller('reports')
 export class ArrearsAgeingController {
   constructor(private readonly queryBus: QueryBus) {}

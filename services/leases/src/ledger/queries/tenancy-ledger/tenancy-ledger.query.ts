@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -52,6 +53,7 @@ export class TenancyLedgerHandler implements IQueryHandler<TenancyLedgerQuery> {
 }
 
 @ApiTags('ledger')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class TenancyLedgerController {
   constructor(private readonly queryBus: QueryBus) {}

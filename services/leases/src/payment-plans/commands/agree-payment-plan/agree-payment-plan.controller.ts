@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { AgreePaymentPlanDto } from './agree-payment-plan.dto';
 import { AgreePaymentPlanCommand } from './agree-payment-plan.handler';
 
 @ApiTags('payment plans')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class AgreePaymentPlanController {
   constructor(private readonly commandBus: CommandBus) {}

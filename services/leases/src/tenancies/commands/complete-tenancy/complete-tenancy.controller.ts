@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { CompleteTenancyDto } from './complete-tenancy.dto';
 import { CompleteTenancyCommand } from './complete-tenancy.handler';
 
 @ApiTags('tenancies')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class CompleteTenancyController {
   constructor(private readonly commandBus: CommandBus) {}

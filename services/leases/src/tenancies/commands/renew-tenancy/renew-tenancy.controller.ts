@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { RenewTenancyDto } from './renew-tenancy.dto';
 import { RenewTenancyCommand } from './renew-tenancy.handler';
 
 @ApiTags('tenancies')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class RenewTenancyController {
   constructor(private readonly commandBus: CommandBus) {}

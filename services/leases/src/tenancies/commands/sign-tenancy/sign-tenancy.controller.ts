@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { SignTenancyDto } from './sign-tenancy.dto';
 import { SignTenancyCommand } from './sign-tenancy.handler';
 
 @ApiTags('tenancies')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class SignTenancyController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -39,6 +40,7 @@ export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
 }
 
 @ApiTags('tenancies')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class GetTenancyController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, isStaff, Roles, scopeLandlordId, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { ApiProblemResponses, Page, pageQuery, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -52,6 +52,7 @@ export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
 }
 
 @ApiTags('tenancies')
+@ApiProblemResponses()
 @Controller('tenancies')
 export class ListTenanciesController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { DecideRunCommand } from './decide-run.handler';
 
 @ApiTags('allocation-runs')
 @ApiConflictResponse({ description: 'RUN.INVALID_TRANSITION (not awaiting approval) or CONCURRENCY.STALE' })
+@ApiProblemResponses()
 @Controller('allocation-runs/:runId')
 @Roles('board_member')
 export class DecideRunController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { StartRunDto } from './start-run.dto';
 import { StartRunCommand } from './start-run.handler';
 
 @ApiTags('allocation-runs')
+@ApiProblemResponses()
 @Controller('allocation-runs')
 export class StartRunController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { VerifyRunDto } from './verify-run.dto';
 import { VerifyRunCommand } from './verify-run.handler';
 
 @ApiTags('allocation-runs')
+@ApiProblemResponses()
 @Controller('allocation-runs/:runId')
 export class VerifyRunController {
   constructor(private readonly commandBus: CommandBus) {}

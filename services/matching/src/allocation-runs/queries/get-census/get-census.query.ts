@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -52,6 +53,7 @@ export class GetCensusHandler implements IQueryHandler<GetCensusQuery> {
 }
 
 @ApiTags('allocation-runs')
+@ApiProblemResponses()
 @Controller('allocation-runs')
 export class GetCensusController {
   constructor(private readonly queryBus: QueryBus) {}

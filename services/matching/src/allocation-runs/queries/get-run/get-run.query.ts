@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -25,6 +26,7 @@ export class GetRunHandler implements IQueryHandler<GetRunQuery> {
 }
 
 @ApiTags('allocation-runs')
+@ApiProblemResponses()
 @Controller('allocation-runs')
 export class GetRunController {
   constructor(private readonly queryBus: QueryBus) {}

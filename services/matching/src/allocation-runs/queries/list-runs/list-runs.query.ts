@@ -1,6 +1,6 @@
 import { allocationModeSchema } from '@hearth/contracts';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -41,6 +41,7 @@ export class ListRunsHandler implements IQueryHandler<ListRunsQuery> {
 }
 
 @ApiTags('allocation-runs')
+@ApiProblemResponses()
 @Controller('allocation-runs')
 export class ListRunsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -9,6 +10,7 @@ import { AnswerOfferCommand } from './answer-offer.handler';
  *  gets 404). */
 @ApiTags('offers')
 @ApiConflictResponse({ description: 'OFFER.INVALID_TRANSITION (not offered), OFFER.DEADLINE_PASSED or CONCURRENCY.STALE' })
+@ApiProblemResponses()
 @Controller('offers/:offerId')
 @Roles(...STAFF_ROLES, 'caseworker')
 export class AnswerOfferController {

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { ProposeOfferDto } from './propose-offer.dto';
 import { ProposeOfferCommand } from './propose-offer.handler';
 
 @ApiTags('offers')
+@ApiProblemResponses()
 @Controller('offers')
 export class ProposeOfferController {
   constructor(private readonly commandBus: CommandBus) {}

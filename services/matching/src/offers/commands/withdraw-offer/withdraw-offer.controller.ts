@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { WithdrawOfferDto } from './withdraw-offer.dto';
 import { WithdrawOfferCommand } from './withdraw-offer.handler';
 
 @ApiTags('offers')
+@ApiProblemResponses()
 @Controller('offers/:offerId')
 export class WithdrawOfferController {
   constructor(private readonly commandBus: CommandBus) {}

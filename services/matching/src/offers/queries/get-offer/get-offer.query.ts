@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -30,6 +31,7 @@ export class GetOfferHandler implements IQueryHandler<GetOfferQuery> {
 }
 
 @ApiTags('offers')
+@ApiProblemResponses()
 @Controller('offers')
 export class GetOfferController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,6 +1,6 @@
 import { offerSourceSchema } from '@hearth/contracts';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -49,6 +49,7 @@ export class ListOffersHandler implements IQueryHandler<ListOffersQuery> {
 }
 
 @ApiTags('offers')
+@ApiProblemResponses()
 @Controller('offers')
 export class ListOffersController {
   constructor(private readonly queryBus: QueryBus) {}

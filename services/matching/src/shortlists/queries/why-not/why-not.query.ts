@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Ineligibility, ScoreBreakdown, scoreBreakdown, whyNot } from '@hearth/matching-engine';
 import { UnitOfWork } from '@hearth/persistence';
@@ -115,6 +116,7 @@ function summarise(reference: string, failedRules: Ineligibility[], obstacles: W
 }
 
 @ApiTags('shortlists')
+@ApiProblemResponses()
 @Controller('units/:unitId')
 export class WhyNotController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -37,6 +38,7 @@ export class GetUnitStatusHandler implements IQueryHandler<GetUnitStatusQuery> {
 }
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units/:unitId')
 export class GetUnitStatusController {
   constructor(private readonly queryBus: QueryBus) {}

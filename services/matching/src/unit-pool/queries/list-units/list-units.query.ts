@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { code, districtCode, Page, pageQuery, queryInt, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, code, districtCode, toPage, queryInt } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -40,6 +40,7 @@ export class ListPoolUnitsHandler implements IQueryHandler<ListPoolUnitsQuery> {
 }
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units')
 export class ListPoolUnitsController {
   constructor(private readonly queryBus: QueryBus) {}

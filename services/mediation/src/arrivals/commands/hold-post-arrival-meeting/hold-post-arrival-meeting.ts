@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { PostArrivalMeetingHeld } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, int, text } from '@hearth/platform';
+import { ApiProblemResponses, date, int, text } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -80,6 +80,7 @@ export class HoldPostArrivalMeetingHandler implements ICommandHandler<HoldPostAr
 }
 
 @ApiTags('preparations')
+@ApiProblemResponses()
 @Controller('preparations')
 export class HoldPostArrivalMeetingController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { NeighbourContactLogged } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, text } from '@hearth/platform';
+import { ApiProblemResponses, date, text } from '@hearth/platform';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -73,6 +73,7 @@ export class LogBuddyContactHandler implements ICommandHandler<LogBuddyContactCo
 }
 
 @ApiTags('preparations')
+@ApiProblemResponses()
 @Controller('preparations')
 export class LogBuddyContactController {
   constructor(private readonly commandBus: CommandBus) {}

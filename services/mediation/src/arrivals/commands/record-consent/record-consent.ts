@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { text } from '@hearth/platform';
+import { ApiProblemResponses, text } from '@hearth/platform';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -55,6 +55,7 @@ export class RecordConsentHandler implements ICommandHandler<RecordConsentComman
 }
 
 @ApiTags('preparations')
+@ApiProblemResponses()
 @Controller('preparations')
 export class RecordConsentController {
   constructor(private readonly commandBus: CommandBus) {}

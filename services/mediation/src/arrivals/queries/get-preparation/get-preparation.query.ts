@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -84,6 +84,7 @@ export class ListPreparationsHandler implements IQueryHandler<ListPreparationsQu
 }
 
 @ApiTags('preparations')
+@ApiProblemResponses()
 @Controller('preparations')
 export class GetPreparationController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { ComplaintAcknowledged } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date } from '@hearth/platform';
+import { ApiProblemResponses, date } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -71,6 +71,7 @@ export class AcknowledgeComplaintHandler implements ICommandHandler<AcknowledgeC
 }
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class AcknowledgeComplaintController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { ComplaintAnswered } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, text } from '@hearth/platform';
+import { ApiProblemResponses, date, text } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -79,6 +79,7 @@ export class AnswerComplaintHandler implements ICommandHandler<AnswerComplaintCo
 }
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class AnswerComplaintController {
   constructor(private readonly commandBus: CommandBus) {}

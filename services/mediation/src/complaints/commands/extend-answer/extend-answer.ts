@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { int, text } from '@hearth/platform';
+import { ApiProblemResponses, int, text } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -71,6 +71,7 @@ export class ExtendAnswerHandler implements ICommandHandler<ExtendAnswerCommand>
 }
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class ExtendAnswerController {
   constructor(private readonly commandBus: CommandBus) {}

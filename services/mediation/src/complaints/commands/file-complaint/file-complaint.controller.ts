@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { FileComplaintDto } from './file-complaint.dto';
 import { FileComplaintCommand } from './file-complaint.handler';
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class FileComplaintController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
@@ -48,6 +49,7 @@ export class WithdrawComplaintHandler implements ICommandHandler<WithdrawComplai
 }
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class WithdrawComplaintController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
-import { Page, pageQuery, queryFlag, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, toPage, queryFlag } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -114,6 +114,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
 }
 
 @ApiTags('complaints')
+@ApiProblemResponses()
 @Controller('complaints')
 export class ListComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}

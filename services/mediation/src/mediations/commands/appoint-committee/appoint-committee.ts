@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
@@ -83,6 +84,7 @@ export class AppointCommitteeHandler implements ICommandHandler<AppointCommittee
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class AppointCommitteeController {
   constructor(private readonly commandBus: CommandBus) {}

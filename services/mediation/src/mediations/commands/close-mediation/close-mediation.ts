@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { MediationClosed } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date } from '@hearth/platform';
+import { ApiProblemResponses, date } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -72,6 +72,7 @@ export class CloseMediationHandler implements ICommandHandler<CloseMediationComm
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class CloseMediationController {
   constructor(private readonly commandBus: CommandBus) {}

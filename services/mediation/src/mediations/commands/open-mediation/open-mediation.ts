@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { ComplaintEscalated } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
@@ -93,6 +94,7 @@ export class OpenMediationHandler implements ICommandHandler<OpenMediationComman
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class OpenMediationController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { MediationAgreementReached } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, text } from '@hearth/platform';
+import { ApiProblemResponses, date, text } from '@hearth/platform';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -89,6 +89,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCo
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class RecordAgreementController {
   constructor(private readonly commandBus: CommandBus) {}

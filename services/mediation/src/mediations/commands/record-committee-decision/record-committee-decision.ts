@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { CommitteeDecisionRecorded } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, text } from '@hearth/platform';
+import { ApiProblemResponses, date, text } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -72,6 +72,7 @@ export class RecordCommitteeDecisionHandler implements ICommandHandler<RecordCom
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class RecordCommitteeDecisionController {
   constructor(private readonly commandBus: CommandBus) {}

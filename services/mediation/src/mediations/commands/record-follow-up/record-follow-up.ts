@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, text } from '@hearth/platform';
+import { ApiProblemResponses, date, text } from '@hearth/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -65,6 +65,7 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class RecordFollowUpController {
   constructor(private readonly commandBus: CommandBus) {}

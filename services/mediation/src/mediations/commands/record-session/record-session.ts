@@ -2,7 +2,7 @@ import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { MediationSessionHeld } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { date, int, text } from '@hearth/platform';
+import { ApiProblemResponses, date, int, text } from '@hearth/platform';
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -85,6 +85,7 @@ export class RecordSessionHandler implements ICommandHandler<RecordSessionComman
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class RecordSessionController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -89,6 +90,7 @@ export class MediationStatisticsHandler implements IQueryHandler<MediationStatis
 }
 
 @ApiTags('mediations')
+@ApiProblemResponses()
 @Controller('mediations')
 export class GetMediationController {
   constructor(private readonly queryBus: QueryBus) {}

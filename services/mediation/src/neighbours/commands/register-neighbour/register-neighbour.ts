@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { UnitOfWork } from '@hearth/persistence';
-import { text } from '@hearth/platform';
+import { ApiProblemResponses, text } from '@hearth/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler, IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -125,6 +125,7 @@ export class EraseNeighbourHandler implements ICommandHandler<EraseNeighbourComm
 
 /** Neighbours' personal data: staff only (mediators and caseworkers work with ids). */
 @ApiTags('neighbours')
+@ApiProblemResponses()
 @Controller('neighbours')
 export class NeighboursController {
   constructor(

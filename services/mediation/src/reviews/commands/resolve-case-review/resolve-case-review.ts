@@ -1,7 +1,7 @@
 import { Actor, CurrentActor, isStaff, Roles, STAFF_ROLES } from '@hearth/auth';
 import { AggregateStore } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
-import { text } from '@hearth/platform';
+import { ApiProblemResponses, text } from '@hearth/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query as QueryParams } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, ICommandHandler, IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
@@ -105,6 +105,7 @@ export class ListCaseReviewsHandler implements IQueryHandler<ListCaseReviewsQuer
 }
 
 @ApiTags('case reviews')
+@ApiProblemResponses()
 @Controller('case-reviews')
 export class CaseReviewsController {
   constructor(

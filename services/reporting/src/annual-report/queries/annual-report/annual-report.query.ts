@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -43,6 +44,7 @@ export class AnnualReportHandler implements IQueryHandler<AnnualReportQuery> {
 }
 
 @ApiTags('reports')
+@ApiProblemResponses()
 @Controller('reports/annual')
 export class AnnualReportController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { supportProgrammeSchema } from '@hearth/contracts';
-import { date, districtCode, ForbiddenError, NotFoundError, ValidationError } from '@hearth/platform';
+import { ApiProblemResponses, date, districtCode, ForbiddenError, NotFoundError, ValidationError } from '@hearth/platform';
 import { Controller, Get, Header, Param, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -74,6 +74,7 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery> {
 }
 
 @ApiTags('indicators')
+@ApiProblemResponses()
 @Controller('indicators')
 export class IndicatorsController {
   constructor(private readonly queryBus: QueryBus) {}

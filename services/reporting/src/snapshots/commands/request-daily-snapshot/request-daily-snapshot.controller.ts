@@ -1,5 +1,5 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { date, ValidationError } from '@hearth/platform';
+import { ApiProblemResponses, date, ValidationError } from '@hearth/platform';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -11,6 +11,7 @@ import { DailySnapshots } from '../../daily-snapshots';
 export class RequestDailySnapshotDto extends createZodDto(z.object({ day: date().describe('A closed day (before today in the agency’s time zone)') }).strict()) {}
 
 @ApiTags('snapshots')
+@ApiProblemResponses()
 @Controller('snapshots')
 export class DailySnapshotsController {
   constructor(

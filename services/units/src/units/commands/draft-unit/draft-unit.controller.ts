@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { DraftUnitDto } from './draft-unit.dto';
 import { DraftUnitCommand } from './draft-unit.handler';
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units')
 export class DraftUnitController {
   constructor(private readonly commandBus: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,6 +8,7 @@ import { TransitionUnitCommand } from './transition-unit.handler';
 
 @ApiTags('units')
 @ApiConflictResponse({ description: 'UNIT.INVALID_TRANSITION, UNIT.LANDLORD_NOT_ACTIVE or UNIT.NO_SIGNED_AGREEMENT' })
+@ApiProblemResponses()
 @Controller('units/:unitId')
 @Roles(...STAFF_ROLES, 'landlord')
 export class TransitionUnitController {

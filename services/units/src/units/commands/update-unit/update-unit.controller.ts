@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -6,6 +7,7 @@ import { UpdateUnitDto } from './update-unit.dto';
 import { UpdateUnitCommand } from './update-unit.handler';
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units')
 export class UpdateUnitController {
   constructor(private readonly commandBus: CommandBus) {}

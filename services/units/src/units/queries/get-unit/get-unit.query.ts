@@ -1,3 +1,4 @@
+import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -29,6 +30,7 @@ export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
 }
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units')
 export class GetUnitController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -1,6 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
 import { unitStatusSchema } from '@hearth/contracts';
-import { districtCode, Page, pageQuery, queryFlag, queryInt, queryMoney, toPage } from '@hearth/platform';
+import { Page, pageQuery, ApiProblemResponses, districtCode, toPage, queryFlag, queryInt, queryMoney } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
@@ -62,6 +62,7 @@ export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {
 }
 
 @ApiTags('units')
+@ApiProblemResponses()
 @Controller('units')
 export class ListUnitsController {
   constructor(private readonly queryBus: QueryBus) {}

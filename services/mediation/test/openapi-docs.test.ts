@@ -1,7 +1,10 @@
-import { TestApp, undocumentedResponses } from '@hearth/testing';
+import { bearer, fuzzOpenApi, fuzzTotals, TestApp, undocumentedResponses } from '@hearth/testing';
 import { startMediation } from './support';
 
-describe('mediation: OpenAPI document', () => {
+const staffToken = bearer('sra_staff');
+const admin = bearer('sra_admin');
+
+describe('mediation: OpenAPI document and fuzzing every endpoint from it', () => {
   let service: TestApp;
 
   beforeAll(async () => {
@@ -15,4 +18,15 @@ describe('mediation: OpenAPI document', () => {
 
     expect(undocumentedResponses(document)).toEqual([]);
   });
+
+  it('answers every generated request with a 2xx or a problem+json 4xx that wrote nothing', async () => {
+    const report = await fuzzOpenApi(service, {
+      service: 'mediation',
+      headers: (operation) => (operation.includes(' /admin/') ? admin : staffToken),
+    });
+
+    console.log(fuzzTotals(report));
+    expect(report.findings).toEqual([]);
+    expect(report.serverErrors).toBe(0);
+  }, 180_000);
 });

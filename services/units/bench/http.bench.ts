@@ -10,15 +10,16 @@
  *   npm run bench:http [-- --quick] [--seconds 10] [--flats 300] [--log-level info] [--profile <dir>]
  *
  * --quick: 3 s per measurement, 1 s warm-up (a short check, not a verdict to quote).
- * --profile <dir>: the service runs with --cpu-prof and writes its profile there when it stops
- * (summarise it with `node services/units/bench/summarise-profile.js <file.cpuprofile>`).
+ * --profile <dir>: the service's CPU is profiled (V8's profiler, started and stopped around the
+ * measured load by profile-hook.js) into <dir>; summarise it with
+ * `node services/units/bench/summarise-profile.js <file.cpuprofile>`.
  */
 import { Topics } from '@hearth/contracts';
 import { aUnit, bearer, dropDatabase, eventually, freePort, KafkaTestBroker, LandlordEventStream, ServiceProcess, TestProducer, testEnv } from '@hearth/testing';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,13 +76,14 @@ async function main(): Promise<void> {
   const unitsUrl = `http://127.0.0.1:${unitsPort}`;
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const nodeOptions = [`--require ${resolve(__dirname, 'capture-sql.js')}`];
-  if (args.profile) nodeOptions.push(`--cpu-prof --cpu-prof-dir=${resolve(args.profile)}`);
+  if (args.profile) nodeOptions.push(`--require ${resolve(__dirname, 'profile-hook.js')}`);
   const env = testEnv('units', {
     PORT: String(unitsPort),
     LOG_LEVEL,
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_PER_ADDRESS: '1000000',
     HEARTH_CAPTURE_SQL: captureFile,
+    ...(args.profile && { HEARTH_CPU_PROFILE_DIR: resolve(args.profile) }),
     NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeOptions].join(' ').trim(),
   });
   const units = new ServiceProcess('units', env, join(work, 'logs'));
@@ -118,13 +120,14 @@ async function main(): Promise<void> {
 
     console.log(`Hearth HTTP benchmark — units (its own process, log level ${LOG_LEVEL}, pool ${POOL_SIZE}) with ${FLATS} seeded flats, against a bare Node http + pg server (pool ${POOL_SIZE}) running the same captured SQL`);
     console.log(`autocannon in its own process, as fast as answered, at ${CONNECTIONS.join(' and ')} connections; ${SECONDS} s per measurement after ${WARM_UP} s warm-up; Hearth and bare interleaved`);
-    if (args.profile) console.log(`the service runs with --cpu-prof (profile in ${resolve(args.profile)}): figures include the profiler's cost`);
+    if (args.profile) console.log(`the service's CPU is profiled during the measured load (into ${resolve(args.profile)}): figures include the profiler's cost`);
     console.log('');
     for (const endpoint of endpoints) {
       console.log(`${endpoint.label}: GET ${endpoint.path}`);
       for (const statement of statements.filter((s) => s.tag === endpoint.tag)) console.log(`  SQL: ${statement.text.replace(/\s+/g, ' ')}  -- ${JSON.stringify(statement.values)}`);
     }
 
+    if (args.profile) process.kill(units.pid!, 'SIGUSR2');
     const targets: string[] = [];
     for (const endpoint of endpoints) {
       console.log('');
@@ -156,6 +159,17 @@ async function main(): Promise<void> {
         targets.push(`target: ${endpoint.label} throughput at 16 connections ${fmt(share, 0)} % of bare (goal ≥ 50 %) — ${share >= 50 ? 'met' : 'NOT met'}`);
         targets.push(`target: ${endpoint.label} p50 at 1 connection ${fmt(p50, 2)}× bare (goal ≤ 2×) — ${p50 <= 2 ? 'met' : 'NOT met'}`);
       }
+    }
+    if (args.profile) {
+      process.kill(units.pid!, 'SIGUSR2');
+      const written = await eventually(async () => {
+        const files = readdirSync(resolve(args.profile!)).filter((name) => name.startsWith(`units-${units.pid}-`));
+        if (files.length === 0) throw new Error('the profile is not written yet');
+        return join(resolve(args.profile!), files[0]);
+      }, 30_000, 200);
+      console.log('');
+      console.log(`profile of the measured load (Hearth and bare runs alike; the service was busy during its own): ${written}`);
+      console.log(`  node services/units/bench/summarise-profile.js ${written}`);
     }
     console.log('');
     for (const line of targets) console.log(line);

@@ -1,6 +1,8 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof, see bench:http --profile): self time by category of
 // the request path, then the functions with the most self time.
-//   node services/units/bench/summarise-profile.js <file.cpuprofile> [--top 30]
+//   node services/units/bench/summarise-profile.js <file.cpuprofile> [--top 30] [--from <s>]
+// --from: only the samples taken that many seconds or more after the profile began (bench:http
+// prints when its measured load starts, so start-up and seeding are left out).
 'use strict';
 const { readFileSync } = require('node:fs');
 
@@ -11,6 +13,8 @@ if (!file) {
 }
 const topIndex = process.argv.indexOf('--top');
 const TOP = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 30;
+const fromIndex = process.argv.indexOf('--from');
+const FROM_MICROS = fromIndex > 0 ? Number(process.argv[fromIndex + 1]) * 1e6 : 0;
 
 /** First matching rule wins: [category, test on the frame's url]. */
 const CATEGORIES = [
@@ -47,8 +51,27 @@ function categoryOf(frame) {
 
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+
+const isLibraryFrame = (frame) => frame.url !== '' && !/^(node:|internal\/)/.test(frame.url);
+
+/** Native and Node-internal frames (writev, fs.write, crypto jobs, JSON…) count for the nearest
+ *  library or Hearth frame that called them: `writev ← end (pg's connection)`; those with no such
+ *  caller (the HTTP parser, timers, the event loop) stay Node's. */
+function attributed(id) {
+  const frame = byId.get(id).callFrame;
+  if (isLibraryFrame(frame) || frame.functionName.startsWith('(')) return { frame, caller: undefined };
+  for (let up = parentOf.get(id); up !== undefined; up = parentOf.get(up)) {
+    const caller = byId.get(up).callFrame;
+    if (isLibraryFrame(caller)) return { frame: { ...frame, url: caller.url }, caller };
+  }
+  return { frame, caller: undefined };
+}
 const selfMicros = new Map();
-for (let i = 0; i < profile.samples.length; i++) {
+for (let i = 0, at = 0; i < profile.samples.length; i++) {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < FROM_MICROS) continue;
   const id = profile.samples[i];
   selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 }
@@ -57,12 +80,13 @@ const categories = new Map();
 const functions = new Map();
 let busy = 0;
 for (const [id, micros] of selfMicros) {
-  const frame = byId.get(id).callFrame;
+  const { frame, caller } = attributed(id);
   const category = categoryOf(frame);
   categories.set(category, (categories.get(category) ?? 0) + micros);
   if (category !== 'idle') busy += micros;
-  const where = frame.url ? `${frame.url.replace(/^.*?(node_modules\/|libs\/|services\/)/, '$1')}:${frame.lineNumber + 1}` : '';
-  const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+  const source = caller ?? frame;
+  const where = source.url ? `${source.url.replace(/^.*?(node_modules\/|libs\/|services\/)/, '$1')}:${source.lineNumber + 1}` : '';
+  const key = `${caller ? `${frame.functionName || '(anonymous)'} (Node/native) ← ${caller.functionName || '(anonymous)'}` : frame.functionName || '(anonymous)'} ${where}`.trim();
   const entry = functions.get(key) ?? { micros: 0, category };
   entry.micros += micros;
   functions.set(key, entry);
@@ -70,7 +94,7 @@ for (const [id, micros] of selfMicros) {
 
 const ms = (micros) => (micros / 1000).toFixed(0).padStart(8);
 const pct = (micros) => `${((100 * micros) / busy).toFixed(1).padStart(5)} %`;
-console.log(`profile ${file}: ${(busy / 1000).toFixed(0)} ms busy (idle excluded: ${((categories.get('idle') ?? 0) / 1000).toFixed(0)} ms)`);
+console.log(`profile ${file}${FROM_MICROS ? ` from +${FROM_MICROS / 1e6} s` : ''}: ${(busy / 1000).toFixed(0)} ms busy (idle excluded: ${((categories.get('idle') ?? 0) / 1000).toFixed(0)} ms)`);
 console.log('');
 console.log('self time by category (share of busy time)');
 for (const [category, micros] of [...categories].filter(([c]) => c !== 'idle').sort((a, b) => b[1] - a[1])) {

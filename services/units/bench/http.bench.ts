@@ -1,9 +1,10 @@
 /**
  * npm run bench:http — what the framework costs on a read. The units service runs as its own process
- * (as in production) on a throw-away database seeded with FLATS flats through its own API. For each
+ * (as in production) on a throw-away database seeded with FLATS flats through its own API, and so does
+ * matching, its pools written straight into its tables (HOUSEHOLDS households, one available flat). For each
  * endpoint, one request in capture mode (capture-sql.js, preloaded) records the exact SQL statements
  * and parameters its handler sends through `pg`; then a bare Node `http` + `pg` server (its own
- * process, same pool size) runs exactly those statements on one pooled client per request and answers
+ * process, same pool size per database) runs exactly those statements on one pooled client per request and answers
  * their rows as JSON. Both are driven by autocannon (its own process) as fast as they answer, at 1 and
  * 16 connections, interleaved in the same run; each response is timed by the load generator.
  *
@@ -15,9 +16,9 @@
  * `node services/units/bench/summarise-profile.js <file.cpuprofile>`.
  */
 import { Topics } from '@hearth/contracts';
-import { aUnit, bearer, dropDatabase, eventually, freePort, KafkaTestBroker, LandlordEventStream, ServiceProcess, TestProducer, testEnv } from '@hearth/testing';
+import { aUnit, bearer, dropDatabase, eventually, freePort, KafkaTestBroker, LandlordEventStream, queryDatabase, ServiceProcess, TestProducer, testEnv } from '@hearth/testing';
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     // The bare server's arguments (role=bare).
     statements: { type: 'string' },
-    database: { type: 'string' },
+    databases: { type: 'string' },
     port: { type: 'string' },
   },
 });
@@ -46,6 +47,8 @@ const LOG_LEVEL = args['log-level']!;
 /** TypeORM's pool in every service (DatabaseModule's default `extra.max`); the bare server gets the same. */
 const POOL_SIZE = 10;
 const CONNECTIONS = [1, 16];
+/** Waitlisted households in matching's pool. */
+const HOUSEHOLDS = 300;
 
 interface Statement {
   tag: string;
@@ -56,6 +59,9 @@ interface Statement {
 interface Endpoint {
   tag: string;
   label: string;
+  /** The service's URL and database. */
+  base: string;
+  database: string;
   path: string;
   authorization: string;
 }
@@ -72,36 +78,45 @@ async function main(): Promise<void> {
   process.env.KAFKA_BROKERS = broker.brokers.join(',');
   const work = mkdtempSync(join(tmpdir(), 'hearth-bench-http-'));
   const captureFile = join(work, 'captured.jsonl');
-  const [unitsPort, barePort] = await Promise.all([freePort(), freePort()]);
+  const [unitsPort, matchingPort, barePort] = await Promise.all([freePort(), freePort(), freePort()]);
   const unitsUrl = `http://127.0.0.1:${unitsPort}`;
+  const matchingUrl = `http://127.0.0.1:${matchingPort}`;
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const nodeOptions = [`--require ${resolve(__dirname, 'capture-sql.js')}`];
   if (args.profile) nodeOptions.push(`--require ${resolve(__dirname, 'profile-hook.js')}`);
-  const env = testEnv('units', {
-    PORT: String(unitsPort),
+  const common = {
     LOG_LEVEL,
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_PER_ADDRESS: '1000000',
     HEARTH_CAPTURE_SQL: captureFile,
-    ...(args.profile && { HEARTH_CPU_PROFILE_DIR: resolve(args.profile) }),
     NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeOptions].join(' ').trim(),
-  });
+  };
+  const env = testEnv('units', { ...common, PORT: String(unitsPort), ...(args.profile && { HEARTH_CPU_PROFILE_DIR: resolve(args.profile) }) });
+  const matchingEnv = testEnv('matching', { ...common, PORT: String(matchingPort) });
   const units = new ServiceProcess('units', env, join(work, 'logs'));
+  const matching = new ServiceProcess('matching', matchingEnv, join(work, 'logs'));
   let bare: ReturnType<typeof fork> | undefined;
   try {
     await units.start(180_000);
+    await matching.start(180_000);
     const staff = bearer('sra_staff').Authorization;
     const { landlordIds, unitIds } = await seedFlats(unitsUrl, staff);
     const owner = bearer('landlord', { landlordId: landlordIds[0] }).Authorization;
+    const shortlistUnitId = await seedMatching(matchingEnv.DATABASE_NAME!);
     const endpoints: Endpoint[] = [
-      { tag: 'list', label: 'list, filtered (staff)', path: '/units?limit=20&districtCode=BXL-N&minBedrooms=2', authorization: staff },
-      { tag: 'single', label: 'one flat (staff)', path: `/units/${unitIds[7]}`, authorization: staff },
-      { tag: 'own-list', label: "a landlord's own flats", path: '/units?limit=20&maxRent=800.00', authorization: owner },
+      { tag: 'list', label: 'list, filtered (staff)', base: unitsUrl, database: env.DATABASE_NAME!, path: '/units?limit=20&districtCode=BXL-N&minBedrooms=2', authorization: staff },
+      { tag: 'single', label: 'one flat (staff)', base: unitsUrl, database: env.DATABASE_NAME!, path: `/units/${unitIds[7]}`, authorization: staff },
+      { tag: 'own-list', label: "a landlord's own flats", base: unitsUrl, database: env.DATABASE_NAME!, path: '/units?limit=20&maxRent=800.00', authorization: owner },
+      { tag: 'shortlist', label: "matching: a flat's stored shortlist", base: matchingUrl, database: matchingEnv.DATABASE_NAME!, path: `/units/${shortlistUnitId}/shortlist`, authorization: staff },
     ];
+    // The first read computes and stores the shortlist; the measured reads return the stored one.
+    const first = await fetch(`${matchingUrl}/units/${shortlistUnitId}/shortlist`, { headers: { authorization: staff } });
+    const shortlist = (await first.json()) as { households?: unknown[]; entries?: unknown[] };
+    if (first.status !== 200) throw new Error(`the first shortlist read answered ${first.status}: ${JSON.stringify(shortlist)}`);
 
     // Capture: one marked request per endpoint, its statements in order.
     for (const endpoint of endpoints) {
-      const response = await fetch(`${unitsUrl}${endpoint.path}`, { headers: { authorization: endpoint.authorization, 'x-capture-sql': endpoint.tag } });
+      const response = await fetch(`${endpoint.base}${endpoint.path}`, { headers: { authorization: endpoint.authorization, 'x-capture-sql': endpoint.tag } });
       if (response.status !== 200) throw new Error(`GET ${endpoint.path} answered ${response.status}`);
       await response.arrayBuffer();
     }
@@ -109,7 +124,8 @@ async function main(): Promise<void> {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Statement);
-    bare = fork(__filename, ['--role', 'bare', '--statements', captureFile, '--database', env.DATABASE_NAME!, '--port', String(barePort)], {
+    const databases = Object.fromEntries(endpoints.map((endpoint) => [endpoint.tag, endpoint.database]));
+    bare = fork(__filename, ['--role', 'bare', '--statements', captureFile, '--databases', JSON.stringify(databases), '--port', String(barePort)], {
       execArgv: ['-r', require.resolve('../../../tools/register.js')],
       env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
     });
@@ -135,7 +151,7 @@ async function main(): Promise<void> {
       console.log(`  connections  server     requests/s    p50 ms    p99 ms  non-2xx  errors`);
       const measured = new Map<string, LoadResult>();
       for (const connections of CONNECTIONS) {
-        const hearthUrl = `${unitsUrl}${endpoint.path}`;
+        const hearthUrl = `${endpoint.base}${endpoint.path}`;
         const plainUrl = `${bareUrl}/${endpoint.tag}`;
         await load(hearthUrl, endpoint.authorization, connections, WARM_UP);
         await load(plainUrl, endpoint.authorization, connections, WARM_UP);
@@ -176,8 +192,10 @@ async function main(): Promise<void> {
   } finally {
     bare?.kill();
     loader?.kill();
+    await matching.stop(30_000);
     await units.stop(30_000);
     await dropDatabase(env.DATABASE_NAME!).catch(() => undefined);
+    await dropDatabase(matchingEnv.DATABASE_NAME!).catch(() => undefined);
     await broker.stop();
   }
 }
@@ -217,6 +235,40 @@ async function seedFlats(unitsUrl: string, staff: string): Promise<{ landlordIds
     next += batch.length;
   }
   return { landlordIds: landlords.map((landlord) => landlord.landlordId), unitIds };
+}
+
+/** Matching's pools, written straight into its tables (as bench:matching-service does): HOUSEHOLDS
+ *  waitlisted households and one available flat; returns the flat's id. */
+async function seedMatching(database: string): Promise<string> {
+  const households = Array.from({ length: HOUSEHOLDS }, (_, i) => ({
+    household_id: randomUUID(),
+    reference: `BENCH-${String(i + 1).padStart(5, '0')}`,
+    programme: ['housing_first', 'housing_led', 'rapid_rehousing'][i % 3],
+    household_size: 1 + (i % 4),
+    bedrooms_needed: 1 + (i % 3),
+    max_rent: 700 + (i % 6) * 100,
+    preferred_districts: i % 2 === 0 ? ['BXL-N'] : [],
+    priority: (i * 37) % 100,
+    waiting_since: new Date(Date.now() - (30 + (i % 700)) * 86_400_000).toISOString().slice(0, 10),
+  }));
+  await queryDatabase(
+    database,
+    `INSERT INTO waitlisted_households (household_id, reference, programme, status, household_size, bedrooms_needed, max_rent, wheelchair, step_free, pets,
+                                        excluded_districts, preferred_districts, priority, waiting_since, household_version)
+     SELECT household_id, reference, programme, 'waitlisted', household_size, bedrooms_needed, max_rent, false, false, false,
+            '{}', preferred_districts, priority, waiting_since, 1
+       FROM json_to_recordset($1::json) AS r(household_id uuid, reference text, programme text, household_size int, bedrooms_needed int,
+            max_rent double precision, preferred_districts text[], priority double precision, waiting_since date)`,
+    [JSON.stringify(households)],
+  );
+  const unitId = randomUUID();
+  await queryDatabase(
+    database,
+    `INSERT INTO available_units (unit_id, landlord_id, building_id, district, bedrooms, max_occupants, rent, wheelchair_accessible, step_free, pets_allowed, status, unit_version)
+     VALUES ($1, $2, 'BLD-BENCH-1', 'BXL-N', 2, 4, 850, false, false, false, 'available', 1)`,
+    [unitId, randomUUID()],
+  );
+  return unitId;
 }
 
 /** The load generator: one process running autocannon, kept for the whole run (measurements one at a time). */
@@ -273,14 +325,23 @@ async function bareRole(): Promise<void> {
     .map((line) => JSON.parse(line) as Statement);
   const byTag = new Map<string, Statement[]>();
   for (const statement of statements) byTag.set(statement.tag, [...(byTag.get(statement.tag) ?? []), statement]);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${args.database}`;
-  const pool = new Pool({ connectionString: url.toString(), max: POOL_SIZE });
+  // One pool per database, as each service has its own.
+  const databases = JSON.parse(args.databases!) as Record<string, string>;
+  const pools = new Map<string, Pool>();
+  const poolOf = (database: string) => {
+    if (!pools.has(database)) {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${database}`;
+      pools.set(database, new Pool({ connectionString: url.toString(), max: POOL_SIZE }));
+    }
+    return pools.get(database)!;
+  };
   const server = createServer(async (request, response) => {
-    const script = byTag.get((request.url ?? '/').slice(1));
-    if (!script) return void response.writeHead(404).end();
+    const tag = (request.url ?? '/').slice(1);
+    const script = byTag.get(tag);
+    if (!script || !databases[tag]) return void response.writeHead(404).end();
     try {
-      const client = await pool.connect();
+      const client = await poolOf(databases[tag]).connect();
       try {
         const results: unknown[] = [];
         for (const statement of script) results.push((await client.query(statement.text, statement.values)).rows);

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { destination, stdTimeFunctions, type DestinationStream, type LoggerOptions } from 'pino';
+import { stdTimeFunctions, type LoggerOptions } from 'pino';
 import { safeErrorSerializer, safeRequestSerializer } from './safe-error.serializer';
 
 /** Options shared by the HTTP logger and createLogger(): JSON lines tagged with the service. */
@@ -13,17 +13,4 @@ export function baseLoggerOptions(service: string, level: string): LoggerOptions
     // without the values of their query string (see safe-error.serializer).
     serializers: { err: safeErrorSerializer, error: safeErrorSerializer, req: safeRequestSerializer },
   };
-}
-
-let stdout: DestinationStream | undefined;
-
-/**
- * Standard output for every logger of the process, shared (one writer, so lines never interleave)
- * and asynchronous: a request no longer waits for its log line to be written to the pipe (pino's
- * default, a synchronous write, blocked the event loop whenever the reader was slow). Lines still
- * buffered when the process exits are flushed by pino's exit hook.
- */
-export function stdoutDestination(): DestinationStream {
-  stdout ??= destination({ dest: 1, sync: false });
-  return stdout;
 }

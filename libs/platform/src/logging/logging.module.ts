@@ -5,12 +5,12 @@ import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { correlationIdOf } from './correlation-id';
 import { CorrelationIdMiddleware } from './correlation-id.middleware';
-import { baseLoggerOptions, stdoutDestination } from './logger-options';
+import { baseLoggerOptions } from './logger-options';
 
 export interface LoggingModuleOptions {
   service: string;
   level?: string;
-  /** Where to write log lines; stdout (asynchronously, see stdoutDestination) by default. */
+  /** Where to write log lines; stdout by default. */
   destination?: DestinationStream;
 }
 
@@ -32,7 +32,7 @@ export class LoggingModule implements NestModule {
     };
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: [options, destination ?? stdoutDestination()] })],
+      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options })],
     };
   }
 

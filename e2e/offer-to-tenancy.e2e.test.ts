@@ -51,7 +51,12 @@ describe('from an accepted offer to a household housed', () => {
     }, 60_000);
     expect(headLease).toMatchObject({ landlordId, scheme: 'head_lease', guaranteedRentCents: 78_000, startDate: TODAY });
 
-    const { body: offer } = await matching.post('/offers', { unitId, householdId: household.id });
+    // Matching hears of the flat on its own topic, maybe after units and leases did.
+    const offer = await eventually(async () => {
+      const proposed = await matching.post('/offers', { unitId, householdId: household.id });
+      expect(proposed.status).toBe(201);
+      return proposed.body;
+    }, 60_000);
     expect((await matching.post(`/offers/${offer.id}/make`)).status).toBe(200);
     await eventually(async () => expect((await applicants.get(`/households/${household.id}`)).body.status).toBe('offered'), 60_000);
     expect((await matching.post(`/offers/${offer.id}/accept`)).status).toBe(200);

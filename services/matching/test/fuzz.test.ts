@@ -24,7 +24,7 @@ describe('matching: fuzzing every endpoint from the OpenAPI document', () => {
     await waitlist(service, publisher, ...households);
     const units = [aUnit(lane), aUnit(lane)];
     for (const unit of units) await makeAvailable(service, publisher, unit);
-    const { body: offer } = await service.http.post('/offers').set(staff).send({ unitId: units[0].unitId, householdId: households[0].householdId }).expect(201);
+    const { body: offer } = await service.http.post('/offers').set(staff).send({ unitId: units[0].unitId, householdId: households[0].householdId, justification: 'Either household of the lane may come first; this one is chosen' }).expect(201);
     const { body: run } = await service.http.post('/allocation-runs').set(board).send({ mode: 'priority', units: [units[1].unitId] }).expect(202);
     known.unitId = units.map((u) => u.unitId);
     known.householdId = households.map((h) => h.householdId);

@@ -3,7 +3,7 @@ import { bearer, eventually, PrivateRedis, queryDatabase, TestApp, waitForEvents
 import { aHousehold, aUnit, bedroomLanes, makeAvailable, Publisher, startMatching, waitlist } from './support';
 
 const staff = bearer('sra_staff');
-const nextLane = bedroomLanes(5000); // lanes no other suite uses (households arrive on the shared topic)
+const nextLane = bedroomLanes(6000); // lanes no other suite uses (households arrive on the shared topic)
 const RESPONSE_MS = 4_000;
 
 /**

@@ -4,6 +4,8 @@ export interface ConsumerProgress {
   readonly topics: string[];
   /** Every event before this offset of the partition is settled (applied, parked or ignored). */
   position(topic: string, partition: number): bigint;
+  /** Stops taking events (an event being applied finishes first). */
+  stop(): Promise<void>;
 }
 
 /** Provided by the messaging module; `runner` is there once the consumer has started. */

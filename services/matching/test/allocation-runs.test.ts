@@ -92,6 +92,8 @@ describe('allocation runs', () => {
     return eventually(async () => {
       const { body } = await app.http.get(`/allocation-runs/${runId}`).set(board).expect(200);
       expect(['awaiting_approval', 'offers_proposed', 'failed']).toContain(body.status);
+      // The phase timings are written right after the result's transaction.
+      if (body.status !== 'failed') expect(body.timings).not.toBeNull();
       return body;
     }, 30_000);
   }

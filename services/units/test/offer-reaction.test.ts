@@ -1,10 +1,8 @@
 import { Topics } from '@hearth/contracts';
 import {
   aHouseholdReference,
-  aUnit,
   bearer,
   eventually,
-  InspectionEventStream,
   OfferEventStream,
   queryDatabase,
   readEvents,
@@ -14,7 +12,7 @@ import {
   waitForEvents,
 } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { heardActiveLandlord, staff, startUnits } from './support';
+import { availableUnit as availableUnitOf, heardActiveLandlord, staff, startUnits, statusOf as statusOfUnit } from './support';
 
 /** The units service hearing hearth.matching: an accepted offer reserves the flat. */
 describe('units reacting to offers', () => {
@@ -33,17 +31,10 @@ describe('units reacting to offers', () => {
     await service?.close();
   });
 
-  const statusOf = async (unitId: string) => (await service.http.get(`/units/${unitId}`).set(staff).expect(200)).body.status;
+  const statusOf = (unitId: string) => statusOfUnit(service, unitId);
   const publishOffer = (event: { aggregateId: string }) => producer.send(Topics.matching, event.aggregateId, event);
 
-  async function availableUnit(): Promise<string> {
-    const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
-    await service.http.post(`/units/${unit.id}/submit`).set(staff).send({}).expect(200);
-    const passed = new InspectionEventStream({ unitId: unit.id, landlordId }, 'initial').passed();
-    await producer.send(Topics.inspections, passed.aggregateId, passed);
-    await eventually(async () => expect(await statusOf(unit.id)).toBe('available'), 30_000);
-    return unit.id;
-  }
+  const availableUnit = () => availableUnitOf(service, producer, landlordId);
 
   const anOffer = (unitId: string) => new OfferEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference() });
 

@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, eventually, LandlordEventStream, queryDatabase, startTestApp, TestApp, testEnv, TestProducer } from '@hearth/testing';
+import { aUnit, bearer, eventually, InspectionEventStream, LandlordEventStream, queryDatabase, startTestApp, TestApp, testEnv, TestProducer } from '@hearth/testing';
 import { loadUnitsConfig } from '../src/config';
 import { UnitsModule } from '../src/units.module';
 
@@ -21,4 +21,19 @@ export async function heardActiveLandlord(service: TestApp, producer: TestProduc
     expect(row).toEqual({ landlord_version: 3 });
   }, 30_000);
   return landlord.landlordId;
+}
+
+/** A unit's status as staff read it. */
+export async function statusOf(service: TestApp, unitId: string): Promise<string> {
+  return (await service.http.get(`/units/${unitId}`).set(staff).expect(200)).body.status;
+}
+
+/** A flat drafted, submitted and heard passing its initial inspection: available. */
+export async function availableUnit(service: TestApp, producer: TestProducer, landlordId: string): Promise<string> {
+  const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
+  await service.http.post(`/units/${unit.id}/submit`).set(staff).send({}).expect(200);
+  const passed = new InspectionEventStream({ unitId: unit.id, landlordId }, 'initial').passed();
+  await producer.send(Topics.inspections, passed.aggregateId, passed);
+  await eventually(async () => expect(await statusOf(service, unit.id)).toBe('available'), 30_000);
+  return unit.id;
 }

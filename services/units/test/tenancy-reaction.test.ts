@@ -3,7 +3,6 @@ import {
   aHouseholdReference,
   aUnit,
   eventually,
-  InspectionEventStream,
   OfferEventStream,
   queryDatabase,
   readEvents,
@@ -14,7 +13,7 @@ import {
   waitForEvents,
 } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { heardActiveLandlord, staff, startUnits } from './support';
+import { availableUnit as availableUnitOf, heardActiveLandlord, staff, startUnits, statusOf as statusOfUnit } from './support';
 
 /** The units service hearing hearth.leases: a tenancy starting lets the flat, notice makes it vacating. */
 describe('units reacting to tenancies', () => {
@@ -33,15 +32,11 @@ describe('units reacting to tenancies', () => {
     await service?.close();
   });
 
-  const statusOf = async (unitId: string) => (await service.http.get(`/units/${unitId}`).set(staff).expect(200)).body.status;
+  const statusOf = (unitId: string) => statusOfUnit(service, unitId);
   const publishTenancy = (event: { aggregateId: string }) => producer.send(Topics.leases, event.aggregateId, event);
 
   async function reservedUnit(): Promise<string> {
-    const { body: unit } = await service.http.post('/units').set(staff).send(aUnit().forLandlord(landlordId).build()).expect(201);
-    await service.http.post(`/units/${unit.id}/submit`).set(staff).send({}).expect(200);
-    const passed = new InspectionEventStream({ unitId: unit.id, landlordId }, 'initial').passed();
-    await producer.send(Topics.inspections, passed.aggregateId, passed);
-    await eventually(async () => expect(await statusOf(unit.id)).toBe('available'), 30_000);
+    const unit = { id: await availableUnitOf(service, producer, landlordId) };
     const offer = new OfferEventStream({ unitId: unit.id, householdId: randomUUID(), reference: aHouseholdReference() });
     await producer.send(Topics.matching, offer.offerId, offer.accepted());
     await eventually(async () => expect(await statusOf(unit.id)).toBe('reserved'), 30_000);

@@ -1,4 +1,4 @@
-import { buildConsole, dropDatabase, freePort, linkIn, seedDemoData, ServiceKey, ServiceProcess, SmtpSink, testEnv, type DemoRecords } from '@hearth/testing';
+import { buildConsole, dropDatabase, freePort, KafkaTestBroker, linkIn, seedDemoData, ServiceKey, ServiceProcess, SmtpSink, testEnv, type DemoRecords } from '@hearth/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +24,12 @@ export class ConsolePlatform {
   gatewayUrl = '';
   records?: DemoRecords;
   private smtp?: SmtpSink;
+  private broker?: KafkaTestBroker;
 
   async start(): Promise<void> {
-    this.smtp = await SmtpSink.start();
+    // A broker of its own: the dashboard counts every flat and inspection, so other suites'
+    // events (on the shared test broker) must not reach this platform's services.
+    [this.smtp, this.broker] = await Promise.all([SmtpSink.start(), KafkaTestBroker.start()]);
     const build = buildConsole(this.dist);
     const ports = Object.fromEntries(await Promise.all(['gateway', ...SERVICES].map(async (name) => [name, await freePort()] as const)));
     this.gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
@@ -66,7 +69,7 @@ export class ConsolePlatform {
   }
 
   private async startService(name: ServiceKey, extra: Record<string, string>): Promise<void> {
-    const env = testEnv(name, { LOG_LEVEL: 'info', ...extra });
+    const env = testEnv(name, { LOG_LEVEL: 'info', KAFKA_BROKERS: this.broker!.brokers.join(','), ...extra });
     this.databases.push(env.DATABASE_NAME!);
     const service = new ServiceProcess(name, env, this.logDirectory);
     this.processes.push(service);
@@ -90,7 +93,7 @@ export class ConsolePlatform {
   async stop(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.stop()));
     await Promise.all(this.databases.map((db) => dropDatabase(db)));
-    await this.smtp?.stop();
+    await Promise.all([this.smtp?.stop(), this.broker?.stop()]);
     rmSync(this.dist, { recursive: true, force: true });
   }
 }

@@ -59,6 +59,7 @@ import { PriorityPolicyVersion } from './priority/domain/priority-policy.entity'
 import { HouseholdScorer } from './priority/household-scorer';
 import { PolicyRegistry } from './priority/policy-registry';
 import { ListPoliciesController, ListPoliciesHandler } from './priority/queries/get-policies/get-policies.query';
+import { PreviewPolicyController, PreviewPolicyHandler } from './priority/queries/preview-policy/preview-policy.query';
 import { GetRescoringProgressController, GetRescoringProgressHandler } from './priority/queries/get-rescoring-progress/get-rescoring-progress.query';
 import { RescoreWaitlistJob } from './priority/rescore-waitlist.job';
 import { RescoringScheduler } from './priority/rescoring.scheduler';
@@ -120,6 +121,7 @@ export class ApplicantsModule {
         ListWaitlistController,
         GetWaitlistPositionController,
         ListPoliciesController,
+        PreviewPolicyController,
         PublishPolicyController,
         GetRescoringProgressController,
         BoardWaitlistController,
@@ -162,6 +164,7 @@ export class ApplicantsModule {
         ListWaitlistHandler,
         GetWaitlistPositionHandler,
         ListPoliciesHandler,
+        PreviewPolicyHandler,
         PublishPolicyHandler,
         RescoreWaitlistHandler,
         GetRescoringProgressHandler,

@@ -18,6 +18,7 @@ const ListFlatPage = lazy(() => import('./pages/list-flat'));
 const AgendaPage = lazy(() => import('./pages/agenda'));
 const ChecklistPage = lazy(() => import('./pages/checklist'));
 const WaitlistPage = lazy(() => import('./pages/waitlist'));
+const PriorityPolicyPage = lazy(() => import('./pages/priority-policy'));
 const CaseloadPage = lazy(() => import('./pages/caseload'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
@@ -65,6 +66,7 @@ export function App() {
         <Route path="agenda" element={<Allowed roles={['inspector']}><AgendaPage /></Allowed>} />
         <Route path="inspections/:inspectionId" element={<Allowed roles={['inspector']}><ChecklistPage /></Allowed>} />
         <Route path="waitlist" element={<Allowed roles={['board_member']}><WaitlistPage /></Allowed>} />
+        <Route path="policy" element={<Allowed roles={['board_member']}><PriorityPolicyPage /></Allowed>} />
         <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
         <Route path="mediation" element={<Allowed roles={['mediator']}><MediationPlaceholder /></Allowed>} />
         <Route path="*" element={<Home />} />

@@ -309,4 +309,57 @@ describe('the web console in a real browser', () => {
     await desk.close();
     await caseworkerContext.close();
   });
+
+  it('the board member drafts a policy, previews how it would reorder the waitlist, and publishes it', async () => {
+    const boardToken = await platform.token('board@hearth.demo');
+    // Two households accepted offers in the journeys above; six are still waiting.
+    const waiting = await eventually(async () => {
+      const { body } = await platform.get(boardToken, '/applicants/board/waitlist?limit=100');
+      expect(body.total).toBe(6);
+      return body.items as { rank: number; reference: string; priority: number; scoreBreakdown: { factor: string; item?: string }[] }[];
+    }, 30_000, 500);
+    // Naive reference: domestic violence from 12 to 30 points adds 18 to those it applies to (the
+    // demo's priorities stay under the cap), then re-rank; equal priorities keep their order now.
+    const raised = waiting.map((h) => ({ ...h, draft: h.priority + (h.scoreBreakdown.some((p) => p.item === 'domesticViolence') ? 18 : 0) }));
+    const draftRank = new Map([...raised].sort((a, b) => b.draft - a.draft || a.rank - b.rank).map((h, index) => [h.reference, index + 1]));
+    const movedUp = raised.filter((h) => draftRank.get(h.reference)! < h.rank).length;
+    const movedDown = raised.filter((h) => draftRank.get(h.reference)! > h.rank).length;
+    expect(movedUp).toBeGreaterThan(0);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'board@hearth.demo');
+    await page.getByRole('link', { name: 'Priority policy' }).click();
+    await page.getByText('In force: version 1', { exact: false }).waitFor();
+    await page.getByLabel('Domestic violence').fill('30');
+    await page.getByRole('button', { name: 'Preview the effect' }).click();
+    const preview = page.locator('[data-testid=policy-preview]');
+    await preview.getByText(`Would move up: ${movedUp} `).waitFor();
+    await preview.getByText(`Would move down: ${movedDown} `).waitFor();
+    await preview.getByText(`Would keep their place: ${waiting.length - movedUp - movedDown}`).waitFor();
+    await preview.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: join(shots, 'board-policy-preview-en.png'), fullPage: true });
+    await accessible(page, 'board: policy preview');
+
+    // A value out of range is refused next to its field, and nothing is previewed.
+    await page.getByLabel('Points for urgent status').fill('250');
+    await page.getByRole('button', { name: 'Preview the effect' }).click();
+    await page.locator('input[name="weights.urgentBonus"][aria-invalid=true]').waitFor();
+    await page.getByLabel('Points for urgent status').fill('20');
+    await page.getByRole('button', { name: 'Preview the effect' }).click();
+    await preview.getByText(`Would move up: ${movedUp} `).waitFor();
+
+    await page.getByLabel('What changes and why').fill('Domestic violence weighs more, as the board decided in its November review');
+    await page.getByRole('button', { name: 'Publish this policy' }).click();
+    await page.getByText('Version 2 is in force').waitFor();
+    await page.getByText('Every waiting household has been re-scored under this version.').waitFor({ timeout: 30_000 });
+    await accessible(page, 'board: policy published');
+
+    // The waitlist is now in the draft's order.
+    const firstUnderDraft = [...draftRank].find(([, rank]) => rank === 1)![0];
+    await page.getByRole('link', { name: 'Waitlist' }).click();
+    await page.locator('[data-testid=waitlist] tbody tr').first().filter({ hasText: firstUnderDraft }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

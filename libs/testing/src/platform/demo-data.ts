@@ -112,11 +112,22 @@ export async function seedDemoData(
 
   // Households first, so the flats' shortlists (computed when they become available) have candidates.
   const districts = owners.map((owner) => owner.district);
+  // Varied situations, so priorities differ (and a draft policy visibly reorders the waitlist).
+  const situations = ['rough_sleeping', 'emergency_shelter', 'temporary_accommodation', 'overcrowded'];
   for (let i = 0; i < 8; i++) {
     const household = await call(urls.applicants, 'POST', '/households', aHouseholdRegistration().withMembers(i % 3 === 0 ? 2 : 1, i % 3 === 0 ? 1 : 0, i % 2 ? [6] : []).build());
     await call(urls.applicants, 'POST', `/households/${household.id}/consent`, aConsent().build());
     await call(urls.applicants, 'PUT', `/households/${household.id}/needs`, someNeeds().prefers(districts[i % 3]).rentSetTo(950).build());
-    await call(urls.applicants, 'POST', `/households/${household.id}/assessments`, anAssessment().build());
+    await call(
+      urls.applicants,
+      'POST',
+      `/households/${household.id}/assessments`,
+      anAssessment()
+        .livingIn(situations[i % 4])
+        .homelessFor((i * 5) % 25)
+        .vulnerable(...(i % 3 === 0 ? ['domesticViolence'] : []))
+        .build(),
+    );
     await call(urls.applicants, 'POST', `/households/${household.id}/waitlist`, {});
     if (i < 3) await call(urls.applicants, 'PUT', `/households/${household.id}/caseworker`, { caseworkerId: caseworkerSession.userId });
   }

@@ -28,7 +28,10 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
     { path: '/my-flats/new', label: 'nav.listFlat' },
   ],
   inspector: [{ path: '/agenda', label: 'nav.agenda' }],
-  board_member: [{ path: '/waitlist', label: 'nav.waitlist' }],
+  board_member: [
+    { path: '/waitlist', label: 'nav.waitlist' },
+    { path: '/policy', label: 'nav.policy' },
+  ],
   mediator: [{ path: '/mediation', label: 'nav.mediation' }],
 };
 

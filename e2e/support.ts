@@ -7,6 +7,7 @@ import { join } from 'node:path';
 export class Platform {
   readonly processes = new Map<ServiceKey, ServiceProcess>();
   readonly databases = new Map<ServiceKey, string>();
+  private readonly envs = new Map<ServiceKey, NodeJS.ProcessEnv>();
   readonly logDirectory = join(tmpdir(), `hearth-e2e-${randomBytes(3).toString('hex')}`);
 
   /** `extraEnv` adds variables for some services, e.g. short repair deadlines for inspections. */
@@ -22,12 +23,26 @@ export class Platform {
           ...extraEnv[name],
         });
         this.databases.set(name, env.DATABASE_NAME!);
+        this.envs.set(name, env);
         const service = new ServiceProcess(name, env, this.logDirectory);
         this.processes.set(name, service);
         // Generous: five services compiling their sources at once on a busy two-core machine.
         await service.start(180_000);
       }),
     );
+  }
+
+  /**
+   * Stops a service and starts it again on the same port, database and keys, with some variables
+   * changed — e.g. a later LEASES_TODAY or MEDIATION_TODAY: the calendar moves on for it.
+   */
+  async restart(name: ServiceKey, changedEnv: Record<string, string>): Promise<void> {
+    await this.processes.get(name)!.stop();
+    const env = { ...this.envs.get(name)!, ...changedEnv };
+    this.envs.set(name, env);
+    const service = new ServiceProcess(name, env, this.logDirectory);
+    this.processes.set(name, service);
+    await service.start(180_000);
   }
 
   service(name: ServiceKey): ServiceProcess {

@@ -2,7 +2,7 @@ import { serviceDatabaseName } from '@hearth/persistence';
 import { baseConfigSchema, loadConfig } from '@hearth/platform';
 import { z } from 'zod';
 import { HOLIDAY_REGION_CODES } from './calendar/holidays';
-import { WorkingDayCalendar } from './calendar/working-days';
+import { addDays, dateIn, startOfDayIn, WorkingDayCalendar } from './calendar/working-days';
 
 const workingDays = (fallback: number, max = 60) => z.coerce.number({ error: 'must be a number of working days' }).int().min(0).max(max).default(fallback);
 const count = (fallback: number, min: number, max: number) => z.coerce.number({ error: 'must be a number' }).int().min(min).max(max).default(fallback);
@@ -23,7 +23,8 @@ const isoDates = z
   .transform((value) => value.split(',').map((date) => date.trim()).filter(Boolean))
   .pipe(z.array(z.iso.date({ error: 'must list dates YYYY-MM-DD separated by commas' })));
 
-export const mediationConfigSchema = baseConfigSchema.extend({
+export const mediationConfigSchema = baseConfigSchema
+  .extend({
     PORT: baseConfigSchema.shape.PORT.default(3107),
     DATABASE_NAME: z.string().default(serviceDatabaseName('mediation')),
     /** Encrypts neighbours' names and contacts, complaint texts, notes and agreements at rest (AES-256-GCM). No default: losing it loses the data. */
@@ -63,6 +64,13 @@ export const mediationConfigSchema = baseConfigSchema.extend({
     RISK_WEIGHT_MISSED_SUPPORT_CONTACT: count(10, 0, 100),
     RISK_WEIGHT_UNRESOLVED_CASE_REVIEW: count(20, 0, 100),
     RISK_THRESHOLD: count(50, 1, 1000),
+    // Tests and demonstrations only: a fixed calendar date taken as "today" (refused in production),
+    // as LEASES_TODAY is for the leases service. Restarting with a later date moves the story on.
+    MEDIATION_TODAY: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).optional(),
+  })
+  .refine((config) => !(config.NODE_ENV === 'production' && config.MEDIATION_TODAY), {
+    message: 'must not be set in production',
+    path: ['MEDIATION_TODAY'],
   });
 
 export type MediationConfig = z.infer<typeof mediationConfigSchema>;
@@ -98,6 +106,9 @@ export class MediationRules {
     readonly agreementFollowUpMonths: number,
     readonly stalledAfterDays: number,
     readonly risk: RiskWeights,
+    /** A fixed "today" (MEDIATION_TODAY, tests only); null: the real calendar. */
+    readonly fixedToday: string | null = null,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   static fromConfig(config: MediationConfig): MediationRules {
@@ -128,11 +139,28 @@ export class MediationRules {
         unresolvedCaseReview: config.RISK_WEIGHT_UNRESOLVED_CASE_REVIEW,
         threshold: config.RISK_THRESHOLD,
       },
+      config.MEDIATION_TODAY ?? null,
     );
   }
 
-  /** The agency's calendar day now. */
-  today(at: Date = new Date()): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  /** The agency's calendar day now (MEDIATION_TODAY when fixed), or the day of an instant. */
+  today(at?: Date): string {
+    if (at) return dateIn(this.timeZone, at);
+    return this.fixedToday ?? dateIn(this.timeZone, new Date(this.clock()));
+  }
+
+  /**
+   * The current instant. With a fixed "today", the same time of day on that date (clamped into it),
+   * so that an instant taken now — a complaint received, a case's last activity — falls on the day
+   * every rule reads as today.
+   */
+  now(): Date {
+    const real = this.clock();
+    if (!this.fixedToday) return new Date(real);
+    const sinceMidnight = real - startOfDayIn(this.timeZone, dateIn(this.timeZone, new Date(real))).getTime();
+    const start = startOfDayIn(this.timeZone, this.fixedToday).getTime();
+    const end = startOfDayIn(this.timeZone, addDays(this.fixedToday, 1)).getTime();
+    return new Date(Math.min(start + Math.max(0, sinceMidnight), end - 1));
   }
 }
+

@@ -199,4 +199,27 @@ describe('neighbour preparation and follow-up', () => {
     expect(risk).toEqual({ score: 0, at_risk: false });
     expect((await readEvents(Topics.mediation, tenancy.tenancyId)).map((e) => e.type)).toEqual(['TenancyAtRisk', 'TenancyRiskCleared']);
   });
+
+  it('applies every arrears event of one change in leases, though they share the tenancy’s version (a month charged: ageing, then the stages reached)', async () => {
+    const tenancy = new TenancyEventStream();
+    const started = tenancy.started(new Date().toISOString().slice(0, 10));
+    await publishLease(producer, started);
+    await applied(service, started.id);
+    // A high complaint: 20 points.
+    await service.http
+      .post('/complaints')
+      .set(staff)
+      .send({ unitId: tenancy.unitId, category: 'damage', intensity: 'high', channel: 'email', description: 'Broken door.', complainant: { kind: 'landlord' }, respondent: { kind: 'household', ref: tenancy.householdId } })
+      .expect(201);
+
+    // As leases publishes them, in order on the tenancy's key, all with version 2: the established
+    // stage comes after an ageing change and the reminder of the same version, and still counts (40).
+    const batch = tenancy.monthChargedIntoEstablishedArrears();
+    expect(new Set(batch.map((event) => event.aggregateVersion))).toEqual(new Set([2]));
+    for (const event of batch) await publishLease(producer, event);
+    const [atRisk] = await waitForEvents(Topics.mediation, tenancy.tenancyId, ['TenancyAtRisk'], 30_000);
+    expect(atRisk.payload).toMatchObject({ score: 60, threshold: 50, factors: [{ factor: 'arrears', contribution: 40 }, { factor: 'open_complaints', contribution: 20 }] });
+    const [arrears] = await queryDatabase<{ established: boolean; tenancy_version: number }>(service.database, 'SELECT established, tenancy_version FROM tenancy_arrears WHERE tenancy_id = $1', [tenancy.tenancyId]);
+    expect(arrears).toEqual({ established: true, tenancy_version: 2 });
+  });
 });

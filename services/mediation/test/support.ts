@@ -57,6 +57,30 @@ export class TenancyEventStream {
     return this.next('ArrearsStageReached', { stage: 'established', arrearsCents: 147_000, monthsUnpaid: 2, reachedOn });
   }
 
+  /**
+   * A month charged that establishes the arrears, as the leases service publishes it: one save of
+   * the tenancy, so every event carries the same version — the ageing changed, then each stage
+   * reached, in that order.
+   */
+  monthChargedIntoEstablishedArrears(changedOn = '2026-07-02') {
+    this.version += 1;
+    const event = (type: string, payload: Record<string, unknown>) =>
+      anEnvelope({
+        type,
+        source: 'leases',
+        aggregateType: 'Tenancy',
+        aggregateId: this.tenancyId,
+        aggregateVersion: this.version,
+        payload: { tenancyId: this.tenancyId, unitId: this.unitId, householdId: this.householdId, reference: this.reference, ...payload },
+      });
+    return [
+      event('RentCharged', { month: changedOn.slice(0, 7), amountCents: 73_500, dueDate: `${changedOn.slice(0, 7)}-01`, balanceCents: 220_500 }),
+      event('RentArrearsChanged', { ageing: '31_60', previousAgeing: '0_30', arrearsCents: 147_000, monthsUnpaid: 2, atRisk: true, changedOn }),
+      event('ArrearsStageReached', { stage: 'reminder', arrearsCents: 147_000, monthsUnpaid: 2, reachedOn: changedOn }),
+      event('ArrearsStageReached', { stage: 'established', arrearsCents: 147_000, monthsUnpaid: 2, reachedOn: changedOn }),
+    ];
+  }
+
   arrearsCleared(clearedOn = '2026-10-02') {
     return this.next('ArrearsCleared', { clearedOn });
   }

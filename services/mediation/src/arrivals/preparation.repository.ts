@@ -3,13 +3,17 @@ import { AggregateStore, NewEvent } from '@hearth/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseScope, mayHandle, visibilityOf } from '../access';
+import { MediationRules } from '../config';
 import { KnownHousehold } from '../directory/known-household.entity';
 import { PreparationNotFoundError } from '../mediation.errors';
 import { Preparation, PreparationTask } from './domain/preparation.entity';
 
 @Injectable()
 export class PreparationRepository {
-  constructor(private readonly store: AggregateStore) {}
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly rules: MediationRules,
+  ) {}
 
   async scopeOf(manager: EntityManager, preparation: Preparation, tasks: readonly PreparationTask[]): Promise<CaseScope> {
     const household = await manager.findOneBy(KnownHousehold, { householdId: preparation.householdId });
@@ -27,7 +31,7 @@ export class PreparationRepository {
   }
 
   save(manager: EntityManager, preparation: Preparation, events: (version: number) => NewEvent[]): Promise<Preparation> {
-    preparation.lastActivityAt = new Date();
+    preparation.lastActivityAt = this.rules.now();
     return this.store.save(manager, Preparation, preparation, events);
   }
 }

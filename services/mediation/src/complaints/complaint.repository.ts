@@ -3,6 +3,7 @@ import { AggregateStore, NewEvent } from '@hearth/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseScope, mayHandle, visibilityOf } from '../access';
+import { MediationRules } from '../config';
 import { KnownHousehold } from '../directory/known-household.entity';
 import { ComplaintNotFoundError } from '../mediation.errors';
 import { Complaint, ComplaintStage } from './domain/complaint.entity';
@@ -15,7 +16,10 @@ export interface LoadedComplaint {
 
 @Injectable()
 export class ComplaintRepository {
-  constructor(private readonly store: AggregateStore) {}
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly rules: MediationRules,
+  ) {}
 
   async load(manager: EntityManager, id: string, { forUpdate = false } = {}): Promise<LoadedComplaint> {
     const complaint = await manager.findOne(Complaint, { where: { id }, ...(forUpdate && { lock: { mode: 'pessimistic_write' as const } }) });
@@ -36,7 +40,7 @@ export class ComplaintRepository {
   }
 
   save(manager: EntityManager, complaint: Complaint, events: (version: number) => NewEvent[]): Promise<Complaint> {
-    complaint.lastActivityAt = new Date();
+    complaint.lastActivityAt = this.rules.now();
     return this.store.save(manager, Complaint, complaint, events);
   }
 }

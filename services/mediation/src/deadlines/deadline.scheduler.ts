@@ -58,7 +58,7 @@ export class DeadlineScheduler implements JobSweep {
         data,
         opts: {
           jobId: deadlineJobId(data),
-          delay: Math.max(0, startOfDayIn(this.rules.timeZone, addDays(data.dueOn, 1)).getTime() - Date.now()),
+          delay: Math.max(0, startOfDayIn(this.rules.timeZone, addDays(data.dueOn, 1)).getTime() - this.rules.now().getTime()),
           attempts: 8,
           backoff: { type: 'exponential', delay: 1_000 },
           removeOnComplete: true,

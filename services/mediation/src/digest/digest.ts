@@ -44,7 +44,7 @@ export class GenerateDigestHandler implements ICommandHandler<GenerateDigestComm
   execute() {
     return this.unitOfWork.run(async (manager) => {
       const today = this.rules.today();
-      const stalledSince = new Date(Date.now() - this.rules.stalledAfterDays * 86_400_000);
+      const stalledSince = new Date(this.rules.now().getTime() - this.rules.stalledAfterDays * 86_400_000);
       const byOwner = new Map<string, DigestItem[]>();
       const add = (owner: string | null, item: DigestItem) => {
         const key = owner ?? 'unassigned';
@@ -75,7 +75,7 @@ export class GenerateDigestHandler implements ICommandHandler<GenerateDigestComm
       for (const m of meetings) add(m.owner_id, { kind: 'meeting_overdue', caseId: m.id, values: { reference: m.reference, dueOn: m.meeting_due_on } });
 
       const runId = randomUUID();
-      const generatedAt = new Date();
+      const generatedAt = this.rules.now();
       for (const [ownerId, items] of byOwner) {
         await manager.query('INSERT INTO digests (run_id, generated_at, owner_id, items) VALUES ($1, $2, $3, $4)', [runId, generatedAt, ownerId, JSON.stringify(items)]);
       }

@@ -27,7 +27,11 @@ export class RecordTenancyHandler implements ICommandHandler<RecordTenancyComman
     return this.unitOfWork.run(async (manager) => {
       if (change.kind === 'arrears') {
         const known = await manager.findOne(TenancyArrears, { where: { tenancyId }, lock: { mode: 'pessimistic_write' } });
-        if (known && tenancyVersion <= known.tenancyVersion) return false;
+        // One change in leases may publish several arrears events with the same tenancy version (a
+        // month charged: RentArrearsChanged, then ArrearsStageReached 'reminder' and 'established'),
+        // in order on the tenancy's partition: each is applied; only an older version is stale. (An
+        // event delivered twice is stopped by the inbox before it gets here.)
+        if (known && tenancyVersion < known.tenancyVersion) return false;
         await manager.save(TenancyArrears, {
           tenancyId,
           established: change.established ?? known?.established ?? false,

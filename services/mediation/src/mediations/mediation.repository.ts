@@ -21,7 +21,10 @@ export interface LoadedMediation {
 
 @Injectable()
 export class MediationRepository {
-  constructor(private readonly store: AggregateStore) {}
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly rules: MediationRules,
+  ) {}
 
   async load(manager: EntityManager, id: string, { forUpdate = false } = {}): Promise<LoadedMediation> {
     const mediation = await manager.findOne(Mediation, { where: { id }, ...(forUpdate && { lock: { mode: 'pessimistic_write' as const } }) });
@@ -45,7 +48,7 @@ export class MediationRepository {
   }
 
   save(manager: EntityManager, mediation: Mediation, events: (version: number) => NewEvent[]): Promise<Mediation> {
-    mediation.lastActivityAt = new Date();
+    mediation.lastActivityAt = this.rules.now();
     return this.store.save(manager, Mediation, mediation, events);
   }
 }

@@ -65,7 +65,7 @@ export class RecomputeRiskHandler implements ICommandHandler<RecomputeRiskComman
       const ref = { tenancyId, unitId: tenancy.unitId, householdId: tenancy.householdId, reference: tenancy.reference };
       if (!risk) {
         if (!atRisk && score === 0) return 'unchanged' as const;
-        const created = manager.create(TenancyRisk, { id: tenancyId, version: 0, unitId: tenancy.unitId, householdId: tenancy.householdId, reference: tenancy.reference, score, atRisk, factors, changedAt: new Date() });
+        const created = manager.create(TenancyRisk, { id: tenancyId, version: 0, unitId: tenancy.unitId, householdId: tenancy.householdId, reference: tenancy.reference, score, atRisk, factors, changedAt: this.rules.now() });
         await this.store.save(manager, TenancyRisk, created, (version) =>
           atRisk
             ? [newEvent(TenancyAtRisk, { aggregateId: tenancyId, aggregateVersion: version, actor: SYSTEM_ACTOR, payload: { ...ref, score, threshold, factors: factors.map(({ factor, contribution }) => ({ factor, contribution })) } })]
@@ -79,7 +79,7 @@ export class RecomputeRiskHandler implements ICommandHandler<RecomputeRiskComman
       risk.score = score;
       risk.factors = factors;
       risk.atRisk = atRisk;
-      risk.changedAt = new Date();
+      risk.changedAt = this.rules.now();
       await this.store.save(manager, TenancyRisk, risk, (version) => {
         if (crossedUp) {
           return [newEvent(TenancyAtRisk, { aggregateId: tenancyId, aggregateVersion: version, actor: SYSTEM_ACTOR, payload: { ...ref, score, threshold, factors: factors.map(({ factor, contribution }) => ({ factor, contribution })) } })];

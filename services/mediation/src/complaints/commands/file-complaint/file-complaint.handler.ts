@@ -46,8 +46,9 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
   ) {}
 
   async execute({ input, actor }: FileComplaintCommand): Promise<ComplaintView> {
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-    if (receivedAt.getTime() > Date.now() + 60_000) throw new ValidationError([{ field: 'receivedAt', message: 'must not be in the future' }]);
+    const now = this.rules.now();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+    if (receivedAt.getTime() > now.getTime() + 60_000) throw new ValidationError([{ field: 'receivedAt', message: 'must not be in the future' }]);
     if (input.handlerId && !isStaff(actor)) throw new ValidationError([{ field: 'handlerId', message: 'only staff assign a handler' }]);
     const complainant = actor.role === 'landlord' ? { kind: 'landlord' as const, ref: actor.landlordId } : input.complainant;
 

@@ -81,7 +81,7 @@ function StartRun() {
             />
             <NumberInput label={t('runs.districtLimit')} name="districtLimit" description={t('runs.districtLimitHelp')} min={1} value={districtLimit} onChange={setDistrictLimit} error={error('districtLimit')} />
           </div>
-          <Checkbox label={t('runs.frontier')} name="frontier" description={t('runs.frontierHelp')} checked={frontier} onChange={(e) => setFrontier(e.currentTarget.checked)} error={error('frontier')} />
+          <Checkbox label={t('runs.frontier')} name="frontier" description={t('runs.frontierHelp')} checked={frontier} onChange={(e) => setFrontier(e.currentTarget.checked)} error={error('frontier')} aria-invalid={error('frontier') ? true : undefined} />
           <Refusal error={start.error} />
           <Group>
             <Button type="submit" loading={start.isPending}>

@@ -302,10 +302,10 @@ describe('the staff and mediator screens in a real browser', () => {
     // An agreement without its commitment's words: refused next to the field.
     await page.getByRole('button', { name: 'Save the agreement' }).click();
     await page.getByText('Some fields need correcting').waitFor();
-    await expect(page.getByLabel('Commitment 1').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByLabel('Commitment 1').fill('No music after 22:00 on weekdays.');
+    await expect(page.getByRole('textbox', { name: 'Commitment 1', exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByRole('textbox', { name: 'Commitment 1', exact: true }).fill('No music after 22:00 on weekdays.');
     await page.getByRole('button', { name: 'Add a commitment' }).click();
-    await page.getByLabel('Commitment 2').fill('Knock on the door before calling the agency.');
+    await page.getByRole('textbox', { name: 'Commitment 2', exact: true }).fill('Knock on the door before calling the agency.');
     await page.getByRole('button', { name: 'Save the agreement' }).click();
     await page.locator('[data-testid=mediation-status]').getByText('Agreement reached').waitFor();
     await page.locator('[data-testid=commitments]').getByText('No music after 22:00 on weekdays.').waitFor();

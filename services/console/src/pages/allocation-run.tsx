@@ -197,7 +197,7 @@ export default function AllocationRunPage() {
           </Table.ScrollContainer>
         )}
         {r.districtReport && r.districtReport.districts.length > 0 && (
-          <Table mt="sm" data-testid="district-report">
+          <Table mt="sm" data-testid="district-report" captionSide="top">
             <Table.Caption>{t('runs.districtReport')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

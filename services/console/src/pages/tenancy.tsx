@@ -129,7 +129,7 @@ function PaymentPlanCard({ tenancy }: { tenancy: TenancyWithHistory }) {
           </Stack>
         </form>
         {agree.data && (
-          <Table data-testid="instalments">
+          <Table data-testid="instalments" captionSide="top">
             <Table.Caption>{t('tenancies.planAgreedNow', { total: cents(agree.data.totalCents) })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -202,7 +202,7 @@ export default function TenancyPage() {
                 <Table.Tr key={`${h.at}-${h.action}`}>
                   <Table.Td>{format.dateTime(h.at)}</Table.Td>
                   <Table.Td>{t(`tenancies.actions.${h.action}`, { defaultValue: h.action.replace(/_/g, ' ') })}</Table.Td>
-                  <Table.Td>{t(`role.${h.actor.role}`, { defaultValue: h.actor.role })}</Table.Td>
+                  <Table.Td>{t(`role.${h.actor.role}`, { defaultValue: t('tenancies.automatic') })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

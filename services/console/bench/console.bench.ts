@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await page.goto(`${platform.gatewayUrl}/dashboard`);
       const handle = await page.waitForFunction(
         () => {
-          const cell = document.querySelector('[data-status=available]');
+          const cell = (globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null } }).document.querySelector('[data-status=available]');
           return cell && /\d/.test(cell.textContent ?? '') ? performance.now() : false;
         },
         undefined,

@@ -46,7 +46,7 @@ describe('the staff and mediator screens in a real browser', () => {
 
   /** Nothing wider than the phone's screen (the tables scroll inside their own box). */
   async function fitsThePhone(page: Page): Promise<void> {
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
   }
 
   async function post(path: string, body: unknown = {}): Promise<any> {

@@ -7,7 +7,7 @@ import { api } from '../api/session';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
 import { inProgress, RunProgress, type RunSummary } from './allocation-runs';
-import { Refusal, StatusBadge, Terms } from './parts';
+import { Refusal, ScrollTable, StatusBadge, Terms } from './parts';
 
 interface RunView extends RunSummary {
   policy: { weights: Record<string, number>; maxPerBuilding: number | null; maxExtraBedrooms: number; maxPerDistrict: unknown };
@@ -164,7 +164,7 @@ export default function AllocationRunPage() {
         {r.proposals.length === 0 ? (
           <Text data-testid="empty">{inProgress(r.status) ? t('runs.notYetSolved') : t('runs.noProposals')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollTable minWidth={520} label={t('runs.proposalsTitle')}>
             <Table striped data-testid="proposals">
               <Table.Thead>
                 <Table.Tr>
@@ -194,7 +194,7 @@ export default function AllocationRunPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {r.districtReport && r.districtReport.districts.length > 0 && (
           <Table mt="sm" data-testid="district-report" captionSide="top">

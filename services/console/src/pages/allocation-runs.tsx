@@ -7,7 +7,7 @@ import { useApiMutation } from '../api/hooks';
 import { api, type Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { errorsOf, Refusal, StatusBadge } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge } from './parts';
 
 export const RUN_STATUSES = ['queued', 'running', 'awaiting_approval', 'offers_proposed', 'rejected', 'failed'] as const;
 
@@ -117,7 +117,7 @@ export default function AllocationRunsPage() {
       </Group>
       <QueryState query={runs} empty={(p) => p.items.length === 0}>
         {({ items }) => (
-            <Table.ScrollContainer minWidth={640}>
+            <ScrollTable minWidth={640} label={t('runs.title')}>
               <Table striped data-testid="runs">
                 <Table.Thead>
                   <Table.Tr>
@@ -150,7 +150,7 @@ export default function AllocationRunsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
         )}
       </QueryState>
     </Stack>

@@ -6,7 +6,7 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { useSession } from '../api/use-session';
 import { ErrorState, Loading } from '../components/states';
 import { useFormat } from '../format';
-import { errorsOf, Refusal, StatusBadge, Terms } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms } from './parts';
 
 interface Deadline {
   dueOn: string;
@@ -118,7 +118,7 @@ export default function ComplaintPage() {
           <Title order={3} size="h4" id="complaint-stages" mb="sm">
             {t('complaints.stages')}
           </Title>
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480} label={t('complaints.stages')}>
             <Table data-testid="complaint-stages">
               <Table.Thead>
                 <Table.Tr>
@@ -150,7 +150,7 @@ export default function ComplaintPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Card>
       )}
       {(c.status === 'awaiting_acknowledgement' || c.status === 'awaiting_answer') && (

@@ -6,7 +6,7 @@ import type { Page } from '../api/session';
 import { useSession } from '../api/use-session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { StatusBadge } from './parts';
+import { ScrollTable, StatusBadge } from './parts';
 
 interface ComplaintItem {
   id: string;
@@ -50,7 +50,7 @@ export default function ComplaintsPage() {
       </Group>
       <QueryState query={complaints} empty={(p) => p.items.length === 0}>
         {(p) => (
-          <Table.ScrollContainer minWidth={620}>
+          <ScrollTable minWidth={620} label={t('complaints.title')}>
             <Table striped data-testid="complaints">
               <Table.Thead>
                 <Table.Tr>
@@ -89,7 +89,7 @@ export default function ComplaintsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
     </Stack>

@@ -7,7 +7,7 @@ import type { Page } from '../api/session';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
 import type { Landlord } from './landlords';
-import { errorsOf, Refusal, StatusBadge, Terms, useCents } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms, useCents } from './parts';
 
 interface Agreement {
   id: string;
@@ -50,7 +50,7 @@ function Agreements({ landlord }: { landlord: Landlord }) {
       </Title>
       <QueryState query={agreements} empty={(a) => a.items.length === 0}>
         {(a) => (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label={t('landlords.agreements')}>
             <Table striped data-testid="agreements">
               <Table.Thead>
                 <Table.Tr>
@@ -90,7 +90,7 @@ function Agreements({ landlord }: { landlord: Landlord }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
       <Refusal error={sign.error} />
@@ -169,7 +169,7 @@ function HeadLeases({ landlordId }: { landlordId: string }) {
       </Title>
       <QueryState query={leases} empty={(p) => p.items.length === 0}>
         {(p) => (
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollTable minWidth={520} label={t('landlords.headLeases')}>
             <Table striped data-testid="head-leases">
               <Table.Thead>
                 <Table.Tr>
@@ -194,7 +194,7 @@ function HeadLeases({ landlordId }: { landlordId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
     </Card>

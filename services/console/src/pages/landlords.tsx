@@ -5,7 +5,7 @@ import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { StatusBadge } from './parts';
+import { ScrollTable, StatusBadge } from './parts';
 
 export interface Landlord {
   id: string;
@@ -51,7 +51,7 @@ export default function LandlordsPage() {
       </Group>
       <QueryState query={landlords} empty={(p) => p.items.length === 0}>
         {(p) => (
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollTable minWidth={520} label={t('landlords.title')}>
             <Table striped data-testid="landlords">
               <Table.Thead>
                 <Table.Tr>
@@ -78,7 +78,7 @@ export default function LandlordsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
     </Stack>

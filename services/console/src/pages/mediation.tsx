@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ErrorState, Loading } from '../components/states';
 import { useFormat } from '../format';
-import { errorsOf, Refusal, StatusBadge, Terms } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms } from './parts';
 
 const STEPS = ['house_rules_reminder', 'phone_call', 'visit_by_two_mediators', 'joint_meeting', 'committee'];
 const RESULTS = ['resolved', 'partly_resolved', 'not_resolved', 'no_show'];
@@ -252,7 +252,7 @@ export default function MediationPage() {
           {!m.sessions || m.sessions.length === 0 ? (
             <Text data-testid="empty">{t('mediations.noSessions')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollTable minWidth={520} label={t('mediations.sessions')}>
               <Table striped data-testid="sessions">
                 <Table.Thead>
                   <Table.Tr>
@@ -275,7 +275,7 @@ export default function MediationPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
           {m.status !== 'closed' && m.visibility === 'full' && <RecordSession mediation={m} />}
         </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Badge } from '@mantine/core';
+import { Alert, Badge, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, fieldErrors } from '../components/states';
@@ -37,7 +37,7 @@ const COLOURS: Record<string, string> = {
 export function StatusBadge({ group, status, testId }: { group: string; status: string; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLOURS[status] ?? 'blue'} data-testid={testId}>
+    <Badge variant="light" className="status-badge" color={COLOURS[status] ?? 'blue'} data-testid={testId}>
       {t(`${group}.${status}`, { defaultValue: status.replace(/_/g, ' ') })}
     </Badge>
   );
@@ -88,4 +88,16 @@ export function errorsOf(error: unknown): (field: string) => string | undefined 
 export function today(): string {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A table that scrolls sideways inside its own box on a phone. The box is a named region reachable
+ * with the keyboard (so its hidden columns can be scrolled to without a mouse).
+ */
+export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Table.ScrollContainer>
+  );
 }

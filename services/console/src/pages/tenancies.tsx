@@ -5,7 +5,7 @@ import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { StatusBadge, useCents } from './parts';
+import { ScrollTable, StatusBadge, useCents } from './parts';
 
 export interface Tenancy {
   id: string;
@@ -96,7 +96,7 @@ export default function TenanciesPage() {
       </Group>
       <QueryState query={tenancies} empty={(p) => p.items.length === 0}>
         {(p) => (
-          <Table.ScrollContainer minWidth={620}>
+          <ScrollTable minWidth={620} label={t('tenancies.title')}>
             <Table striped data-testid="tenancies">
               <Table.Thead>
                 <Table.Tr>
@@ -127,7 +127,7 @@ export default function TenanciesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
     </Stack>

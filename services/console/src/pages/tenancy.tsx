@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { errorsOf, Refusal, StatusBadge, Terms, useCents } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms, useCents } from './parts';
 import type { Tenancy } from './tenancies';
 
 interface TenancyWithHistory extends Tenancy {
@@ -52,7 +52,7 @@ function LedgerCard({ tenancyId }: { tenancyId: string }) {
             {l.entries.length === 0 ? (
               <Text data-testid="empty">{t('tenancies.noEntries')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={480}>
+              <ScrollTable minWidth={480} label={t('tenancies.ledger')}>
                 <Table striped data-testid="ledger-entries">
                   <Table.Thead>
                     <Table.Tr>
@@ -76,7 +76,7 @@ function LedgerCard({ tenancyId }: { tenancyId: string }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
           </Stack>
         )}

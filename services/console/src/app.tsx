@@ -20,6 +20,15 @@ const ChecklistPage = lazy(() => import('./pages/checklist'));
 const WaitlistPage = lazy(() => import('./pages/waitlist'));
 const PriorityPolicyPage = lazy(() => import('./pages/priority-policy'));
 const CaseloadPage = lazy(() => import('./pages/caseload'));
+const AllocationRunsPage = lazy(() => import('./pages/allocation-runs'));
+const AllocationRunPage = lazy(() => import('./pages/allocation-run'));
+const LandlordsPage = lazy(() => import('./pages/landlords'));
+const LandlordPage = lazy(() => import('./pages/landlord'));
+const TenanciesPage = lazy(() => import('./pages/tenancies'));
+const TenancyPage = lazy(() => import('./pages/tenancy'));
+const ComplaintsPage = lazy(() => import('./pages/complaints'));
+const ComplaintPage = lazy(() => import('./pages/complaint'));
+const MediationPage = lazy(() => import('./pages/mediation'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -34,11 +43,6 @@ function Allowed({ roles, children }: { roles: Role[]; children: ReactNode }) {
 function Home() {
   const session = useSession();
   return <Navigate to={session ? NAVIGATION[session.role][0].path : '/sign-in'} replace />;
-}
-
-function MediationPlaceholder() {
-  const { t } = useTranslation();
-  return <Empty>{t('mediation.notYet')}</Empty>;
 }
 
 export function App() {
@@ -68,7 +72,16 @@ export function App() {
         <Route path="waitlist" element={<Allowed roles={['board_member']}><WaitlistPage /></Allowed>} />
         <Route path="policy" element={<Allowed roles={['board_member']}><PriorityPolicyPage /></Allowed>} />
         <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
-        <Route path="mediation" element={<Allowed roles={['mediator']}><MediationPlaceholder /></Allowed>} />
+        <Route path="allocation-runs" element={<Allowed roles={STAFF}><AllocationRunsPage /></Allowed>} />
+        <Route path="allocation-runs/:runId" element={<Allowed roles={STAFF}><AllocationRunPage /></Allowed>} />
+        <Route path="landlords" element={<Allowed roles={STAFF}><LandlordsPage /></Allowed>} />
+        <Route path="landlords/:landlordId" element={<Allowed roles={STAFF}><LandlordPage /></Allowed>} />
+        <Route path="tenancies" element={<Allowed roles={STAFF}><TenanciesPage /></Allowed>} />
+        <Route path="tenancies/:tenancyId" element={<Allowed roles={STAFF}><TenancyPage /></Allowed>} />
+        <Route path="complaints" element={<Allowed roles={STAFF}><ComplaintsPage /></Allowed>} />
+        <Route path="complaints/:complaintId" element={<Allowed roles={[...STAFF, 'mediator']}><ComplaintPage /></Allowed>} />
+        <Route path="mediations/:mediationId" element={<Allowed roles={[...STAFF, 'mediator']}><MediationPage /></Allowed>} />
+        <Route path="mediation" element={<Allowed roles={['mediator']}><ComplaintsPage /></Allowed>} />
         <Route path="*" element={<Home />} />
       </Route>
     </Routes>

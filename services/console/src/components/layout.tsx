@@ -7,17 +7,27 @@ import { useLiveUpdates } from '../api/live';
 import { useSession } from '../api/use-session';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
 
+/** Staff screens of allocation runs, landlords, leases and complaints (each names its own translation object). */
+const STAFF_SCREENS = [
+  { path: '/allocation-runs', label: 'runs.nav' },
+  { path: '/landlords', label: 'landlords.nav' },
+  { path: '/tenancies', label: 'tenancies.nav' },
+  { path: '/complaints', label: 'complaints.nav' },
+];
+
 /** The pages each role works with, first one is home. */
 export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
   sra_staff: [
     { path: '/dashboard', label: 'nav.dashboard' },
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
+    ...STAFF_SCREENS,
   ],
   sra_admin: [
     { path: '/dashboard', label: 'nav.dashboard' },
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
+    ...STAFF_SCREENS,
   ],
   caseworker: [
     { path: '/caseload', label: 'nav.caseload' },

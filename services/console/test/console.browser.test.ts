@@ -318,9 +318,9 @@ describe('the web console in a real browser', () => {
       expect(body.total).toBe(6);
       return body.items as { rank: number; reference: string; priority: number; scoreBreakdown: { factor: string; item?: string }[] }[];
     }, 30_000, 500);
-    // Naive reference: domestic violence from 12 to 30 points adds 18 to those it applies to (the
+    // Naive reference: overcrowding from 12 to 60 points adds 48 to the households living so (the
     // demo's priorities stay under the cap), then re-rank; equal priorities keep their order now.
-    const raised = waiting.map((h) => ({ ...h, draft: h.priority + (h.scoreBreakdown.some((p) => p.item === 'domesticViolence') ? 18 : 0) }));
+    const raised = waiting.map((h) => ({ ...h, draft: h.priority + (h.scoreBreakdown.some((p) => p.item === 'overcrowded') ? 48 : 0) }));
     const draftRank = new Map([...raised].sort((a, b) => b.draft - a.draft || a.rank - b.rank).map((h, index) => [h.reference, index + 1]));
     const movedUp = raised.filter((h) => draftRank.get(h.reference)! < h.rank).length;
     const movedDown = raised.filter((h) => draftRank.get(h.reference)! > h.rank).length;
@@ -331,7 +331,7 @@ describe('the web console in a real browser', () => {
     await signInThroughConsole(page, platform.gatewayUrl, 'board@hearth.demo');
     await page.getByRole('link', { name: 'Priority policy' }).click();
     await page.getByText('In force: version 1', { exact: false }).waitFor();
-    await page.getByLabel('Domestic violence').fill('30');
+    await page.getByLabel('Overcrowded').fill('60');
     await page.getByRole('button', { name: 'Preview the effect' }).click();
     const preview = page.locator('[data-testid=policy-preview]');
     await preview.getByText(`Would move up: ${movedUp} `).waitFor();
@@ -349,7 +349,7 @@ describe('the web console in a real browser', () => {
     await page.getByRole('button', { name: 'Preview the effect' }).click();
     await preview.getByText(`Would move up: ${movedUp} `).waitFor();
 
-    await page.getByLabel('What changes and why').fill('Domestic violence weighs more, as the board decided in its November review');
+    await page.getByLabel('What changes and why').fill('Overcrowding weighs more, as the board decided in its November review');
     await page.getByRole('button', { name: 'Publish this policy' }).click();
     await page.getByText('Version 2 is in force').waitFor();
     await page.getByText('Every waiting household has been re-scored under this version.').waitFor({ timeout: 30_000 });

@@ -66,11 +66,11 @@ export class CandidatePool {
     );
     return { candidates: rows, total: rows.length === 0 ? 0 : Number(rows[0].total) };
   }
+}
 
-  /** Every candidate: the applicants of an allocation run. */
-  all(manager: EntityManager): Promise<Candidate[]> {
-    return manager.query(`SELECT ${CANDIDATE_COLUMNS} FROM waitlisted_households h WHERE h.status = 'waitlisted' AND ${WITHOUT_LIVE_OFFER}`);
-  }
+/** Every candidate: the applicants of an allocation run (read by the run's worker thread on its own connection). */
+export function allCandidates(db: Pick<EntityManager, 'query'>): Promise<Candidate[]> {
+  return db.query(`SELECT ${CANDIDATE_COLUMNS} FROM waitlisted_households h WHERE h.status = 'waitlisted' AND ${WITHOUT_LIVE_OFFER}`);
 }
 
 /** The seven hard rules for the unit in $1…$9, on waitlisted households without a live offer, not offered the unit before. */

@@ -35,9 +35,9 @@ const logger = createLogger('matching').child({ component: 'allocation-run' });
  * REPEATABLE READ transaction on its own connection), solves it with the engine (optimal runs also
  * check their own certificate) and serialises the census; this thread then stores the census, the
  * result and AllocationRunCompleted in one transaction — with the offers when no approval is
- * required — so the service keeps answering throughout. A run found already solved (a job delivered twice) is left alone;
- * one found running was interrupted and is solved again; one not found yet (the job ran before the
- * request's commit) is retried.
+ * required — so the service keeps answering throughout. A run found already solved (a job
+ * delivered twice) is left alone; one found running was interrupted and is solved again; one not
+ * found yet (the job ran before the request's commit) is retried.
  */
 @CommandHandler(ExecuteRunCommand)
 export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {

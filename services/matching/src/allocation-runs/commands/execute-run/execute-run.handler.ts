@@ -10,6 +10,7 @@ import { MatchingSettings } from '../../../matching-settings';
 import { AllocationRunRepository } from '../../allocation-run.repository';
 import { AllocationRun } from '../../domain/allocation-run.entity';
 import { RunOffers } from '../../run-offers';
+import { insertCensus } from './insert-census';
 import { SolvedRun, solveOffTheEventLoop } from './solve-off-the-event-loop';
 
 export class ExecuteRunCommand extends Command<void> {
@@ -113,16 +114,9 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
 
   /** One short transaction: the census (as the worker serialised it), the result, the event and, without approval, the offers. */
   private store(runId: string, solved: SolvedRun): Promise<void> {
-    const { census } = solved;
     return this.unitOfWork.run(async (manager) => {
       const run = await this.runs.getForUpdate(manager, runId);
-      // Buffers are sent in binary form, which for json is the UTF-8 text itself: nothing is
-      // encoded or parsed on this thread.
-      await manager.query(
-        `INSERT INTO allocation_run_census (run_id, instance, household_references, result, certificate, frontier)
-         VALUES ($1, $2::json, $3::json, $4::json, $5::json, $6::json)`,
-        [runId, buffer(census.instance), buffer(census.householdReferences), buffer(census.result), buffer(census.certificate), buffer(census.frontier)],
-      );
+      await insertCensus(manager, runId, solved.census);
       run.runDate = solved.runDate;
       run.unitsLeftOut = solved.unitsLeftOut;
       run.unitCount = solved.unitCount;
@@ -157,11 +151,6 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
       ]);
     });
   }
-}
-
-/** The bytes the worker transferred, as the Buffer pg sends as they are. */
-function buffer(bytes: Uint8Array | null): Buffer | null {
-  return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function round(ms: number): number {

@@ -1,6 +1,6 @@
 import { Unit } from '@hearth/matching-engine';
-import { EntityManager } from 'typeorm';
-import { UnitLeftOut } from './domain/allocation-run.entity';
+import type { EntityManager } from 'typeorm';
+import type { UnitLeftOut } from './domain/allocation-run.entity';
 
 /** The units asked for that cannot be allocated now: unknown here, not available, or under a live offer. */
 export function unitsLeftOut(manager: Pick<EntityManager, 'query'>, unitIds: readonly string[]): Promise<UnitLeftOut[]> {

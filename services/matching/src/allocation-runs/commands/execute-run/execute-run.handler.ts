@@ -86,9 +86,12 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
         logger.warn({ err: error, runId: run.id, phase }, 'allocation run progress not recorded');
       }
     };
+    // DatabaseModule connects by URL; the worker thread opens its own connection with it.
+    const { url: databaseUrl } = this.dataSource.options as PostgresConnectionOptions;
+    if (!databaseUrl) throw new Error("the database has no URL for the run's worker thread to connect with");
     const solved = await solveOffTheEventLoop(
       {
-        databaseUrl: (this.dataSource.options as PostgresConnectionOptions).url!,
+        databaseUrl,
         mode: run.mode,
         policy: run.policy,
         unitIds: run.unitIds,

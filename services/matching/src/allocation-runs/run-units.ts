@@ -1,9 +1,9 @@
 import { Unit } from '@hearth/matching-engine';
-import { EntityManager } from 'typeorm';
-import { UnitLeftOut } from './domain/allocation-run.entity';
+import type { EntityManager } from 'typeorm';
+import type { UnitLeftOut } from './domain/allocation-run.entity';
 
 /** The units asked for that cannot be allocated now: unknown here, not available, or under a live offer. */
-export function unitsLeftOut(manager: EntityManager, unitIds: readonly string[]): Promise<UnitLeftOut[]> {
+export function unitsLeftOut(manager: Pick<EntityManager, 'query'>, unitIds: readonly string[]): Promise<UnitLeftOut[]> {
   return manager.query(
     `SELECT ids.id AS "unitId",
             CASE WHEN u.unit_id IS NULL THEN 'unknown' WHEN u.status <> 'available' THEN 'not_available' ELSE 'has_live_offer' END AS reason
@@ -17,7 +17,7 @@ export function unitsLeftOut(manager: EntityManager, unitIds: readonly string[])
 }
 
 /** The run's units as the engine reads them: available, without a live offer, and among those asked for (all when none named). */
-export function runUnits(manager: EntityManager, unitIds: string[] | null): Promise<Unit[]> {
+export function runUnits(manager: Pick<EntityManager, 'query'>, unitIds: string[] | null): Promise<Unit[]> {
   return manager.query(
     `SELECT u.unit_id AS id, u.building_id AS "buildingId", u.district, u.bedrooms, u.max_occupants AS "maxOccupants", u.rent,
             u.wheelchair_accessible AS "wheelchairAccessible", u.step_free AS "stepFree", u.pets_allowed AS "petsAllowed"

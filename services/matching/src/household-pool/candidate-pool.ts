@@ -2,19 +2,9 @@ import { Weights } from '@hearth/matching-engine';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AvailableUnit } from '../unit-pool/available-unit.entity';
-import { HouseholdAttributes } from './waitlisted-household.entity';
+import { Candidate, CANDIDATE_COLUMNS, WITHOUT_LIVE_OFFER } from './candidates';
 
-export interface Candidate extends HouseholdAttributes {
-  reference: string;
-}
-
-const CANDIDATE_COLUMNS = `
-  h.household_id AS "householdId", h.reference, h.household_size AS "householdSize", h.bedrooms_needed AS "bedroomsNeeded",
-  h.max_rent AS "maxRent", h.wheelchair, h.step_free AS "stepFree", h.pets,
-  h.excluded_districts AS "excludedDistricts", h.preferred_districts AS "preferredDistricts",
-  h.priority, h.waiting_since::text AS "waitingSince"`;
-
-const WITHOUT_LIVE_OFFER = `NOT EXISTS (SELECT 1 FROM offers o WHERE o.household_id = h.household_id AND o.status IN ('proposed', 'offered'))`;
+export type { Candidate } from './candidates';
 
 /** The score weights and bedroom allowance candidates are chosen with. */
 export interface CandidatePolicy {
@@ -65,11 +55,6 @@ export class CandidatePool {
       parameters,
     );
     return { candidates: rows, total: rows.length === 0 ? 0 : Number(rows[0].total) };
-  }
-
-  /** Every candidate: the applicants of an allocation run. */
-  all(manager: EntityManager): Promise<Candidate[]> {
-    return manager.query(`SELECT ${CANDIDATE_COLUMNS} FROM waitlisted_households h WHERE h.status = 'waitlisted' AND ${WITHOUT_LIVE_OFFER}`);
   }
 }
 

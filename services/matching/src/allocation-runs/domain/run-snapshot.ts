@@ -1,6 +1,6 @@
 import { AllocationMode, Instance, parseInstance, Unit } from '@hearth/matching-engine';
-import { Candidate } from '../../household-pool/candidate-pool';
-import { toEngineApplicant } from '../../household-pool/waitlisted-household.entity';
+import type { Candidate } from '../../household-pool/candidates';
+import { toEngineApplicant } from '../../household-pool/engine-applicant';
 import { enginePolicy, RunPolicy } from './run-policy';
 
 /** A run's input exactly as the engine (and its CLI) reads it, plus who each applicant id is. */

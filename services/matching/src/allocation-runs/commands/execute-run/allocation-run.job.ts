@@ -40,7 +40,7 @@ function runJob(runId: string): JobToQueue<AllocationRunJobData> {
   };
 }
 
-/** Solves one run at a time. The solve itself is synchronous CPU work, hence the long lock. */
+/** Solves one run at a time, in a worker thread (so the lock is renewed meanwhile); the lock stays long as a margin for a slow machine. */
 @Processor(MatchingQueue.AllocationRuns, { concurrency: 1, lockDuration: 5 * 60_000 })
 export class AllocationRunJob extends WorkerHost {
   constructor(private readonly commandBus: CommandBus) {

@@ -1,24 +1,17 @@
 import { AllocationRunCompleted, SYSTEM_ACTOR } from '@hearth/contracts';
-import { AllocationResult, Frontier } from '@hearth/matching-engine';
 import { newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { createLogger } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { CandidatePool } from '../../../household-pool/candidate-pool';
-import { todayUtc } from '../../../household-pool/waitlisted-household.entity';
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MatchingSettings } from '../../../matching-settings';
 import { AllocationRunRepository } from '../../allocation-run.repository';
-import { AllocationRun, UnitLeftOut } from '../../domain/allocation-run.entity';
-import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
-import { districtReport } from '../../domain/district-report';
-import { RunFrontier } from '../../domain/run-frontier';
-import { RunSnapshot, buildRunSnapshot } from '../../domain/run-snapshot';
-import { toRunProposals } from '../../domain/run-proposal';
+import { AllocationRun } from '../../domain/allocation-run.entity';
 import { RunOffers } from '../../run-offers';
-import { runUnits, unitsLeftOut } from '../../run-units';
-import { solveOffTheEventLoop } from './solve-off-the-event-loop';
+import { insertCensus } from './insert-census';
+import { SolvedRun, solveOffTheEventLoop } from './solve-off-the-event-loop';
 
 export class ExecuteRunCommand extends Command<void> {
   constructor(
@@ -39,12 +32,13 @@ export class RunNotVisibleYetError extends Error {
 const logger = createLogger('matching').child({ component: 'allocation-run' });
 
 /**
- * Solves a queued run in three phases: load a consistent snapshot of the pool (one REPEATABLE READ
- * transaction), solve it with the engine (optimal runs also check their own certificate), and
- * store the census, the result and AllocationRunCompleted in one transaction — with the offers
- * when no approval is required. A run found already solved (a job delivered twice) is left alone;
- * one found running was interrupted and is solved again; one not found yet (the job ran before the
- * request's commit) is retried.
+ * Solves a queued run in two phases. A worker thread loads a consistent snapshot of the pool (one
+ * REPEATABLE READ transaction on its own connection), solves it with the engine (optimal runs also
+ * check their own certificate) and serialises the census; this thread then stores the census, the
+ * result and AllocationRunCompleted in one transaction — with the offers when no approval is
+ * required — so the service keeps answering throughout. A run found already solved (a job
+ * delivered twice) is left alone; one found running was interrupted and is solved again; one not
+ * found yet (the job ran before the request's commit) is retried.
  */
 @CommandHandler(ExecuteRunCommand)
 export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
@@ -52,7 +46,6 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
     private readonly unitOfWork: UnitOfWork,
     private readonly dataSource: DataSource,
     private readonly runs: AllocationRunRepository,
-    private readonly pool: CandidatePool,
     private readonly settings: MatchingSettings,
     private readonly runOffers: RunOffers,
   ) {}
@@ -84,77 +77,60 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
   }
 
   private async solveAndStore(run: AllocationRun, onProgress: (percent: number) => Promise<void>): Promise<void> {
+    // Best effort: progress is shown to people; failing to write it must not fail the run.
     const progress = async (percent: number, phase: string) => {
-      await this.runs.reportProgress(this.dataSource.manager, run.id, percent, phase);
-      await onProgress(percent);
+      try {
+        await this.runs.reportProgress(this.dataSource.manager, run.id, percent, phase);
+        await onProgress(percent);
+      } catch (error) {
+        logger.warn({ err: error, runId: run.id, phase }, 'allocation run progress not recorded');
+      }
     };
-    const started = performance.now();
-    const { snapshot, leftOut } = await this.loadSnapshot(run);
-    const loaded = performance.now();
-    await progress(35, 'solve');
-
-    // Off the event loop: the solve, an optimal run's check of its own certificate (as any reader
-    // of the census can) and, when asked, the frontier of what strict priority costs.
-    if (run.frontierRequested && run.mode === 'optimal') await progress(50, 'solve and frontier');
-    const solution = await solveOffTheEventLoop({ instance: snapshot.instance, mode: run.mode, frontier: run.frontierRequested && run.mode === 'optimal' });
-    const { result, certificateValid } = solution;
-    const frontier = solution.frontier ?? null;
-    const solved = performance.now();
+    // DatabaseModule connects by URL; the worker thread opens its own connection with it.
+    const { url: databaseUrl } = this.dataSource.options as PostgresConnectionOptions;
+    if (!databaseUrl) throw new Error("the database has no URL for the run's worker thread to connect with");
+    const solved = await solveOffTheEventLoop(
+      {
+        databaseUrl,
+        mode: run.mode,
+        policy: run.policy,
+        unitIds: run.unitIds,
+        districtLimit: run.districtLimit,
+        frontier: run.frontierRequested,
+      },
+      progress,
+    );
     await progress(70, 'store');
 
-    await this.store(run.id, snapshot, result, certificateValid, leftOut, frontier);
-    const stored = performance.now();
+    const storing = performance.now();
+    await this.store(run.id, solved);
     const timings = {
-      snapshotMs: round(loaded - started),
-      solveMs: round(solution.solveMs),
-      checkMs: round(solution.checkMs),
-      storeMs: round(stored - solved),
-      ...(frontier ? { frontierMs: round(solution.frontierMs) } : {}),
+      snapshotMs: round(solved.snapshotMs),
+      solveMs: round(solved.solveMs),
+      checkMs: round(solved.checkMs),
+      storeMs: round(performance.now() - storing),
+      ...(solved.frontierMs !== null ? { frontierMs: round(solved.frontierMs) } : {}),
     };
     await this.dataSource.query('UPDATE allocation_runs SET timings = $2 WHERE id = $1', [run.id, JSON.stringify(timings)]);
     await onProgress(100);
   }
 
-  private loadSnapshot(run: AllocationRun): Promise<{ snapshot: RunSnapshot; leftOut: UnitLeftOut[] }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const candidates = await this.pool.all(manager);
-      const units = await runUnits(manager, run.unitIds);
-      const leftOut = run.unitIds ? await unitsLeftOut(manager, run.unitIds) : [];
-      return { snapshot: buildRunSnapshot(run.mode, run.policy, candidates, units, todayUtc()), leftOut };
-    });
-  }
-
-  private store(
-    runId: string,
-    snapshot: RunSnapshot,
-    result: AllocationResult,
-    certificateValid: boolean | null,
-    leftOut: UnitLeftOut[],
-    frontier: { full: Frontier; summary: RunFrontier } | null,
-  ): Promise<void> {
-    const { instance, householdReferences, runDate } = snapshot;
+  /** One short transaction: the census (as the worker serialised it), the result, the event and, without approval, the offers. */
+  private store(runId: string, solved: SolvedRun): Promise<void> {
     return this.unitOfWork.run(async (manager) => {
       const run = await this.runs.getForUpdate(manager, runId);
-      await manager.insert(AllocationRunCensus, {
-        runId,
-        instance,
-        householdReferences,
-        result: { mode: result.mode, assignments: result.assignments, totalScore: result.totalScore, stats: result.stats },
-        certificate: result.certificate ?? null,
-        frontier: frontier?.full ?? null,
-      });
-      const report = districtReport(result.assignments, instance.units, run.districtLimit);
-      run.runDate = runDate;
-      run.unitsLeftOut = leftOut;
-      run.unitCount = instance.units.length;
-      run.householdCount = instance.applicants.length;
-      run.eligiblePairs = result.stats.eligiblePairs;
-      run.proposalCount = result.assignments.length;
-      run.totalScore = result.totalScore;
-      run.certificateValid = certificateValid;
-      run.districtReport = report;
-      run.frontier = frontier?.summary ?? null;
-      run.proposals = toRunProposals(result.assignments, instance.units, householdReferences, report.flaggedUnitIds);
+      await insertCensus(manager, runId, solved.census);
+      run.runDate = solved.runDate;
+      run.unitsLeftOut = solved.unitsLeftOut;
+      run.unitCount = solved.unitCount;
+      run.householdCount = solved.householdCount;
+      run.eligiblePairs = solved.eligiblePairs;
+      run.proposalCount = solved.proposals.length;
+      run.totalScore = solved.totalScore;
+      run.certificateValid = solved.certificateValid;
+      run.districtReport = solved.districtReport;
+      run.frontier = solved.frontier;
+      run.proposals = solved.proposals;
       const approvalRequired = this.settings.runApprovalRequired;
       if (!approvalRequired) await this.runOffers.propose(manager, run, new Set(), SYSTEM_ACTOR);
       run.complete(approvalRequired, new Date());
@@ -165,12 +141,12 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
           payload: {
             runId: run.id,
             mode: run.mode,
-            units: instance.units.length,
-            households: instance.applicants.length,
-            proposals: result.assignments.length,
-            totalScore: result.totalScore,
+            units: solved.unitCount,
+            households: solved.householdCount,
+            proposals: solved.proposals.length,
+            totalScore: solved.totalScore,
             engineVersion: run.engineVersion,
-            certificateValid,
+            certificateValid: solved.certificateValid,
             approvalRequired,
           },
           actor: SYSTEM_ACTOR,

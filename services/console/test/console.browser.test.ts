@@ -5,6 +5,9 @@ import { axeCheck, ConsolePlatform, launchChromium, openPage, screenshotFolder, 
 
 jest.setTimeout(300_000);
 
+/** The inspections service's default agenda zone (AGENDA_TIME_ZONE). */
+const AGENCY_TIME_ZONE = 'Europe/Brussels';
+
 /**
  * The web console in Debian's Chromium (headless, playwright-core) against the real gateway and
  * services started as processes, seeded with the demo data of `npm start`: no mocked API.
@@ -191,16 +194,19 @@ describe('the web console in a real browser', () => {
       expect(body.items).toHaveLength(1);
       return body.items[0];
     }, 60_000, 500);
+    const scheduledAt = new Date(Date.now() + 5 * 60_000);
     const scheduled = await fetch(`${platform.gatewayUrl}/api/inspections/inspections/${inspection.id}/schedule`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
-      body: JSON.stringify({ inspectorId: platform.records!.inspectorId, scheduledAt: new Date(Date.now() + 5 * 60_000).toISOString() }),
+      body: JSON.stringify({ inspectorId: platform.records!.inspectorId, scheduledAt: scheduledAt.toISOString() }),
     });
     expect(scheduled.status).toBe(200);
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    // The inspector's phone keeps the agency's time; the visit may fall on tomorrow there (late at night).
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, timezoneId: AGENCY_TIME_ZONE });
     const { page, problems } = await openPage(phone);
     await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
+    await page.getByLabel('Day').fill(new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE }).format(scheduledAt));
     await page.locator('[data-testid=agenda] a', { hasText: 'Rue du Canal 12' }).click();
     await page.waitForURL(`**/inspections/${inspection.id}`);
 
@@ -337,7 +343,7 @@ describe('the web console in a real browser', () => {
     await preview.getByText(`Would move up: ${movedUp} `).waitFor();
     await preview.getByText(`Would move down: ${movedDown} `).waitFor();
     await preview.getByText(`Would keep their place: ${waiting.length - movedUp - movedDown}`).waitFor();
-    await preview.locator('.recharts-bar-rectangle').first().waitFor();
+    await preview.locator('.recharts-bar-rectangle path').first().waitFor();
     await page.screenshot({ path: join(shots, 'board-policy-preview-en.png'), fullPage: true });
     await accessible(page, 'board: policy preview');
 

@@ -19,6 +19,7 @@ const AgendaPage = lazy(() => import('./pages/agenda'));
 const ChecklistPage = lazy(() => import('./pages/checklist'));
 const WaitlistPage = lazy(() => import('./pages/waitlist'));
 const CaseloadPage = lazy(() => import('./pages/caseload'));
+const OutcomesPage = lazy(() => import('./pages/outcomes'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -65,6 +66,7 @@ export function App() {
         <Route path="agenda" element={<Allowed roles={['inspector']}><AgendaPage /></Allowed>} />
         <Route path="inspections/:inspectionId" element={<Allowed roles={['inspector']}><ChecklistPage /></Allowed>} />
         <Route path="waitlist" element={<Allowed roles={['board_member']}><WaitlistPage /></Allowed>} />
+        <Route path="outcomes" element={<Allowed roles={[...STAFF, 'board_member']}><OutcomesPage /></Allowed>} />
         <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
         <Route path="mediation" element={<Allowed roles={['mediator']}><MediationPlaceholder /></Allowed>} />
         <Route path="*" element={<Home />} />

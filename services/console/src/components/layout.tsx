@@ -13,11 +13,13 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
     { path: '/dashboard', label: 'nav.dashboard' },
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
+    { path: '/outcomes', label: 'outcomes.nav' },
   ],
   sra_admin: [
     { path: '/dashboard', label: 'nav.dashboard' },
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
+    { path: '/outcomes', label: 'outcomes.nav' },
   ],
   caseworker: [
     { path: '/caseload', label: 'nav.caseload' },
@@ -28,7 +30,10 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
     { path: '/my-flats/new', label: 'nav.listFlat' },
   ],
   inspector: [{ path: '/agenda', label: 'nav.agenda' }],
-  board_member: [{ path: '/waitlist', label: 'nav.waitlist' }],
+  board_member: [
+    { path: '/waitlist', label: 'nav.waitlist' },
+    { path: '/outcomes', label: 'outcomes.nav' },
+  ],
   mediator: [{ path: '/mediation', label: 'nav.mediation' }],
 };
 

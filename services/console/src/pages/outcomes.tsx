@@ -66,16 +66,18 @@ function useIndicator<F>(name: string, asOf: string) {
   return useApi<Answer<F>>(`/reporting/indicators/${name}${asOf ? `?asOf=${asOf}` : ''}`);
 }
 
-/** A bar chart with its title as the figure's name; the same values are listed under it for screen readers and print. */
+/** A bar chart named by its title; the same values are listed under it (the drawing itself is hidden from screen readers). */
 function BarFigure({ id, title, bars, unit }: { id: string; title: string; bars: Bars; unit: (value: number) => string }) {
   const { t } = useTranslation();
   const shown = bars.filter((bar) => bar.value !== null);
+  // Nothing to draw when every bar is missing or zero (e.g. nobody waiting yet on that day).
+  const nothing = shown.every((bar) => bar.value === 0);
   return (
     <Card withBorder component="figure" m={0} aria-labelledby={`${id}-title`} data-testid={`outcomes-chart-${id}`}>
       <Title order={4} size="h6" mb="xs" id={`${id}-title`}>
         {title}
       </Title>
-      {shown.length === 0 ? (
+      {nothing ? (
         <Text size="sm" data-testid="empty">
           {t('outcomes.noData')}
         </Text>

@@ -58,6 +58,8 @@ describe('docs/events.md', () => {
     // services/reporting/src/tenancies/events/lease-events.consumer.ts and mediation/events/mediation-events.consumer.ts.
     expect(consumersOf('TenancyEnded')).toEqual(['mediation', 'reporting']);
     expect(consumersOf('MediationClosed')).toEqual(['reporting']);
+    // Rent, payments and guarantee claims feed reporting's collection rate and claims indicators (the same lease-events consumer).
+    for (const type of ['RentCharged', 'PaymentRecorded', 'GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid']) expect(consumersOf(type)).toContain('reporting');
   });
 });
 

@@ -29,6 +29,7 @@ const TenancyPage = lazy(() => import('./pages/tenancy'));
 const ComplaintsPage = lazy(() => import('./pages/complaints'));
 const ComplaintPage = lazy(() => import('./pages/complaint'));
 const MediationPage = lazy(() => import('./pages/mediation'));
+const OutcomesPage = lazy(() => import('./pages/outcomes'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -71,6 +72,7 @@ export function App() {
         <Route path="inspections/:inspectionId" element={<Allowed roles={['inspector']}><ChecklistPage /></Allowed>} />
         <Route path="waitlist" element={<Allowed roles={['board_member']}><WaitlistPage /></Allowed>} />
         <Route path="policy" element={<Allowed roles={['board_member']}><PriorityPolicyPage /></Allowed>} />
+        <Route path="outcomes" element={<Allowed roles={[...STAFF, 'board_member']}><OutcomesPage /></Allowed>} />
         <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
         <Route path="allocation-runs" element={<Allowed roles={STAFF}><AllocationRunsPage /></Allowed>} />
         <Route path="allocation-runs/:runId" element={<Allowed roles={STAFF}><AllocationRunPage /></Allowed>} />

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const DEMO_PASSWORD = 'hearth-demo-password';
 const DEMO_ADMIN_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const SERVICES: ServiceKey[] = ['landlords', 'units', 'inspections', 'applicants', 'matching', 'leases', 'mediation'];
+const SERVICES: ServiceKey[] = ['landlords', 'units', 'inspections', 'applicants', 'matching', 'leases', 'mediation', 'reporting'];
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**

@@ -11,6 +11,7 @@ describe('the benchmark’s synthetic history', () => {
     expect(counts.TenancyStarted).toBe(80);
     expect(counts.TenancyEnded).toBeGreaterThan(0);
     expect(counts.RentArrearsChanged).toBeGreaterThan(0);
+    for (const type of ['RentCharged', 'PaymentRecorded', 'GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid']) expect(counts[type]).toBeGreaterThan(0);
     const lastVersion = new Map<string, number>();
     for (const event of events) {
       const envelope = JSON.parse(event.value);

@@ -26,6 +26,8 @@ export interface HistoryOptions {
   /** First day of the history (yyyy-mm-dd). */
   start: string;
   seed?: number;
+  /** Rent charged every 30 days and its payments (about 420,000 events for 10,000 tenancies over five years); on by default. */
+  rent?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -34,6 +36,7 @@ const HOUSEHOLD_DECLINES = ['household.too_far_from_support', 'household.unsafe_
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const END_REASONS = ['moved_to_permanent_housing', 'moved_to_other_sra_flat', 'left_without_notice', 'evicted_for_arrears', 'terminated_by_household', 'deceased'];
 const CATEGORIES = ['noise', 'hygiene', 'damage', 'neighbour_conflict', 'safety'];
+const PAYMENT_SOURCES = ['staff', 'bank_import', 'benefit'];
 
 /**
  * A synthetic history as applicants, units and matching would have published it over `years`:
@@ -41,7 +44,8 @@ const CATEGORIES = ['noise', 'hygiene', 'damage', 'neighbour_conflict', 'safety'
  * declining 0–2 offers first, then accepting a flat that is reserved and let, the tenancy ending
  * and the flat coming back; some households withdrawing; weekly allocation runs. Each aggregate's
  * events are in version order. Leases tell each tenancy's start and end (with a reason), a fifth of
- * the tenancies fall into arrears and back; mediation a complaint about one tenancy in ten.
+ * the tenancies fall into arrears and back; rent is charged every 30 days and paid (not while
+ * behind), half the owners of tenancies in arrears claim them under the guarantee; mediation a complaint about one tenancy in ten.
  */
 export function syntheticHistory(options: HistoryOptions): { events: HistoryEvent[]; counts: Record<string, number>; lastDay: string } {
   const rnd = random(options.seed ?? 20_261_130);
@@ -199,6 +203,38 @@ export function syntheticHistory(options: HistoryOptions): { events: HistoryEven
       const complaint = rnd() < 0.1 ? moveIn + int(10, 150) : null;
       leases.push(() => {
         emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'TenancyStarted', moveIn, { ...tenancyRef, landlordId: f.landlordId, startDate: date(moveIn), rentCents: 65_000, serviceChargesCents: 4_000 });
+        // Rent charged every 30 days while the tenancy runs, paid within 5 days unless it is in
+        // arrears then (the 40 days after falling behind), when two months are paid back at once.
+        const lastDay = endsInHistory ? ends : days - 1;
+        for (let due = moveIn; options.rent !== false && due <= lastDay; due += 30) {
+          emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'RentCharged', due, { ...tenancyRef, month: date(due).slice(0, 7), amountCents: 69_000, dueDate: date(due), balanceCents: 69_000 });
+          const behind = inArrears !== null && due >= inArrears - 30 && due < inArrears + 40;
+          const paidOn = due + int(0, 5);
+          if (!behind && paidOn <= lastDay) {
+            emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'PaymentRecorded', paidOn, {
+              ...tenancyRef,
+              paymentId: randomUUID(),
+              amountCents: 69_000,
+              receivedOn: date(paidOn),
+              source: PAYMENT_SOURCES[int(0, PAYMENT_SOURCES.length - 1)],
+              balanceCents: 0,
+            });
+          }
+        }
+        if (options.rent !== false && inArrears !== null && inArrears + 40 <= lastDay) {
+          emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'PaymentRecorded', inArrears + 40, { ...tenancyRef, paymentId: randomUUID(), amountCents: 138_000, receivedOn: date(inArrears + 40), source: 'staff', balanceCents: 0 });
+        }
+        // Half the owners of tenancies that fell behind claim the arrears under the guarantee.
+        if (inArrears !== null && rnd() < 0.5 && inArrears + 120 < days) {
+          const claimId = randomUUID();
+          const kind = 'arrears';
+          const decided = inArrears + 45 + int(5, 40);
+          const approvedCents = rnd() < 0.7 ? 138_000 : 100_000;
+          emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'GuaranteeClaimOpened', inArrears + 45, { ...tenancyRef, claimId, landlordId: f.landlordId, kind, amountCents: 138_000 });
+          emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'GuaranteeClaimDecided', decided, { ...tenancyRef, claimId, kind, decision: approvedCents === 138_000 ? 'approved' : 'partly_approved', approvedCents });
+          const paid = decided + int(5, 30);
+          emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'GuaranteeClaimPaid', paid, { ...tenancyRef, claimId, landlordId: f.landlordId, kind, paidCents: approvedCents, paidOn: date(paid) });
+        }
         if (inArrears !== null && (!endsInHistory || inArrears + 40 < ends) && inArrears + 40 < days) {
           const arrears = (on: number, ageing: string, previousAgeing: string, cents: number) =>
             emit('hearth.leases', 'leases', 'Tenancy', tenancyId, 'RentArrearsChanged', on, { ...tenancyRef, ageing, previousAgeing, arrearsCents: cents, monthsUnpaid: cents / 69_000, atRisk: ageing !== 'none', changedOn: date(on) });

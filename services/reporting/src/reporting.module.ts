@@ -26,6 +26,7 @@ import { DailySnapshotsController } from './snapshots/commands/request-daily-sna
 import { TakeDailySnapshotHandler } from './snapshots/commands/take-daily-snapshot/take-daily-snapshot.handler';
 import { DailySnapshotJob } from './snapshots/daily-snapshot.job';
 import { DailySnapshots, SNAPSHOTS_FROM } from './snapshots/daily-snapshots';
+import { RecordMoneyStepHandler } from './rent/commands/record-money-step/record-money-step.handler';
 import { RecordTenancyStepHandler } from './tenancies/commands/record-tenancy-step/record-tenancy-step.handler';
 import { LeaseEventsConsumer } from './tenancies/events/lease-events.consumer';
 
@@ -76,6 +77,7 @@ export class ReportingModule {
         LeaseEventsConsumer,
         MediationEventsConsumer,
         RecordTenancyStepHandler,
+        RecordMoneyStepHandler,
         RecordCaseStepHandler,
         RecordHouseholdStepHandler,
         RecordOfferStepHandler,

@@ -417,6 +417,8 @@ describe('indicators, computed on a constructed history and checked against hand
         ['sustainment', 'Woonbehoud'],
         ['returns-to-waitlist', 'Terugkeer naar de wachtlijst'],
         ['arrears', 'Huurachterstallen'],
+        ['collection', 'Huurinning'],
+        ['guarantee-claims', 'Beroepen op de waarborg'],
         ['mediation', 'Klachten en bemiddeling'],
       ]);
       expect(items[0].definedIn).toBe('docs/indicators.md#time-to-house');

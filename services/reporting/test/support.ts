@@ -328,6 +328,27 @@ export class TenancyStream {
   arrears(changedOn: string, ageing: string, arrearsCents: number, monthsUnpaid: number, previousAgeing = 'none') {
     return this.next('RentArrearsChanged', at(changedOn), { ageing, previousAgeing, arrearsCents, monthsUnpaid, atRisk: ageing !== 'none' && ageing !== '0_30', changedOn });
   }
+
+  /** The running balance is not kept by reporting: any value will do. */
+  charged(month: string, amountCents: number, dueDate = `${month}-01`, occurredAt = at(dueDate, '06:00:00Z')) {
+    return this.next('RentCharged', occurredAt, { month, amountCents, dueDate, balanceCents: amountCents });
+  }
+
+  paid(receivedOn: string, amountCents: number, source: 'staff' | 'bank_import' | 'benefit') {
+    return this.next('PaymentRecorded', at(receivedOn), { paymentId: randomUUID(), amountCents, receivedOn, source, balanceCents: 0 });
+  }
+
+  claimOpened(claimId: string, occurredAt: string, kind: string, amountCents: number) {
+    return this.next('GuaranteeClaimOpened', occurredAt, { claimId, landlordId: this.landlordId, kind, amountCents });
+  }
+
+  claimDecided(claimId: string, occurredAt: string, kind: string, decision: 'approved' | 'partly_approved' | 'rejected', approvedCents: number) {
+    return this.next('GuaranteeClaimDecided', occurredAt, { claimId, kind, decision, approvedCents });
+  }
+
+  claimPaid(claimId: string, paidOn: string, kind: string, paidCents: number) {
+    return this.next('GuaranteeClaimPaid', at(paidOn), { claimId, landlordId: this.landlordId, kind, paidCents, paidOn });
+  }
 }
 
 /** One complaint's mediation events. */

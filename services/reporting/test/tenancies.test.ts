@@ -419,6 +419,8 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
         ['sustainment', 'Woonbehoud'],
         ['returns-to-waitlist', 'Terugkeer naar de wachtlijst'],
         ['arrears', 'Huurachterstallen'],
+        ['collection', 'Huurinning'],
+        ['guarantee-claims', 'Beroepen op de waarborg'],
         ['mediation', 'Klachten en bemiddeling'],
       ]);
     });

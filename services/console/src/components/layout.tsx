@@ -22,12 +22,14 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
     ...STAFF_SCREENS,
+    { path: '/outcomes', label: 'outcomes.nav' },
   ],
   sra_admin: [
     { path: '/dashboard', label: 'nav.dashboard' },
     { path: '/flats', label: 'nav.flats' },
     { path: '/offers', label: 'nav.offers' },
     ...STAFF_SCREENS,
+    { path: '/outcomes', label: 'outcomes.nav' },
   ],
   caseworker: [
     { path: '/caseload', label: 'nav.caseload' },
@@ -41,6 +43,7 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
   board_member: [
     { path: '/waitlist', label: 'nav.waitlist' },
     { path: '/policy', label: 'nav.policy' },
+    { path: '/outcomes', label: 'outcomes.nav' },
   ],
   mediator: [{ path: '/mediation', label: 'nav.mediation' }],
 };

@@ -7,6 +7,8 @@ import { Offers } from '../indicators/offers';
 import { Mediation } from '../indicators/mediation';
 import { Spread } from '../indicators/spread';
 import { Arrears, ReturnsToWaitlist, Sustainment } from '../indicators/tenancies';
+import { Collection } from '../indicators/collection';
+import { GuaranteeClaims } from '../indicators/guarantee-claims';
 import { TimeToHouse } from '../indicators/time-to-house';
 import { Vacancy } from '../indicators/vacancy';
 import { Waitlist } from '../indicators/waitlist';
@@ -50,6 +52,10 @@ function chartOf(answer: IndicatorAnswer, t: (key: string, fallback?: string) =>
       return (answer.figures as ReturnsToWaitlist).windows.map((w) => ({ label: group(w.window), value: w.returned.percent }));
     case 'arrears':
       return (answer.figures as Arrears).byAgeing.map((b) => ({ label: group(b.bucket), value: b.tenancies }));
+    case 'collection':
+      return (answer.figures as Collection).byMonth.map((m) => ({ label: m.month, value: m.collectionRate.percent }));
+    case 'guarantee-claims':
+      return (answer.figures as GuaranteeClaims).byKind.map((k) => ({ label: group(k.kind), value: k.paidCents / 100 }));
     case 'mediation':
       return (answer.figures as Mediation).complaints.byCategory.map((c) => ({ label: group(c.category), value: c.count }));
     default:

@@ -3,7 +3,7 @@ import { IndicatorAnswer } from '../indicators/indicator-answers';
 import { VacancySpell } from '../indicators/vacancy';
 import { toCsv } from './csv';
 
-const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district', 'mark', 'window', 'bucket', 'category', 'outcome'] as const;
+const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district', 'mark', 'window', 'bucket', 'category', 'outcome', 'month', 'source', 'kind'] as const;
 
 export interface Line {
   group: string | null;

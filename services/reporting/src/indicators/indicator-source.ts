@@ -5,12 +5,14 @@ import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
 import { ComplaintRow, Mediation, mediation, MediationRow, RiskRow } from './mediation';
 import { Caps, Spread, spread } from './spread';
+import { ChargeTotal, Collection, collection, PaymentTotal } from './collection';
+import { ClaimRow, GuaranteeClaims, guaranteeClaims } from './guarantee-claims';
 import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
 import { journey, JourneyRow, TimeToHouse, timeToHouse } from './time-to-house';
 import { Vacancy, vacancy } from './vacancy';
 import { Waitlist, waitlist } from './waitlist';
 
-export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread', 'sustainment', 'returns-to-waitlist', 'arrears', 'mediation'] as const;
+export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread', 'sustainment', 'returns-to-waitlist', 'arrears', 'collection', 'guarantee-claims', 'mediation'] as const;
 
 export const SPREAD_CAPS = Symbol('SPREAD_CAPS');
 export type IndicatorName = (typeof INDICATORS)[number];
@@ -25,6 +27,8 @@ export interface IndicatorFigures {
   sustainment: Sustainment;
   'returns-to-waitlist': ReturnsToWaitlist;
   arrears: Arrears;
+  collection: Collection;
+  'guarantee-claims': GuaranteeClaims;
   mediation: Mediation;
 }
 
@@ -47,6 +51,8 @@ export class IndicatorSource {
       sustainment: async (q) => sustainment(q, await this.tenancyRows(q, '')),
       'returns-to-waitlist': async (q) => returnsToWaitlist(q, await this.tenancyRows<EndedTenancyRow>(q, 'returns')),
       arrears: async (q) => arrears(q, await this.tenancyRows<ArrearsRow>(q, 'arrears')),
+      collection: (q) => this.collection(q),
+      'guarantee-claims': (q) => this.guaranteeClaims(q),
       mediation: (q) => this.mediation(q),
     };
     return compute[name](question) as Promise<IndicatorFigures[N]>;
@@ -162,6 +168,52 @@ export class IndicatorSource {
         WHERE t.started_on <= $1`,
       [question.asOf],
     );
+  }
+
+  /** The filters on a tenancy (alias t): the household's programme ($a), the flat's district ($b), the landlord ($c). */
+  private static tenancyFilter(a: number, b: number, c: number, landlordColumn = 't.landlord_id'): string {
+    return `($${a}::text IS NULL OR h.programme = $${a}) AND ($${b}::text IS NULL OR f.district = $${b}) AND ($${c}::uuid IS NULL OR ${landlordColumn} = $${c})`;
+  }
+
+  /** Charges due and payments received in the period, summed per month (and source) in the database. */
+  private async collection(question: Question): Promise<Collection> {
+    const filters = [question.programme ?? null, question.district ?? null, question.landlordId ?? null];
+    const joins = `JOIN tenancies t USING (tenancy_id) LEFT JOIN households h ON h.household_id = t.household_id LEFT JOIN flats f ON f.unit_id = t.unit_id`;
+    const [charges, payments]: [ChargeTotal[], PaymentTotal[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT to_char(c.due_on, 'YYYY-MM') AS month, count(*)::int AS charges, sum(c.amount_cents)::text AS cents
+           FROM rent_charges c ${joins}
+          WHERE c.due_on BETWEEN $1 AND $2 AND c.due_on <= $3 AND ${IndicatorSource.tenancyFilter(4, 5, 6)}
+          GROUP BY 1`,
+        [question.from, question.to, question.asOf, ...filters],
+      ),
+      this.dataSource.query(
+        `SELECT to_char(p.received_on, 'YYYY-MM') AS month, p.source, count(*)::int AS payments, sum(p.amount_cents)::text AS cents
+           FROM rent_payments p ${joins}
+          WHERE p.received_on BETWEEN $1 AND $2 AND p.received_on <= $3 AND ${IndicatorSource.tenancyFilter(4, 5, 6)}
+          GROUP BY 1, 2`,
+        [question.from, question.to, question.asOf, ...filters],
+      ),
+    ]);
+    return collection(question, charges, payments);
+  }
+
+  /** Claims opened by asOf, their decision if taken by asOf and their payments made by asOf. */
+  private async guaranteeClaims(question: Question): Promise<GuaranteeClaims> {
+    const rows: ClaimRow[] = await this.dataSource.query(
+      `SELECT c.claim_id AS "claimId", c.kind, c.amount_cents::float8 AS "amountCents", CASE WHEN c.opened_on <= $1 THEN c.opened_on::text END AS "openedOn",
+              CASE WHEN c.decided_on <= $1 THEN c.decision END AS decision,
+              CASE WHEN c.decided_on <= $1 THEN c.approved_cents::float8 END AS "approvedCents",
+              CASE WHEN c.decided_on <= $1 THEN c.decided_on::text END AS "decidedOn",
+              coalesce((SELECT json_agg(json_build_object('paidOn', p.paid_on::text, 'paidCents', p.paid_cents::float8))
+                          FROM guarantee_claim_payments p WHERE p.claim_id = c.claim_id AND p.paid_on <= $1), '[]'::json) AS payments
+         FROM guarantee_claims c LEFT JOIN tenancies t USING (tenancy_id) LEFT JOIN households h ON h.household_id = t.household_id
+         LEFT JOIN flats f ON f.unit_id = c.unit_id
+        WHERE (c.opened_on <= $1 OR c.decided_on <= $1 OR EXISTS (SELECT 1 FROM guarantee_claim_payments p WHERE p.claim_id = c.claim_id AND p.paid_on <= $1))
+          AND ${IndicatorSource.tenancyFilter(2, 3, 4, 'coalesce(c.landlord_id, t.landlord_id)')}`,
+      [question.asOf, question.programme ?? null, question.district ?? null, question.landlordId ?? null],
+    );
+    return guaranteeClaims(question, rows);
   }
 
   private async mediation(question: Question): Promise<Mediation> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dayStats, rate } from './stats';
+import { dayStats, exactRate, rate } from './stats';
 
 /** Deliberately naive definitions, written differently from the code under test. */
 function naive(values: number[]) {
@@ -50,5 +50,32 @@ describe('rate', () => {
     expect(rate(2, 3)).toEqual({ numerator: 2, denominator: 3, percent: 66.7 });
     expect(rate(1, 8)).toEqual({ numerator: 1, denominator: 8, percent: 12.5 });
     expect(rate(0, 0)).toEqual({ numerator: 0, denominator: 0, percent: null });
+  });
+});
+
+describe('exactRate (amounts in cents)', () => {
+  it('rounds exact halves up, whatever their binary representation', () => {
+    // 64 260 ÷ 120 000 = 53.55 % exactly → 53.6; 1 ÷ 8 = 12.5 %; 49 ÷ 400 = 12.25 % → 12.3.
+    expect(exactRate(64_260, 120_000).percent).toBe(53.6);
+    expect(exactRate(1, 8).percent).toBe(12.5);
+    expect(exactRate(49, 400).percent).toBe(12.3);
+    // 240 260 ÷ 360 000 = 66.738… → 66.7; more collected than charged goes above 100.
+    expect(exactRate(240_260, 360_000).percent).toBe(66.7);
+    expect(exactRate(130_000, 120_000).percent).toBe(108.3);
+    // Net refunds: −1 ÷ 40 = −2.5 % exactly (halves towards +∞ stay −2.5); −1 ÷ 16 = −6.25 → −6.2.
+    expect(exactRate(-1, 40).percent).toBe(-2.5);
+    expect(exactRate(-1, 16).percent).toBe(-6.2);
+    expect(exactRate(0, 0)).toEqual({ numerator: 0, denominator: 0, percent: null });
+  });
+
+  it('agrees with the tenths counted by hand: the largest t with t ÷ 1000 ≤ n ÷ d + 1 ÷ 2000', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (n, d) => {
+        // Naive: step tenths of a percent until the next one would pass the value plus half a tenth.
+        let tenths = Math.floor((1000 * n) / d) - 2;
+        while (2 * (tenths + 1) * d <= 2000 * n + d) tenths += 1;
+        expect(exactRate(n, d).percent).toBe(tenths / 10);
+      }),
+    );
   });
 });

@@ -50,3 +50,17 @@ export function roundHalfUp(value: number, decimals: number): number {
   // The small nudge keeps 2.675-style binary representations from rounding down.
   return Math.round(value * factor + Math.sign(value) * 1e-9) / factor;
 }
+
+/**
+ * A share of two integers (amounts in cents) computed exactly: 100 × numerator ÷ denominator
+ * rounded to one decimal, halves up (towards +∞), in BigInt arithmetic — no binary fraction ever
+ * rounds a 12.25 % into 12.2 %. The denominator is never negative (charges, amounts claimed).
+ */
+export function exactRate(numerator: number, denominator: number): Rate {
+  if (denominator === 0) return { numerator, denominator, percent: null };
+  const top = 2000n * BigInt(numerator) + BigInt(denominator);
+  const bottom = 2n * BigInt(denominator);
+  let tenths = top / bottom;
+  if (top % bottom !== 0n && top < 0n) tenths -= 1n; // BigInt division truncates towards 0: floor it
+  return { numerator, denominator, percent: Number(tenths) / 10 };
+}

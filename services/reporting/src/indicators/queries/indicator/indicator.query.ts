@@ -39,9 +39,9 @@ export class GetIndicatorQuery extends Query<IndicatorAnswer> {
 }
 
 /** The indicators a landlord may read, of its own flats only. */
-const LANDLORD_INDICATORS: readonly string[] = ['vacancy', 'arrears'];
+const LANDLORD_INDICATORS: readonly string[] = ['vacancy', 'arrears', 'collection', 'guarantee-claims'];
 
-/** Who may read what: staff and board members every indicator; a landlord its own flats' vacancy and arrears only. */
+/** Who may read what: staff and board members every indicator; a landlord its own flats' vacancy and payment figures (arrears, collection, guarantee claims) only. */
 @QueryHandler(GetIndicatorQuery)
 export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery> {
   constructor(
@@ -52,7 +52,7 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery> {
   execute({ indicator, filter, actor }: GetIndicatorQuery): Promise<IndicatorAnswer> {
     if (!(INDICATORS as readonly string[]).includes(indicator)) throw new NotFoundError('REPORTING.UNKNOWN_INDICATOR', `No indicator ${indicator}; the indicators are ${INDICATORS.join(', ')}`);
     if (actor.role === 'landlord' && !LANDLORD_INDICATORS.includes(indicator))
-      throw new ForbiddenError('REPORTING.LANDLORD_VACANCY_ONLY', 'A landlord reads the vacancy and arrears of its own flats only');
+      throw new ForbiddenError('REPORTING.LANDLORD_VACANCY_ONLY', 'A landlord reads the vacancy and payment figures (arrears, collection, guarantee claims) of its own flats only');
     const asOf = filter.asOf ?? this.calendar.today();
     const to = filter.to ?? asOf;
     const from = filter.from ?? `${to.slice(0, 4)}-01-01`;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Fieldset, Group, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Fieldset, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -103,22 +103,22 @@ function PolicyDraft({ inForce }: { inForce: Policy }) {
       <form onSubmit={onPreview} aria-label={t('policy.draft')}>
         <Stack>
           <Fieldset legend={t('factor.living_situation')}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>{SITUATIONS.map((s) => weight(`livingSituation.${s}`, t(`situation.${s}`)))}</SimpleGrid>
+            <div className="policy-grid">{SITUATIONS.map((s) => weight(`livingSituation.${s}`, t(`situation.${s}`)))}</div>
           </Fieldset>
           <Fieldset legend={t('policy.leavingInstitution')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <div className="policy-grid">
               {weight('leavingInstitution.withinDays', t('policy.withinDays'), { decimalScale: 0 })}
               {weight('leavingInstitution.laterShare', t('policy.laterShare'), { decimalScale: 2, step: 0.05, max: 1 })}
-            </SimpleGrid>
+            </div>
           </Fieldset>
           <Fieldset legend={t('factor.months_homeless')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <div className="policy-grid">
               {weight('monthsHomeless.pointsPerMonth', t('policy.pointsPerMonth'))}
               {weight('monthsHomeless.maxPoints', t('policy.maxPoints'))}
-            </SimpleGrid>
+            </div>
           </Fieldset>
           <Fieldset legend={t('factor.vulnerability')}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>{VULNERABILITIES.map((v) => weight(`vulnerabilities.${v}`, t(`vulnerability.${v}`)))}</SimpleGrid>
+            <div className="policy-grid">{VULNERABILITIES.map((v) => weight(`vulnerabilities.${v}`, t(`vulnerability.${v}`)))}</div>
           </Fieldset>
           {weight('urgentBonus', t('policy.urgentBonus'))}
           {preview.error && !Object.keys(errors).length ? <Alert color="red" role="alert">{describeError(preview.error, t)}</Alert> : null}
@@ -159,11 +159,11 @@ function PreviewResult({ preview }: { preview: Preview }) {
         <Title order={3} size="h4" id="policy-preview-title">
           {t('policy.effect', { households: format.number(preview.households) })}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <div className="policy-grid">
           <Text>{t('policy.movedUp', { count: preview.movedUp, places: preview.largestMoveUp })}</Text>
           <Text>{t('policy.movedDown', { count: preview.movedDown, places: preview.largestMoveDown })}</Text>
           <Text>{t('policy.unchanged', { count: preview.unchanged })}</Text>
-        </SimpleGrid>
+        </div>
         <figure aria-label={t('policy.chart')} style={{ margin: 0 }}>
           <div style={{ width: '100%', height: 220 }}>
             <ResponsiveContainer>

@@ -58,6 +58,14 @@ describe('docs/events.md', () => {
     // services/reporting/src/tenancies/events/lease-events.consumer.ts and mediation/events/mediation-events.consumer.ts.
     expect(consumersOf('TenancyEnded')).toEqual(['mediation', 'reporting']);
     expect(consumersOf('MediationClosed')).toEqual(['reporting']);
+    // services/leases/src/claims/events/inspection-events.consumer.ts: move-in and move-out inspections for damage claims.
+    expect(consumersOf('InspectionCompleted')).toEqual(['leases', 'units']);
+  });
+
+  it('finds the services that write each event (the guarantee claims from leases’ claim engine)', () => {
+    const writersOf = (type: string) => [...new Set(model.writers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
+
+    for (const type of ['GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid']) expect(writersOf(type)).toEqual(['leases']);
   });
 });
 

@@ -98,7 +98,7 @@ describe('guarantee claims', () => {
 
       // The same inspection heard again proposes nothing more.
       const again = await service.app.get(CommandBus).execute(
-        new ProposeDamageClaimCommand({ inspectionId: moveOut.inspectionId, unitId: flat.unitId, inspectionType: 'move_out', completedAt: completed.payload.completedAt as string, deficiencies: { low: 2, moderate: 1, severe: 2, life_threatening: 0 } }),
+        new ProposeDamageClaimCommand({ inspectionId: moveOut.inspectionId, unitId: flat.unitId, inspectionType: 'move_out', completedAt: (completed.payload as { completedAt: string }).completedAt, deficiencies: { low: 2, moderate: 1, severe: 2, life_threatening: 0 } }),
       );
       expect(again).toBe('already_proposed');
       expect(await claimsOf(tenancyId)).toHaveLength(1);

@@ -39,6 +39,14 @@ export const leasesConfigSchema = baseConfigSchema.extend({
   DAMAGE_COST_SEVERE_CENTS: z.coerce.number().int().min(0).default(120_000),
   DAMAGE_COST_LIFE_THREATENING_CENTS: z.coerce.number().int().min(0).default(250_000),
   DAMAGE_WEAR_BASIS_POINTS_PER_YEAR: basisPoints(1_000),
+  // Rent indexation (docs/decisions/0024): the index series rents are indexed by on each anniversary (its values are data, loaded by staff).
+  RENT_INDEX_SERIES: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be lower-case letters, digits, _ or -').default('health_index'),
+  // Renewal reminders to staff, this many days before a tenancy or head lease ends (comma-separated).
+  RENEWAL_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,4}(,\d{1,4})*$/, 'must be whole numbers of days separated by commas, e.g. 90,60,30')
+    .default('90,60,30')
+    .transform((days) => days.split(',').map(Number)),
   // Tests and demonstrations only: a fixed calendar date taken as "today" (refused in production).
   LEASES_TODAY: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).optional(),
 }).refine((config) => !(config.NODE_ENV === 'production' && config.LEASES_TODAY), {

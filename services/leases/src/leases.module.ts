@@ -1,3 +1,12 @@
+import { IndexRentHandler, RENT_INDEX_SERIES } from './indexation/commands/index-rent/index-rent.handler';
+import { RecordIndexValuesHandler } from './indexation/commands/record-index-values/record-index-values.handler';
+import { RentIndexation, IndexValue } from './indexation/domain/indexation.entity';
+import { GetIndexSeriesHandler, GetRentHistoryHandler, IndexSeriesController } from './indexation/index-series.controller';
+import { IndexationScheduler } from './indexation/indexation.scheduler';
+import { RaiseRenewalReminderHandler } from './renewals/commands/raise-renewal-reminder/raise-renewal-reminder.handler';
+import { ListRenewalRemindersController, ListRenewalRemindersHandler } from './renewals/list-renewal-reminders.query';
+import { RenewalReminder } from './renewals/renewal-reminder.entity';
+import { RENEWAL_REMINDER_DAYS, RenewalRemindersScheduler } from './renewals/renewal-reminders.scheduler';
 import { ClaimEngine, CLAIM_POLICY } from './claims/claim-engine';
 import { ClaimRepository } from './claims/claim.repository';
 import { AgreeRecoveryHandler } from './claims/commands/agree-recovery/agree-recovery.handler';
@@ -92,7 +101,7 @@ export class LeasesModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection],
+          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection, IndexValue, RentIndexation, RenewalReminder],
           migrations: leasesMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -133,6 +142,8 @@ export class LeasesModule {
         ClaimWorkflowController,
         ListClaimsController,
         GetClaimController,
+        IndexSeriesController,
+        ListRenewalRemindersController,
       ],
       providers: [
         { provide: LEASES_TIME_ZONE, useValue: config.LEASES_TIME_ZONE },
@@ -208,6 +219,16 @@ export class LeasesModule {
         AgreeRecoveryHandler,
         ListClaimsHandler,
         GetClaimHandler,
+        { provide: RENT_INDEX_SERIES, useValue: config.RENT_INDEX_SERIES },
+        IndexRentHandler,
+        RecordIndexValuesHandler,
+        GetIndexSeriesHandler,
+        GetRentHistoryHandler,
+        IndexationScheduler,
+        { provide: RENEWAL_REMINDER_DAYS, useValue: config.RENEWAL_REMINDER_DAYS },
+        RaiseRenewalReminderHandler,
+        ListRenewalRemindersHandler,
+        RenewalRemindersScheduler,
       ],
     };
   }

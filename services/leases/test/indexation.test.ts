@@ -111,4 +111,16 @@ describe('rent indexation and renewal reminders', () => {
     await service.http.post(`/tenancies/${tenancyId}/renew`).set(staff).send({ endDate: '2029-12-31', renewedOn: '2026-12-02' }).expect(200);
     expect(await mine()).toEqual([]);
   });
+
+  it('reminds staff ahead of a head lease’s end', async () => {
+    // The owner's agreement ends 15 February 2027: 90 days before is 17 November 2026, 60 days before 17 December.
+    const flat = await flatInScheme(service, producer, { endDate: '2027-02-15' });
+    await service.app.get(RenewalRemindersScheduler).sweep();
+    await eventually(async () => {
+      const { body } = await service.http.get('/renewal-reminders?contract=head_lease&limit=100').set(staff).expect(200);
+      expect(body.items.filter((r: { contractId: string }) => r.contractId === flat.headLeaseId)).toEqual([
+        { contract: 'head_lease', contractId: flat.headLeaseId, unitId: flat.unitId, landlordId: flat.landlordId, endDate: '2027-02-15', daysBefore: 90, raisedOn: '2026-12-02' },
+      ]);
+    }, 30_000);
+  });
 });

@@ -25,7 +25,7 @@ export const leasesConfigSchema = baseConfigSchema.extend({
   ARREARS_ESTABLISHED_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
   // …or when partial arrears exceed this many months (Visale's rule: two wholly unpaid, or more than one partly).
   ARREARS_PARTIAL_MONTHS: z.coerce.number().int().min(1).max(12).default(1),
-  // The claim engine (docs/decisions/0023). Days of the arrears ladder: formal notice within 15 days of establishment, paying within 8…
+  // The claim engine (docs/decisions/0023-guarantee-claim-engine.md). Days of the arrears ladder: formal notice within 15 days of establishment, paying within 8…
   CLAIM_NOTICE_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(15),
   CLAIM_NOTICE_PAY_DAYS: z.coerce.number().int().min(1).max(365).default(8),
   // …the claim filed within 30 days of establishment, each further unpaid month added within 30 days of its due date…
@@ -39,7 +39,7 @@ export const leasesConfigSchema = baseConfigSchema.extend({
   DAMAGE_COST_SEVERE_CENTS: z.coerce.number().int().min(0).default(120_000),
   DAMAGE_COST_LIFE_THREATENING_CENTS: z.coerce.number().int().min(0).default(250_000),
   DAMAGE_WEAR_BASIS_POINTS_PER_YEAR: basisPoints(1_000),
-  // Rent indexation (docs/decisions/0024): the index series rents are indexed by on each anniversary (its values are data, loaded by staff).
+  // Rent indexation (docs/decisions/0024-rent-indexation-and-renewal-reminders.md): the index series rents are indexed by on each anniversary (its values are data, loaded by staff).
   RENT_INDEX_SERIES: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be lower-case letters, digits, _ or -').default('health_index'),
   // Renewal reminders to staff, this many days before a tenancy or head lease ends (comma-separated).
   RENEWAL_REMINDER_DAYS: z

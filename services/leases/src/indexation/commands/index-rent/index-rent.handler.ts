@@ -23,7 +23,7 @@ export class IndexRentCommand extends Command<IndexRentResult> {
 
 /**
  * Indexes a tenancy's rent on every anniversary reached and not yet indexed, in order, from the
- * configured index series (docs/decisions/0024). An anniversary whose index value is not published
+ * configured index series (docs/decisions/0024-rent-indexation-and-renewal-reminders.md). An anniversary whose index value is not published
  * yet waits: the sweep asks again the next time, and nothing later is indexed before it.
  */
 @CommandHandler(IndexRentCommand)

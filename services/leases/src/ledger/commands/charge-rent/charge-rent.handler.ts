@@ -42,7 +42,7 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
       if (!tenancy || !tenancy.activatedOn || !['active', 'ending', 'ended'].includes(tenancy.status)) return 'not_charged';
       if (await manager.existsBy(LedgerEntry, { tenancyId, kind: 'charge', month })) return 'already_charged';
       const today = this.clock.today();
-      // The rent in force on the month's due date: an indexed rent applies from its effective day (docs/decisions/0024).
+      // The rent in force on the month's due date: an indexed rent applies from its effective day (docs/decisions/0024-rent-indexation-and-renewal-reminders.md).
       const steps = await manager.find(RentIndexation, { where: { tenancyId } });
       const dueOn = chargeFor({ ...tenancy, lastDay: tenancy.lastDay }, month)?.dueOn;
       const rentCents = dueOn ? rentOn(dueOn, steps, tenancy.rentCents) : tenancy.rentCents;

@@ -29,7 +29,7 @@ export class ReviewArrearsHandler implements ICommandHandler<ReviewArrearsComman
       const before = `${tenancy.balanceCents}|${tenancy.arrearsAgeing}|${tenancy.arrearsStage}`;
       const today = this.clock.today();
       const settled = await this.tenancies.settle(manager, tenancy, today, SYSTEM_ACTOR);
-      // Then the claim engine's steps: formal notice, claim, further months (docs/decisions/0023).
+      // Then the claim engine's steps: formal notice, claim, further months (docs/decisions/0023-guarantee-claim-engine.md).
       const laddered = await this.claims.reviewArrears(manager, tenancy, today, SYSTEM_ACTOR);
       // The events carry the version the save gives the tenancy.
       const events = [...settled(tenancy.version + 1), ...laddered(tenancy.version + 1)];

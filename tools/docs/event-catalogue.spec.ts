@@ -62,10 +62,10 @@ describe('docs/events.md', () => {
     expect(consumersOf('InspectionCompleted')).toEqual(['leases', 'units']);
   });
 
-  it('finds the services that write each event (the guarantee claims from leases’ claim engine)', () => {
+  it('finds the services that write each event (the guarantee claims and rent indexation from leases)', () => {
     const writersOf = (type: string) => [...new Set(model.writers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
 
-    for (const type of ['GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid']) expect(writersOf(type)).toEqual(['leases']);
+    for (const type of ['GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid', 'RentIndexed']) expect(writersOf(type)).toEqual(['leases']);
   });
 });
 

@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { addDays } from '../../ledger/domain/calendar';
+import { arrearsOn } from '../../ledger/domain/ledger';
 import {
   assertClaimTransition,
   claimDueOn,
@@ -135,5 +138,55 @@ describe('the claim workflow', () => {
     expect(() => assertClaimTransition('opened', 'decide')).toThrow('An opened claim cannot be decided');
     expect(() => assertClaimTransition('rejected', 'pay')).toThrow('A rejected claim cannot be paid');
     expect(() => assertClaimTransition('approved', 'recover')).toThrow();
+  });
+});
+
+describe('properties', () => {
+  it('claims, month by month, exactly the arrears the ledger reads, and never a month twice or beyond the cap', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 47 }), { maxLength: 24 }),
+        fc.array(fc.integer({ min: 0, max: 500_000 }), { maxLength: 24 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 1_500 }),
+        fc.integer({ min: 1, max: 24 }),
+        (monthIndexes, amounts, paid, todayOffset, cap) => {
+          const charges = monthIndexes.map((i, k) => {
+            const month = `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+            return { month, dueOn: `${month}-01`, amountCents: amounts[k] ?? 75_000 };
+          });
+          const today = addDays('2025-01-01', todayOffset);
+          const unpaid = unpaidMonths(charges, paid, today);
+          // The ledger's own reading (an independent loop in ledger.ts) is the reference.
+          const state = arrearsOn(charges, paid, today, 75_000, { establishedMonths: 2, partialMonths: 1 });
+          expect(unpaid.reduce((sum, m) => sum + m.openCents, 0)).toBe(state.arrearsCents);
+          expect(unpaid.filter((m) => m.openCents === charges.find((c) => c.month === m.month)!.amountCents).length).toBe(state.whollyUnpaidMonths);
+          const claimed = new Set(unpaid.slice(0, Math.floor(unpaid.length / 2)).map((m) => m.month));
+          const next = monthsToClaim(unpaid, claimed, cap);
+          expect(next.every((m) => !claimed.has(m.month))).toBe(true);
+          expect(claimed.size + next.length).toBeLessThanOrEqual(Math.max(cap, claimed.size));
+        },
+      ),
+    );
+  });
+
+  it('claims damage between nothing and the smaller of the cover and the cost, less wear the longer the occupation', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 500_000 }),
+        (grossCents, wearBasisPointsPerYear, days, capCents) => {
+          const lastDay = addDays('2020-02-29', days);
+          const proposal = damageClaim({ grossCents, startDate: '2020-02-29', lastDay, wearBasisPointsPerYear, capCents });
+          expect(proposal.claimedCents).toBe(Math.min(capCents, grossCents - proposal.wearCents));
+          expect(proposal.wearCents).toBeGreaterThanOrEqual(0);
+          expect(proposal.wearCents).toBeLessThanOrEqual(grossCents);
+          const later = damageClaim({ grossCents, startDate: '2020-02-29', lastDay: addDays(lastDay, 40), wearBasisPointsPerYear, capCents });
+          expect(later.wearCents).toBeGreaterThanOrEqual(proposal.wearCents);
+        },
+      ),
+    );
   });
 });

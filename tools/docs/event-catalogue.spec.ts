@@ -60,6 +60,14 @@ describe('docs/events.md', () => {
     expect(consumersOf('MediationClosed')).toEqual(['reporting']);
     // Rent, payments and guarantee claims feed reporting's collection rate and claims indicators (the same lease-events consumer).
     for (const type of ['RentCharged', 'PaymentRecorded', 'GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid']) expect(consumersOf(type)).toContain('reporting');
+    // services/leases/src/claims/events/inspection-events.consumer.ts: move-in and move-out inspections for damage claims.
+    expect(consumersOf('InspectionCompleted')).toEqual(['leases', 'units']);
+  });
+
+  it('finds the services that write each event (the guarantee claims and rent indexation from leases)', () => {
+    const writersOf = (type: string) => [...new Set(model.writers.filter((use) => use.definition.type === type).map((use) => use.service))].sort();
+
+    for (const type of ['GuaranteeClaimOpened', 'GuaranteeClaimDecided', 'GuaranteeClaimPaid', 'RentIndexed']) expect(writersOf(type)).toEqual(['leases']);
   });
 });
 

@@ -20,7 +20,10 @@ import { BankPayments } from '../src/bank-import/bank-payments';
 import { ImportStatementCommand, ImportStatementHandler } from '../src/bank-import/commands/import-statement/import-statement.handler';
 import { BankStatement, BankStatementLine } from '../src/bank-import/domain/bank-statement.entity';
 import { structuredCommunication } from '../src/bank-import/domain/structured-communication';
+import { ArrearsNotice, ClaimMonth, GuaranteeClaim, UnitInspection } from '../src/claims/domain/claim.entity';
 import { LeasesClock } from '../src/clock';
+import { IndexValue, RentIndexation } from '../src/indexation/domain/indexation.entity';
+import { RenewalReminder } from '../src/renewals/renewal-reminder.entity';
 import { KnownAgreement, KnownLandlord, KnownUnit } from '../src/directory/known-records.entity';
 import { HeadLease, OwnerMonthRecord } from '../src/head-leases/domain/head-lease.entity';
 import { ChargeRentCommand, ChargeRentHandler } from '../src/ledger/commands/charge-rent/charge-rent.handler';
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource({
     type: 'postgres',
     url: databaseUrl(SERVER_URL, database),
-    entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan],
+    entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection, IndexValue, RentIndexation, RenewalReminder],
     migrations: leasesMigrations,
     extra: { max: WORKERS + 2 },
   }).initialize();

@@ -25,6 +25,28 @@ export const leasesConfigSchema = baseConfigSchema.extend({
   ARREARS_ESTABLISHED_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
   // …or when partial arrears exceed this many months (Visale's rule: two wholly unpaid, or more than one partly).
   ARREARS_PARTIAL_MONTHS: z.coerce.number().int().min(1).max(12).default(1),
+  // The claim engine (docs/decisions/0023-guarantee-claim-engine.md). Days of the arrears ladder: formal notice within 15 days of establishment, paying within 8…
+  CLAIM_NOTICE_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(15),
+  CLAIM_NOTICE_PAY_DAYS: z.coerce.number().int().min(1).max(365).default(8),
+  // …the claim filed within 30 days of establishment, each further unpaid month added within 30 days of its due date…
+  CLAIM_FILING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CLAIM_MONTH_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // …up to this many months of rent claimed over a tenancy.
+  CLAIM_MAX_MONTHS: z.coerce.number().int().min(1).max(120).default(18),
+  // Damage at exit: repair cost per new deficiency by severity (cents), reduced for normal wear by this share per year of occupation.
+  DAMAGE_COST_LOW_CENTS: z.coerce.number().int().min(0).default(10_000),
+  DAMAGE_COST_MODERATE_CENTS: z.coerce.number().int().min(0).default(40_000),
+  DAMAGE_COST_SEVERE_CENTS: z.coerce.number().int().min(0).default(120_000),
+  DAMAGE_COST_LIFE_THREATENING_CENTS: z.coerce.number().int().min(0).default(250_000),
+  DAMAGE_WEAR_BASIS_POINTS_PER_YEAR: basisPoints(1_000),
+  // Rent indexation (docs/decisions/0024-rent-indexation-and-renewal-reminders.md): the index series rents are indexed by on each anniversary (its values are data, loaded by staff).
+  RENT_INDEX_SERIES: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be lower-case letters, digits, _ or -').default('health_index'),
+  // Renewal reminders to staff, this many days before a tenancy or head lease ends (comma-separated).
+  RENEWAL_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,4}(,\d{1,4})*$/, 'must be whole numbers of days separated by commas, e.g. 90,60,30')
+    .default('90,60,30')
+    .transform((days) => days.split(',').map(Number)),
   // Tests and demonstrations only: a fixed calendar date taken as "today" (refused in production).
   LEASES_TODAY: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).optional(),
 }).refine((config) => !(config.NODE_ENV === 'production' && config.LEASES_TODAY), {

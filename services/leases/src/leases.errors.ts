@@ -29,3 +29,15 @@ export class TenancyDatesError extends ConflictError {
     super('TENANCY.INVALID_DATES', message);
   }
 }
+
+export class ClaimNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('CLAIM.NOT_FOUND', `No claim ${id}`);
+  }
+}
+
+export class ClaimNotCoveredError extends ConflictError {
+  constructor(kind: string) {
+    super('CLAIM.NOT_COVERED', `The owner's agreement does not cover ${kind.replace('_', ' ')} claims`);
+  }
+}

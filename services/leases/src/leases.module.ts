@@ -1,3 +1,26 @@
+import { IndexRentHandler, RENT_INDEX_SERIES } from './indexation/commands/index-rent/index-rent.handler';
+import { RecordIndexValuesHandler } from './indexation/commands/record-index-values/record-index-values.handler';
+import { RentIndexation, IndexValue } from './indexation/domain/indexation.entity';
+import { GetIndexSeriesHandler, GetRentHistoryHandler, IndexSeriesController } from './indexation/index-series.controller';
+import { IndexationScheduler } from './indexation/indexation.scheduler';
+import { RaiseRenewalReminderHandler } from './renewals/commands/raise-renewal-reminder/raise-renewal-reminder.handler';
+import { ListRenewalRemindersController, ListRenewalRemindersHandler } from './renewals/list-renewal-reminders.query';
+import { RenewalReminder } from './renewals/renewal-reminder.entity';
+import { RENEWAL_REMINDER_DAYS, RenewalRemindersScheduler } from './renewals/renewal-reminders.scheduler';
+import { ClaimEngine, CLAIM_POLICY } from './claims/claim-engine';
+import { ClaimRepository } from './claims/claim.repository';
+import { AgreeRecoveryHandler } from './claims/commands/agree-recovery/agree-recovery.handler';
+import { ClaimWorkflowController } from './claims/commands/claim-workflow.controller';
+import { DecideClaimHandler } from './claims/commands/decide-claim/decide-claim.handler';
+import { OpenClaimController } from './claims/commands/open-claim/open-claim.controller';
+import { OpenClaimHandler } from './claims/commands/open-claim/open-claim.handler';
+import { PayClaimHandler } from './claims/commands/pay-claim/pay-claim.handler';
+import { ProposeDamageClaimHandler } from './claims/commands/propose-damage-claim/propose-damage-claim.handler';
+import { SubmitClaimHandler } from './claims/commands/submit-claim/submit-claim.handler';
+import { ArrearsNotice, ClaimMonth, GuaranteeClaim, UnitInspection } from './claims/domain/claim.entity';
+import { InspectionEventsConsumer } from './claims/events/inspection-events.consumer';
+import { GetClaimController, GetClaimHandler } from './claims/queries/get-claim/get-claim.query';
+import { ListClaimsController, ListClaimsHandler } from './claims/queries/list-claims/list-claims.query';
 import { AuthModule } from '@hearth/auth';
 import { MessagingModule } from '@hearth/messaging';
 import { DatabaseModule } from '@hearth/persistence';
@@ -78,7 +101,7 @@ export class LeasesModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan],
+          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection, IndexValue, RentIndexation, RenewalReminder],
           migrations: leasesMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -88,7 +111,7 @@ export class LeasesModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
-          subscribers: [LandlordEventsConsumer, UnitEventsConsumer, OfferEventsConsumer],
+          subscribers: [LandlordEventsConsumer, UnitEventsConsumer, OfferEventsConsumer, InspectionEventsConsumer],
           consumer: options.consumer,
         }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
@@ -115,6 +138,12 @@ export class LeasesModule {
         GetStatementController,
         AgreePaymentPlanController,
         OwnerStatementPdfController,
+        OpenClaimController,
+        ClaimWorkflowController,
+        ListClaimsController,
+        GetClaimController,
+        IndexSeriesController,
+        ListRenewalRemindersController,
       ],
       providers: [
         { provide: LEASES_TIME_ZONE, useValue: config.LEASES_TIME_ZONE },
@@ -160,6 +189,46 @@ export class LeasesModule {
         AssignLineHandler,
         GetStatementHandler,
         AgreePaymentPlanHandler,
+        {
+          provide: CLAIM_POLICY,
+          useValue: {
+            deadlines: {
+              noticeWithinDays: config.CLAIM_NOTICE_WITHIN_DAYS,
+              noticePayDays: config.CLAIM_NOTICE_PAY_DAYS,
+              claimWithinDays: config.CLAIM_FILING_DAYS,
+              monthWithinDays: config.CLAIM_MONTH_DAYS,
+              maxMonths: config.CLAIM_MAX_MONTHS,
+            },
+            damageTariff: {
+              low: config.DAMAGE_COST_LOW_CENTS,
+              moderate: config.DAMAGE_COST_MODERATE_CENTS,
+              severe: config.DAMAGE_COST_SEVERE_CENTS,
+              life_threatening: config.DAMAGE_COST_LIFE_THREATENING_CENTS,
+            },
+            wearBasisPointsPerYear: config.DAMAGE_WEAR_BASIS_POINTS_PER_YEAR,
+          },
+        },
+        ClaimEngine,
+        ClaimRepository,
+        InspectionEventsConsumer,
+        ProposeDamageClaimHandler,
+        OpenClaimHandler,
+        SubmitClaimHandler,
+        DecideClaimHandler,
+        PayClaimHandler,
+        AgreeRecoveryHandler,
+        ListClaimsHandler,
+        GetClaimHandler,
+        { provide: RENT_INDEX_SERIES, useValue: config.RENT_INDEX_SERIES },
+        IndexRentHandler,
+        RecordIndexValuesHandler,
+        GetIndexSeriesHandler,
+        GetRentHistoryHandler,
+        IndexationScheduler,
+        { provide: RENEWAL_REMINDER_DAYS, useValue: config.RENEWAL_REMINDER_DAYS },
+        RaiseRenewalReminderHandler,
+        ListRenewalRemindersHandler,
+        RenewalRemindersScheduler,
       ],
     };
   }

@@ -81,9 +81,11 @@ describe('payment plans', () => {
 
     const missed = await waitForEvents(Topics.leases, missing, ['PaymentPlanAgreed', 'PaymentPlanBroken']);
     expect(missed.find((e) => e.type === 'PaymentPlanBroken')!.payload).toMatchObject({ missedDueDate: '2026-11-20', arrearsCents: 150_000 });
-    // The ladder reopens: reminder and established again, after the break.
-    const after = (await readEvents(Topics.leases, missing)).map((e) => (e.type === 'ArrearsStageReached' ? `stage:${e.payload.stage}` : e.type));
-    expect(after.slice(after.indexOf('PaymentPlanBroken'))).toEqual(['PaymentPlanBroken', 'stage:reminder', 'stage:established']);
+    // The ladder reopens: reminder and established again after the break, and the claim engine's formal notice (docs/decisions/0023-guarantee-claim-engine.md).
+    await eventually(async () => {
+      const after = (await readEvents(Topics.leases, missing)).map((e) => (e.type === 'ArrearsStageReached' ? `stage:${e.payload.stage}` : e.type));
+      expect(after.slice(after.indexOf('PaymentPlanBroken'))).toEqual(['PaymentPlanBroken', 'stage:reminder', 'stage:established', 'stage:notice']);
+    }, 30_000);
 
     // The kept plan: nothing broken, no step announced since it was agreed (the review above has run).
     const kept = (await readEvents(Topics.leases, keeping)).map((e) => e.type);

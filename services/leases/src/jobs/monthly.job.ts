@@ -5,7 +5,9 @@ import { Job } from 'bullmq';
 import { RecordOwnerDueCommand } from '../head-leases/commands/record-owner-due/record-owner-due.handler';
 import { ChargeRentCommand } from '../ledger/commands/charge-rent/charge-rent.handler';
 import { ReviewArrearsCommand } from '../ledger/commands/review-arrears/review-arrears.handler';
+import { IndexRentCommand } from '../indexation/commands/index-rent/index-rent.handler';
 import { LeasesQueue } from '../leases.queues';
+import { RaiseRenewalReminderCommand, ReminderTarget } from '../renewals/commands/raise-renewal-reminder/raise-renewal-reminder.handler';
 import { MonthlyJobData } from './monthly.scheduler';
 
 /** The monthly run's jobs: charge a tenancy's month, make an owner's month due, review a tenancy's arrears. */
@@ -23,6 +25,8 @@ export class MonthlyJob extends WorkerHost {
     if (job.name === 'charge-rent') result = await this.commandBus.execute(new ChargeRentCommand(data.tenancyId, data.month));
     else if (job.name === 'owner-due') result = await this.commandBus.execute(new RecordOwnerDueCommand(data.headLeaseId, data.month));
     else if (job.name === 'review-arrears') result = await this.commandBus.execute(new ReviewArrearsCommand(data.tenancyId));
+    else if (job.name === 'index-rent') result = await this.commandBus.execute(new IndexRentCommand(data.tenancyId));
+    else if (job.name === 'renewal-reminder') result = await this.commandBus.execute(new RaiseRenewalReminderCommand(job.data as unknown as ReminderTarget));
     else throw new Error(`The ${LeasesQueue.Monthly} queue has no handler for job ${job.name}`);
     this.logger.debug({ jobId: job.id, result }, 'monthly job handled');
     return result;

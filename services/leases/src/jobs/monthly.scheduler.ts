@@ -6,9 +6,14 @@ import { DataSource } from 'typeorm';
 import { LeasesClock } from '../clock';
 import { LeasesQueue } from '../leases.queues';
 
-export type MonthlyJobName = 'charge-rent' | 'owner-due' | 'review-arrears';
+export type MonthlyJobName = 'charge-rent' | 'owner-due' | 'review-arrears' | 'index-rent' | 'renewal-reminder';
 
-export type MonthlyJobData = { tenancyId: string; month: string } | { headLeaseId: string; month: string } | { tenancyId: string; day: string };
+export type MonthlyJobData =
+  | { tenancyId: string; month: string }
+  | { headLeaseId: string; month: string }
+  | { tenancyId: string; day: string }
+  | { tenancyId: string; anniversary: string }
+  | { contract: 'tenancy' | 'head_lease'; id: string; endDate: string; daysBefore: number };
 
 /** Deterministic ids: a tenancy is charged once per month, an owner's month is due once, arrears reviewed once a day. */
 export function monthlyJobId(name: MonthlyJobName, id: string, period: string): string {

@@ -2,7 +2,9 @@ import { Actor, isStaff } from '@hearth/auth';
 import { ActorRef, ArrearsCleared, ArrearsStageReached, PaymentPlanBroken, RentArrearsChanged } from '@hearth/contracts';
 import { AggregateStore, newEvent, NewEvent } from '@hearth/messaging';
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { ArrearsNotice } from '../claims/domain/claim.entity';
 import { ArrearsPolicy, arrearsOn, monthlyAmountCents, stagesToAnnounce } from '../ledger/domain/ledger';
 import { LedgerEntry } from '../ledger/domain/ledger-entry.entity';
 import { TenancyNotFoundError } from '../leases.errors';
@@ -77,6 +79,12 @@ export class TenancyRepository {
     if (broken) tenancy.arrearsStage = null;
     if (announce.length > 0) tenancy.arrearsStage = announce[announce.length - 1];
     if (state.arrearsCents === 0) tenancy.arrearsStage = null;
+    // The claim engine's deadlines count from the day the arrears were established; a reminder sent is evidence of a claim.
+    if (announce.includes('established')) tenancy.arrearsEstablishedOn = today;
+    if (tenancy.arrearsStage === null) tenancy.arrearsEstablishedOn = null;
+    if (announce.includes('reminder')) {
+      await manager.insert(ArrearsNotice, { id: randomUUID(), tenancyId: tenancy.id, kind: 'reminder', sentOn: today, payBy: null, arrearsCents: state.arrearsCents, late: false });
+    }
     const ref = toTenancyEventRef(tenancy);
     const cleared = tenancy.arrearsStage === null && previousStage !== null && state.arrearsCents === 0;
     return (version) => [

@@ -105,6 +105,9 @@ describe('arrears', () => {
     expect(stagesToAnnounce('reminder', 'established')).toEqual(['established']);
     expect(stagesToAnnounce('established', 'reminder')).toEqual([]);
     expect(stagesToAnnounce('reminder', null)).toEqual([]);
+    // Notice and claim are later steps (the claim engine's): the arrears still being established announces nothing again.
+    expect(stagesToAnnounce('notice', 'established')).toEqual([]);
+    expect(stagesToAnnounce('claim', 'established')).toEqual([]);
   });
 
   it('reconciles for any charges and payments: charged − paid = balance, arrears within [0, balance ∨ 0]', () => {

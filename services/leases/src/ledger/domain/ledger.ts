@@ -126,7 +126,8 @@ export function arrearsOn(charges: readonly LedgerCharge[], paymentsCents: numbe
   };
 }
 
-const STAGE_ORDER: readonly ArrearsStage[] = ['reminder', 'notice', 'established', 'claim'];
+/** The ladder in the order it is climbed: the formal notice follows establishment, the claim follows the notice (the claim engine's steps). */
+const STAGE_ORDER: readonly ArrearsStage[] = ['reminder', 'established', 'notice', 'claim'];
 
 /** The automatic stages to announce when moving from `current` to `reached` (each once, in order). */
 export function stagesToAnnounce(current: ArrearsStage | null, reached: ArrearsStage | null): ArrearsStage[] {

@@ -37,6 +37,8 @@ export class Tenancy extends VersionedEntity {
   @Column('bigint', { name: 'balance_cents', transformer: bigint }) balanceCents: number;
   @Column('text', { name: 'arrears_ageing' }) arrearsAgeing: ArrearsAgeing;
   @Column('text', { name: 'arrears_stage', nullable: true }) arrearsStage: ArrearsStage | null;
+  /** The day the arrears were last established (the claim engine's deadlines count from it); null when not established. */
+  @Column('date', { name: 'arrears_established_on', nullable: true }) arrearsEstablishedOn: string | null;
   /** The base of the tenancy's structured communication (given by the database on insert). */
   @Column({ type: 'bigint', name: 'payment_reference_base', insert: false, update: false, transformer: bigint }) paymentReferenceBase: number;
 

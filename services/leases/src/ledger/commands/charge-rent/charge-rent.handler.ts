@@ -4,6 +4,8 @@ import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { LeasesClock } from '../../../clock';
+import { rentOn } from '../../../indexation/domain/indexation';
+import { RentIndexation } from '../../../indexation/domain/indexation.entity';
 import { Tenancy } from '../../../tenancies/domain/tenancy.entity';
 import { TenancyRepository } from '../../../tenancies/tenancy.repository';
 import { toTenancyEventRef } from '../../../tenancies/tenancy.view';
@@ -40,7 +42,11 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
       if (!tenancy || !tenancy.activatedOn || !['active', 'ending', 'ended'].includes(tenancy.status)) return 'not_charged';
       if (await manager.existsBy(LedgerEntry, { tenancyId, kind: 'charge', month })) return 'already_charged';
       const today = this.clock.today();
-      const charge = chargeFor({ ...tenancy, lastDay: tenancy.lastDay }, month);
+      // The rent in force on the month's due date: an indexed rent applies from its effective day (docs/decisions/0024-rent-indexation-and-renewal-reminders.md).
+      const steps = await manager.find(RentIndexation, { where: { tenancyId } });
+      const dueOn = chargeFor({ ...tenancy, lastDay: tenancy.lastDay }, month)?.dueOn;
+      const rentCents = dueOn ? rentOn(dueOn, steps, tenancy.rentCents) : tenancy.rentCents;
+      const charge = chargeFor({ ...tenancy, rentCents, lastDay: tenancy.lastDay }, month);
       if (!charge || charge.dueOn > today) return 'not_charged';
       const chargeId = randomUUID();
       await manager.insert(LedgerEntry, {

@@ -84,6 +84,7 @@ export class OpenTenancyDraftHandler implements ICommandHandler<OpenTenancyDraft
         balanceCents: 0,
         arrearsAgeing: 'none',
         arrearsStage: null,
+        arrearsEstablishedOn: null,
       });
       await this.tenancies.save(manager, tenancy, (version) => [
         newEvent(TenancyDrafted, {

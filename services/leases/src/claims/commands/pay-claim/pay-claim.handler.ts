@@ -1,0 +1,57 @@
+import { Actor } from '@hearth/auth';
+import { GuaranteeClaimPaid } from '@hearth/contracts';
+import { newEvent } from '@hearth/messaging';
+import { UnitOfWork } from '@hearth/persistence';
+import { ValidationError } from '@hearth/platform';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { LeasesClock } from '../../../clock';
+import { TenancyRepository } from '../../../tenancies/tenancy.repository';
+import { toTenancyEventRef } from '../../../tenancies/tenancy.view';
+import { ClaimRepository } from '../../claim.repository';
+import { toClaimView } from '../../claim.view';
+import { GuaranteeClaim } from '../../domain/claim.entity';
+import { assertClaimTransition } from '../../domain/claim-rules';
+import { PayClaimDto } from './pay-claim.dto';
+
+export class PayClaimCommand extends Command<ReturnType<typeof toClaimView>> {
+  constructor(
+    readonly claimId: string,
+    readonly input: PayClaimDto,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/** The approved amount of a claim is paid to the owner (GuaranteeClaimPaid). */
+@CommandHandler(PayClaimCommand)
+export class PayClaimHandler implements ICommandHandler<PayClaimCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly claims: ClaimRepository,
+    private readonly tenancies: TenancyRepository,
+    private readonly clock: LeasesClock,
+  ) {}
+
+  execute({ claimId, input, actor }: PayClaimCommand) {
+    return this.unitOfWork.run(async (manager) => {
+      const { claim, tenancy } = await this.claims.getForUpdate(manager, claimId, actor);
+      assertClaimTransition(claim.status, 'pay');
+      if (input.paidOn > this.clock.today() || input.paidOn < claim.decidedOn!) {
+        throw new ValidationError([{ field: 'paidOn', message: `must be between the decision (${claim.decidedOn}) and today` }]);
+      }
+      claim.status = 'paid';
+      claim.paidOn = input.paidOn;
+      await manager.update(GuaranteeClaim, { id: claim.id }, { status: 'paid', paidOn: input.paidOn });
+      await this.tenancies.save(manager, tenancy, (version) => [
+        newEvent(GuaranteeClaimPaid, {
+          aggregateId: tenancy.id,
+          aggregateVersion: version,
+          actor,
+          payload: { ...toTenancyEventRef(tenancy), claimId: claim.id, landlordId: claim.landlordId, kind: claim.kind, paidCents: claim.approvedCents!, paidOn: input.paidOn },
+        }),
+      ]);
+      return toClaimView(claim, await this.claims.months(manager, claim.id));
+    });
+  }
+}

@@ -32,10 +32,12 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
   caseworker: [
     { path: '/caseload', label: 'nav.caseload' },
     { path: '/offers', label: 'nav.offers' },
+    { path: '/alerts', label: 'alerts.nav' },
   ],
   landlord: [
     { path: '/my-flats', label: 'nav.myFlats' },
     { path: '/my-flats/new', label: 'nav.listFlat' },
+    { path: '/owner-statements', label: 'ownerStatements.nav' },
   ],
   inspector: [{ path: '/agenda', label: 'nav.agenda' }],
   board_member: [

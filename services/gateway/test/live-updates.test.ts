@@ -160,7 +160,7 @@ describe('gateway: live updates for the console (server-sent events from Kafka)'
       }
       await gateway.app.get(LiveUpdatesToken).ready;
 
-      const received = (stream: EventStream) => stream.events.filter((event) => event.type === 'message').map((event) => [event.data.type, event.data.unitId ?? event.data.offerId]);
+      const received = (stream: EventStream) => stream.events.filter((event) => event.type === 'message').map((event) => [event.data.type, String(event.data.type).startsWith('Offer') ? event.data.offerId : event.data.unitId]);
       const sendUnit = (key: string, type: string, unitId: string, landlordId: string) =>
         producer.send(Topics.units, key, anEnvelope({ type, source: 'units', aggregateType: 'Unit', aggregateId: unitId, aggregateVersion: 2, payload: { unitId, landlordId } }));
 
@@ -203,7 +203,7 @@ describe('gateway: live updates for the console (server-sent events from Kafka)'
       await streamB.next((event) => event.data.type === 'UnitReleased' && event.data.unitId === unitB1);
 
       // Staff receive every one (other suites share the test broker: only this test's are counted).
-      const ours = new Set([unitA1, unitB1, unitA2, unitB2, offerFor1, offerFor2]);
+      const ours = new Set<string>([unitA1, unitB1, unitA2, unitB2, offerFor1, offerFor2]);
       await staffStream.next((event) => event.data.type === 'UnitReleased' && event.data.unitId === unitB1);
       expect(received(staffStream).filter(([, id]) => ours.has(String(id)))).toHaveLength(10);
       // Each landlord: their own flats only, and no offer.

@@ -73,7 +73,8 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const items = session ? NAVIGATION[session.role] : [];
-  const live = useLiveUpdates(session?.role === 'sra_staff' || session?.role === 'sra_admin');
+  // The gateway sends each person only their own events: staff all, a landlord their flats', a caseworker their caseload's offers.
+  const live = useLiveUpdates(session !== undefined && ['sra_staff', 'sra_admin', 'landlord', 'caseworker'].includes(session.role));
   return (
     <div className="shell">
       <header className="shell-header">

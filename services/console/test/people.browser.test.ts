@@ -116,6 +116,8 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     const { body: alerts } = await platform.get(caseworkerToken, '/mediation/alerts');
     expect(alerts).toEqual([]);
     await accessible(page, 'caseworker: alerts (empty)');
+    // The caseworker follows the live stream (the gateway sends them only their caseload's offers).
+    await page.locator('[data-testid=live]').getByText('Live updates on').waitFor();
 
     // On a phone: the household page fits the screen.
     await page.setViewportSize({ width: 375, height: 800 });
@@ -140,6 +142,31 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     const context = await browser.newContext({ viewport: { width: 375, height: 800 }, acceptDownloads: true });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'landlord@hearth.demo');
+
+    // Live: the landlord's flat is reserved when staff's offer is accepted, and their list shows it without a reload.
+    expect(new URL(page.url()).pathname).toBe('/my-flats');
+    const { body: available } = await platform.get(landlordToken, '/units/units?status=available');
+    const flat = available.items[0];
+    const row = page.locator('[data-testid=units] tbody tr').filter({ hasText: flat.address });
+    await row.getByText('Available').waitFor();
+    await page.locator('[data-testid=live]').waitFor({ state: 'attached' });
+    const staffToken = await platform.token('staff@hearth.demo');
+    const { body: shortlist } = await eventually(async () => {
+      const answer = await platform.get(staffToken, `/matching/units/${flat.id}/shortlist`);
+      expect(answer.body.entries?.length).toBeGreaterThan(0);
+      return answer;
+    }, 60_000, 500);
+    const staffPost = async (path: string, body: unknown) => {
+      const response = await fetch(`${platform.gatewayUrl}/api/matching${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) });
+      expect(response.ok).toBe(true);
+      return (await response.json()) as { id: string; version: number };
+    };
+    const proposed = await staffPost('/offers', { unitId: flat.id, householdId: shortlist.entries[0].householdId });
+    const made = await staffPost(`/offers/${proposed.id}/make`, { expectedVersion: proposed.version });
+    await staffPost(`/offers/${made.id}/accept`, { expectedVersion: made.version });
+    await row.getByText('Reserved').waitFor({ timeout: 60_000 });
+    expect((await platform.get(landlordToken, `/units/units/${flat.id}`)).body.status).toBe('reserved');
+
     await page.goto(`${platform.gatewayUrl}/owner-statements`);
     await page.getByRole('heading', { name: 'Owner statements', level: 2 }).waitFor();
     const cards = page.locator('[data-testid=head-lease]');

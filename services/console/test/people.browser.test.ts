@@ -98,6 +98,8 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     expect(changed.needs.maxRentBasis).toBe('set');
     expect(changed.needs.preferredDistricts).toEqual(household.needs.preferredDistricts);
     expect(changed.needs.wheelchair).toBe(household.needs.wheelchair);
+    // The saved needs refreshed the page, not the personal data: one read asked for, one line in the access log.
+    expect((await platform.get(staffToken, `/applicants/households/${household.id}/access-log`)).body.total).toBe(1);
     await page.screenshot({ path: join(shots, 'caseworker-household-en.png'), fullPage: true });
 
     // The same page in French and Dutch.

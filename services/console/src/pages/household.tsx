@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
-import { QueryState } from '../components/states';
+import { api } from '../api/session';
+import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
 import { errorsOf, Refusal, StatusBadge, Terms, today } from './parts';
 
@@ -91,12 +93,17 @@ function NeedsSummary({ household: h }: { household: Household }) {
   );
 }
 
+/**
+ * One click, one read, one line in the access log: the data is fetched when asked for and kept
+ * on screen as read (not in the query cache, whose refreshes after every change and live event
+ * would read it again, and log it again, without the caseworker asking).
+ */
 function PersonalDataSection({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [choice, setChoice] = useState('');
-  const [purpose, setPurpose] = useState<string>();
-  const data = useApi<PersonalData>(purpose ? `/applicants/households/${householdId}/personal-data?purpose=${purpose}` : undefined);
+  const read = useMutation({
+    mutationFn: (purpose: string) => api<PersonalData>(`/applicants/households/${householdId}/personal-data?purpose=${purpose}`).then((data) => ({ purpose, data })),
+  });
   return (
     <Card withBorder component="section" aria-labelledby="personal-data-title">
       <Stack>
@@ -112,43 +119,47 @@ function PersonalDataSection({ householdId }: { householdId: string }) {
             onChange={(e) => setChoice(e.currentTarget.value)}
             data={[{ value: '', label: t('household.choosePurpose') }, ...PURPOSES.map((p) => ({ value: p, label: t(`household.purposes.${p}`) }))]}
           />
-          <Button disabled={!choice} onClick={() => setPurpose(choice)}>
+          <Button disabled={!choice} loading={read.isPending} onClick={() => read.mutate(choice)}>
             {t('household.showPersonalData')}
           </Button>
         </Group>
-        {purpose && (
-          <QueryState query={data}>
-            {(d) => (
-              <div data-testid="personal-data">
-                <Text size="sm" c="dimmed">
-                  {t('household.readFor', { purpose: t(`household.purposes.${purpose}`) })}
-                </Text>
-                <Terms
-                  items={[
-                    [t('household.fullName'), d.primaryContact.fullName],
-                    [t('household.dateOfBirth'), format.date(d.primaryContact.dateOfBirth)],
-                    [t('household.phone'), d.primaryContact.phone],
-                    [t('household.email'), d.primaryContact.email],
-                    [t('household.referral'), [t(`household.referralSource.${d.referral.source}`, { defaultValue: d.referral.source }), d.referral.organisation].filter(Boolean).join(' — ')],
-                    [t('household.notes'), d.notes],
-                    [t('household.maxRentReason'), d.needs?.maxRentReason],
-                    [t('household.currentAssessment'), d.currentAssessment ? t('household.assessedValue', { date: format.date(d.currentAssessment.assessedOn), score: format.number(d.currentAssessment.score) }) : null],
-                    [
-                      t('household.consents'),
-                      d.consents.length === 0
-                        ? t('household.noConsent')
-                        : d.consents
-                            .map((c) => `${c.scope.map((s) => t(`household.scope.${s}`)).join(', ')} (${format.date(c.givenOn)}${c.endedOn ? ` → ${format.date(c.endedOn)}` : ''})`)
-                            .join('; '),
-                    ],
-                  ]}
-                />
-              </div>
-            )}
-          </QueryState>
-        )}
+        {read.isPending && <Loading />}
+        {read.error && <ErrorState error={read.error} onRetry={() => read.mutate(choice)} />}
+        {read.data && !read.isPending && <ShownPersonalData purpose={read.data.purpose} d={read.data.data} />}
       </Stack>
     </Card>
+  );
+}
+
+function ShownPersonalData({ purpose, d }: { purpose: string; d: PersonalData }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div data-testid="personal-data">
+      <Text size="sm" c="dimmed">
+        {t('household.readFor', { purpose: t(`household.purposes.${purpose}`) })}
+      </Text>
+      <Terms
+        items={[
+          [t('household.fullName'), d.primaryContact.fullName],
+          [t('household.dateOfBirth'), format.date(d.primaryContact.dateOfBirth)],
+          [t('household.phone'), d.primaryContact.phone],
+          [t('household.email'), d.primaryContact.email],
+          [t('household.referral'), [t(`household.referralSource.${d.referral.source}`, { defaultValue: d.referral.source }), d.referral.organisation].filter(Boolean).join(' — ')],
+          [t('household.notes'), d.notes],
+          [t('household.maxRentReason'), d.needs?.maxRentReason],
+          [t('household.currentAssessment'), d.currentAssessment ? t('household.assessedValue', { date: format.date(d.currentAssessment.assessedOn), score: format.number(d.currentAssessment.score) }) : null],
+          [
+            t('household.consents'),
+            d.consents.length === 0
+              ? t('household.noConsent')
+              : d.consents
+                  .map((c) => `${c.scope.map((s) => t(`household.scope.${s}`)).join(', ')} (${format.date(c.givenOn)}${c.endedOn ? ` → ${format.date(c.endedOn)}` : ''})`)
+                  .join('; '),
+          ],
+        ]}
+      />
+    </div>
   );
 }
 

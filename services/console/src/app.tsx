@@ -30,6 +30,9 @@ const ComplaintsPage = lazy(() => import('./pages/complaints'));
 const ComplaintPage = lazy(() => import('./pages/complaint'));
 const MediationPage = lazy(() => import('./pages/mediation'));
 const OutcomesPage = lazy(() => import('./pages/outcomes'));
+const HouseholdPage = lazy(() => import('./pages/household'));
+const AlertsPage = lazy(() => import('./pages/alerts'));
+const OwnerStatementsPage = lazy(() => import('./pages/owner-statements'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -84,6 +87,9 @@ export function App() {
         <Route path="complaints/:complaintId" element={<Allowed roles={[...STAFF, 'mediator']}><ComplaintPage /></Allowed>} />
         <Route path="mediations/:mediationId" element={<Allowed roles={[...STAFF, 'mediator']}><MediationPage /></Allowed>} />
         <Route path="mediation" element={<Allowed roles={['mediator']}><ComplaintsPage /></Allowed>} />
+        <Route path="households/:householdId" element={<Allowed roles={[...STAFF, 'caseworker']}><HouseholdPage /></Allowed>} />
+        <Route path="alerts" element={<Allowed roles={['caseworker']}><AlertsPage /></Allowed>} />
+        <Route path="owner-statements" element={<Allowed roles={['landlord']}><OwnerStatementsPage /></Allowed>} />
         <Route path="*" element={<Home />} />
       </Route>
     </Routes>

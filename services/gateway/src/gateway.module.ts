@@ -21,6 +21,7 @@ import { SigningKeys } from './keys/signing-keys';
 import { MailOutbox } from './mail/mail-outbox';
 import { OutboundMail } from './mail/outbound-mail.entity';
 import { MAIL_FROM, MAIL_TRANSPORT, SendMailJob } from './mail/send-mail.job';
+import { LiveAudiences } from './live/live-audience';
 import { LiveUpdates } from './live/live-updates';
 import { LiveUpdatesController } from './live/live-updates.controller';
 import { gatewayMigrations } from './migrations';
@@ -146,6 +147,7 @@ export class GatewayModule {
         RedisLifecycle,
         FrontDoor,
         LiveUpdates,
+        LiveAudiences,
         SigningKeys,
         AccessTokens,
         Sessions,

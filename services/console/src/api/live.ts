@@ -5,7 +5,8 @@ import { currentSession, refresh } from './session';
 /**
  * Follows the gateway's event stream (GET /events, server-sent events fed by Kafka) while signed
  * in as staff: each change (an offer made or answered, a run finishing, a flat becoming available)
- * refreshes what the screens show. Read with fetch rather than EventSource, which cannot send the
+ * refreshes what the screens show (staff receive every change; a landlord those of their own flats,
+ * a caseworker the offers of their caseload: the gateway decides). Read with fetch rather than EventSource, which cannot send the
  * access token; the stream ends when the token expires and is reopened with a fresh one, and
  * after a break everything is refetched (events may have been missed meanwhile).
  */

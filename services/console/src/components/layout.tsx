@@ -34,10 +34,12 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
   caseworker: [
     { path: '/caseload', label: 'nav.caseload' },
     { path: '/offers', label: 'nav.offers' },
+    { path: '/alerts', label: 'alerts.nav' },
   ],
   landlord: [
     { path: '/my-flats', label: 'nav.myFlats' },
     { path: '/my-flats/new', label: 'nav.listFlat' },
+    { path: '/owner-statements', label: 'ownerStatements.nav' },
   ],
   inspector: [{ path: '/agenda', label: 'nav.agenda' }],
   board_member: [
@@ -74,7 +76,8 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const items = session ? NAVIGATION[session.role] : [];
-  const live = useLiveUpdates(session?.role === 'sra_staff' || session?.role === 'sra_admin');
+  // The gateway sends each person only their own events: staff all, a landlord their flats', a caseworker their caseload's offers.
+  const live = useLiveUpdates(session !== undefined && ['sra_staff', 'sra_admin', 'landlord', 'caseworker'].includes(session.role));
   return (
     <div className="shell">
       <header className="shell-header">

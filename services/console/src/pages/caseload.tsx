@@ -1,5 +1,6 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { useSession } from '../api/use-session';
@@ -54,7 +55,9 @@ export default function CaseloadPage() {
               <Table.Tbody>
                 {p.items.map((h) => (
                   <Table.Tr key={h.id}>
-                    <Table.Td>{h.reference}</Table.Td>
+                    <Table.Td>
+                      <Link to={`/households/${h.id}`}>{h.reference}</Link>
+                    </Table.Td>
                     <Table.Td>{t(`programme.${h.programme}`, { defaultValue: h.programme })}</Table.Td>
                     <Table.Td>
                       <Badge variant="light">{t(`householdStatus.${h.status}`, { defaultValue: h.status })}</Badge>

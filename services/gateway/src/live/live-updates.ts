@@ -15,6 +15,15 @@ export interface LiveNotice {
   runId?: string;
 }
 
+/**
+ * Who a notice concerns, for deciding who may receive it (never sent to a browser): the landlord
+ * of the flat, and the household an offer is for.
+ */
+export interface LiveAudience {
+  landlordId?: string;
+  householdId?: string;
+}
+
 /** The events people wait for: a flat becoming available (its shortlist follows), offers moving, runs finishing. */
 const FOLLOWED: Record<string, readonly (keyof LiveNotice)[]> = {
   OfferProposed: ['offerId', 'unitId'],
@@ -45,13 +54,13 @@ const FOLLOWED: Record<string, readonly (keyof LiveNotice)[]> = {
 @Injectable()
 export class LiveUpdates implements OnApplicationShutdown {
   private readonly logger = new Logger('LiveUpdates');
-  private readonly listeners = new Set<(notice: LiveNotice) => void>();
+  private readonly listeners = new Set<(notice: LiveNotice, audience: LiveAudience) => void>();
   private consumer?: MessageConsumer;
   private since = 0;
 
   constructor(@Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport) {}
 
-  subscribe(listener: (notice: LiveNotice) => void): () => void {
+  subscribe(listener: (notice: LiveNotice, audience: LiveAudience) => void): () => void {
     this.listeners.add(listener);
     this.start();
     return () => this.listeners.delete(listener);
@@ -92,7 +101,12 @@ export class LiveUpdates implements OnApplicationShutdown {
       const value = envelope.payload?.[field];
       if (typeof value === 'string') (notice as unknown as Record<string, string>)[field] = value;
     }
-    for (const listener of this.listeners) listener(notice);
+    const audience: LiveAudience = {};
+    for (const field of ['landlordId', 'householdId'] as const) {
+      const value = envelope.payload?.[field];
+      if (typeof value === 'string') audience[field] = value;
+    }
+    for (const listener of this.listeners) listener(notice, audience);
   }
 
   async onApplicationShutdown(): Promise<void> {

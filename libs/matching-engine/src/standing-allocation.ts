@@ -94,8 +94,12 @@ export class StandingAllocation {
   /** Eligible flats and scores of housed households (dead flats are skipped when read). */
   private readonly aRowUnits: (number[] | undefined)[] = [];
   private readonly aRowScores: (number[] | undefined)[] = [];
-  /** Households by bedrooms needed, each list sorted by base score, highest first. */
-  private readonly byNeed = new Map<number, number[]>();
+  /**
+   * Waiting and housed households by bedrooms needed, each list sorted by base score, highest
+   * first (a flat's candidates are read from the front until none can matter).
+   */
+  private readonly waitingByNeed = new Map<number, number[]>();
+  private readonly housedByNeed = new Map<number, number[]>();
 
   // Units.
   private readonly uRaw: Unit[] = [];
@@ -174,9 +178,15 @@ export class StandingAllocation {
       const u = s.uIndex.get(unitId);
       if (a !== undefined && u !== undefined) s.declined(a).add(u);
     }
+    const rowUnits = new Int32Array(compiled.unitCount);
+    const rowScores = new Float64Array(compiled.unitCount);
     optimum.unitOf.forEach((u, a) => {
       if (u < 0) return;
-      s.aState[a] = HOUSED;
+      // Rows of the housed households now, with the engine's enumeration (searches read them).
+      const n = compiled.eligibleUnits(a, rowUnits, rowScores);
+      s.aRowUnits[a] = Array.from(rowUnits.subarray(0, n));
+      s.aRowScores[a] = Array.from(rowScores.subarray(0, n));
+      s.setState(a, HOUSED);
       s.aUnit[a] = u;
       s.aScore[a] = optimum.scoreOf[a];
       s.aP[a] = optimum.applicantDual[a];
@@ -252,18 +262,61 @@ export class StandingAllocation {
     }
     // The highest potential the pair arcs into u allow (the lowest price every household accepts).
     let highest = Infinity;
-    this.scanCandidates(u, () => this.rootP - highest, (a, s) => {
-      highest = Math.min(highest, (this.aState[a] === HOUSED ? this.aP[a] : this.rootP) - s);
-    });
+    let bestWaiting = -Infinity;
+    const scores = new Map<number, number>();
+    this.scanCandidates(
+      u,
+      () => this.rootP - highest,
+      () => Math.max(this.rootP - highest, bestWaiting),
+      (a, s) => {
+        if (this.aState[a] === HOUSED) scores.set(a, s);
+        else bestWaiting = Math.max(bestWaiting, s);
+        highest = Math.min(highest, (this.aState[a] === HOUSED ? this.aP[a] : this.rootP) - s);
+      },
+    );
     const pb = this.bP[b];
     if (highest >= pb) {
       this.uP[u] = pb;
     } else {
-      // Arc u -> b is broken by (pb - highest): look for the cheapest way from b back to u.
+      // Arc u -> b is broken by (pb - highest): look for the cheapest way from b back to u, no
+      // longer than a way known already (a shorter bound keeps the search small).
       this.uP[u] = highest;
-      if (this.backwardSearch(u, code(b, B), pb - highest)) this.uFlow[u] = 1;
+      const limit = pb - highest;
+      const known = this.knownWayBack(u, bestWaiting, scores);
+      const bound = Math.min(limit, known + this.margin * Math.max(1, Math.abs(known)) + 1e-9);
+      let saturated = this.backwardSearch(u, code(b, B), bound);
+      // Not found within the known way (rounding only): the arc is still short; search on to its limit.
+      if (!saturated && this.bP[b] - this.uP[u] > 0) saturated = this.backwardSearch(u, code(b, B), this.bP[b] - this.uP[u]);
+      if (saturated) this.uFlow[u] = 1;
     }
     return this.end();
+  }
+
+  /**
+   * Length of a way from u's building back to the new flat u (priced P(u)) found without a search:
+   * through the district and the root when both have room, or by a household of the building
+   * leaving its flat (for u itself, or for the root); in both cases the best waiting household
+   * (score bestWaiting) or the household itself moves into u. Infinity when none applies.
+   */
+  private knownWayBack(u: number, bestWaiting: number, scores: ReadonlyMap<number, number>): number {
+    const b = this.uBuilding[u];
+    const d = this.uDistrict[u];
+    const pu = this.uP[u];
+    const R = this.rootP;
+    const rootToU = bestWaiting > -Infinity ? Math.max(0, R - bestWaiting - pu) : Infinity;
+    let best = Infinity;
+    if (this.bLoad[b] < this.cap && this.dLoad[d] < this.dCap[d]) {
+      best = Math.max(0, this.bP[b] - this.dP[d]) + Math.max(0, this.dP[d] - R) + rootToU;
+    }
+    for (const other of this.bUnits[b]) {
+      const a = this.uApplicant[other];
+      if (a < 0) continue;
+      const toHolder = Math.max(0, this.bP[b] - this.uP[other]) + Math.max(0, this.aScore[a] + this.uP[other] - this.aP[a]);
+      const s = scores.get(a);
+      const onward = Math.min(s === undefined ? Infinity : Math.max(0, this.aP[a] - s - pu), Math.max(0, this.aP[a] - R) + rootToU);
+      best = Math.min(best, toHolder + onward);
+    }
+    return best;
   }
 
   /** A flat leaves (let outside the agency, withdrawn). */
@@ -315,6 +368,13 @@ export class StandingAllocation {
     return { policy: this.policy, applicants, units, ...(excludedPairs.length > 0 ? { excludedPairs } : {}) };
   }
 
+  /** The household holding flat unitId, if any (O(1)). */
+  holderOf(unitId: string): string | undefined {
+    const u = this.uIndex.get(unitId);
+    const a = u === undefined ? -1 : this.uApplicant[u];
+    return a >= 0 ? this.aRaw[a].id : undefined;
+  }
+
   get totalScore(): number {
     let total = 0;
     for (const a of this.sortedHoused()) total += this.aScore[a];
@@ -354,7 +414,7 @@ export class StandingAllocation {
     const u = this.aUnit[a];
     this.uApplicant[u] = -1;
     this.aUnit[a] = -1;
-    this.aState[a] = DETACHED;
+    this.setState(a, DETACHED);
   }
 
   /**
@@ -387,7 +447,7 @@ export class StandingAllocation {
     const gain = best - this.rootP;
     this.startSearch(ROOT, gain);
     const source = code(a, A);
-    this.aState[a] = DETACHED;
+    this.setState(a, DETACHED);
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
       if (this.uAlive[u] === 1) this.relax(code(u, U), Math.max(0, best - scores[k] - this.uP[u]), source, scores[k]);
@@ -398,7 +458,7 @@ export class StandingAllocation {
     this.aP[a] = best - this.bound;
     if (reached) {
       const touched = this.augmentForward(source);
-      this.aState[a] = HOUSED; // keeps P(a) = best - bound (the arc root -> a was not tight)
+      this.setState(a, HOUSED); // keeps P(a) = best - bound (the arc root -> a was not tight)
       this.settle(touched);
     } else {
       this.setWaiting(a);
@@ -534,9 +594,13 @@ export class StandingAllocation {
         const pu = this.uP[i];
         if (this.uAlive[i] === 1) {
           const holder = this.uApplicant[i];
+          // A candidate is at d + P(a) - s - P(u) >= d + P(root) - s - P(u); a waiting one only
+          // matters if it brings the root closer.
+          const base = d + this.rootP - pu;
           this.scanCandidates(
             i,
-            () => d + this.rootP - pu - this.bound,
+            () => base - this.bound,
+            () => base - (this.seen[ROOT] === this.stamp ? Math.min(this.bound, this.dist[ROOT]) : this.bound),
             (a, s) => {
               if (a === holder) return;
               if (this.aState[a] === HOUSED) {
@@ -587,26 +651,29 @@ export class StandingAllocation {
   }
 
   /**
-   * Calls visit(a, score) for every household eligible for flat u (not detached) whose best possible
-   * score exceeds threshold() (re-read as it may rise while scanning); the others cannot matter.
+   * Calls visit(a, score) for every household eligible for flat u, housed ones first, skipping
+   * those whose best possible score there is at most the threshold of their list (each re-read
+   * as it may rise while scanning): they cannot matter. Detached households are not candidates.
    */
-  private scanCandidates(u: number, threshold: () => number, visit: (a: number, s: number) => void): void {
+  private scanCandidates(u: number, housedThreshold: () => number, waitingThreshold: () => number, visit: (a: number, s: number) => void): void {
     const bedrooms = this.uBedrooms[u];
     const bonus = Math.max(0, this.prefW);
-    for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
-      const list = this.byNeed.get(need);
-      if (list === undefined) continue;
-      const top = bonus + (need === bedrooms ? this.fitW : 0);
-      let limit = threshold();
-      for (let k = 0; k < list.length; k++) {
-        const a = list[k];
-        if (this.aBase[a] + top <= limit) break;
-        const state = this.aState[a];
-        if (state !== WAITING && state !== HOUSED) continue;
-        const s = this.scoreOf(a, u);
-        if (s !== s) continue;
-        visit(a, s);
-        limit = threshold();
+    for (let pass = 0; pass < 2; pass++) {
+      const lists = pass === 0 ? this.housedByNeed : this.waitingByNeed;
+      const threshold = pass === 0 ? housedThreshold : waitingThreshold;
+      for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
+        const list = lists.get(need);
+        if (list === undefined) continue;
+        const top = bonus + (need === bedrooms ? this.fitW : 0);
+        let limit = threshold();
+        for (let k = 0; k < list.length; k++) {
+          const a = list[k];
+          if (this.aBase[a] + top <= limit) break;
+          const s = this.scoreOf(a, u);
+          if (s !== s) continue;
+          visit(a, s);
+          limit = threshold();
+        }
       }
     }
   }
@@ -719,7 +786,7 @@ export class StandingAllocation {
       if (this.aUnit[a] >= 0) {
         if (this.aState[a] !== HOUSED) {
           this.aP[a] = this.rootP; // the arc root -> a was tight on the path
-          this.aState[a] = HOUSED;
+          this.setState(a, HOUSED);
         }
       } else {
         this.setWaiting(a);
@@ -728,7 +795,7 @@ export class StandingAllocation {
   }
 
   private setWaiting(a: number): void {
-    this.aState[a] = WAITING;
+    this.setState(a, WAITING);
     this.aP[a] = this.rootP;
     this.aRowUnits[a] = undefined;
     this.aRowScores[a] = undefined;
@@ -784,7 +851,7 @@ export class StandingAllocation {
     const a = this.aRaw.length;
     this.aRaw.push(applicant);
     this.aIndex.set(applicant.id, a);
-    this.aState.push(WAITING);
+    this.aState.push(GONE);
     const base = baseScore(applicant, this.policy);
     this.aBase.push(base);
     this.aSize.push(applicant.householdSize);
@@ -799,9 +866,40 @@ export class StandingAllocation {
     this.aP.push(this.rootP);
     this.aRowUnits.push(undefined);
     this.aRowScores.push(undefined);
-    let list = this.byNeed.get(applicant.bedroomsNeeded);
-    if (list === undefined) this.byNeed.set(applicant.bedroomsNeeded, (list = []));
-    // Highest base first; a new household goes after those of equal base.
+    this.setState(a, WAITING);
+    return a;
+  }
+
+  private unregisterApplicant(a: number): void {
+    this.setState(a, GONE);
+    this.aUnit[a] = -1;
+    this.aIndex.delete(this.aRaw[a].id);
+    this.aRowUnits[a] = undefined;
+    this.aRowScores[a] = undefined;
+  }
+
+  /** Moves a household between states, keeping the candidate lists in step. */
+  private setState(a: number, state: number): void {
+    const before = this.aState[a];
+    if (before === state) return;
+    this.aState[a] = state;
+    const need = this.aNeed[a];
+    if (before === WAITING || before === HOUSED) {
+      const list = (before === WAITING ? this.waitingByNeed : this.housedByNeed).get(need) as number[];
+      let k = this.firstBelow(list, this.aBase[a]) - 1;
+      while (list[k] !== a) k--;
+      list.splice(k, 1);
+    }
+    if (state === WAITING || state === HOUSED) {
+      const lists = state === WAITING ? this.waitingByNeed : this.housedByNeed;
+      let list = lists.get(need);
+      if (list === undefined) lists.set(need, (list = []));
+      list.splice(this.firstBelow(list, this.aBase[a]), 0, a);
+    }
+  }
+
+  /** Position of the first household whose base score is below `base` (lists are sorted highest first). */
+  private firstBelow(list: readonly number[], base: number): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -809,18 +907,7 @@ export class StandingAllocation {
       if (this.aBase[list[mid]] >= base) lo = mid + 1;
       else hi = mid;
     }
-    list.splice(lo, 0, a);
-    return a;
-  }
-
-  private unregisterApplicant(a: number): void {
-    this.aState[a] = GONE;
-    this.aUnit[a] = -1;
-    this.aIndex.delete(this.aRaw[a].id);
-    this.aRowUnits[a] = undefined;
-    this.aRowScores[a] = undefined;
-    const list = this.byNeed.get(this.aNeed[a]) as number[];
-    list.splice(list.indexOf(a), 1);
+    return lo;
   }
 
   private registerUnit(unit: Unit): number {

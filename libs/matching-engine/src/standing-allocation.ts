@@ -45,6 +45,9 @@ const WHEELCHAIR = 1;
 const STEP_FREE = 2;
 const PETS = 4;
 
+const UNKNOWN = -1;
+const NONE = -2;
+
 /**
  * The optimal allocation of one policy, kept up to date as flats and households come and go.
  *
@@ -115,6 +118,11 @@ export class StandingAllocation {
   /** Flow on the arc unit -> building (1 while the flat holds a slot of its building). */
   private readonly uFlow: number[] = [];
   private readonly uP: number[] = [];
+  /** Best waiting household of each flat (UNKNOWN: to compute; NONE: none) and its score. */
+  private readonly wBest: number[] = [];
+  private readonly wBestScore: number[] = [];
+  /** Set once built: from then on a household starting to wait updates the flats' best waiting. */
+  private ready = false;
 
   // Buildings and districts.
   private readonly bId: string[] = [];
@@ -195,6 +203,7 @@ export class StandingAllocation {
       s.bLoad[s.uBuilding[u]]++;
       s.dLoad[s.uDistrict[u]]++;
     });
+    s.ready = true;
     return s;
   }
 
@@ -261,17 +270,17 @@ export class StandingAllocation {
       }
     }
     // The highest potential the pair arcs into u allow (the lowest price every household accepts).
-    let highest = Infinity;
-    let bestWaiting = -Infinity;
+    const w = this.bestWaiting(u);
+    const bestWaiting = w >= 0 ? this.wBestScore[u] : -Infinity;
+    let highest = this.rootP - bestWaiting;
     const scores = new Map<number, number>();
-    this.scanCandidates(
+    this.scanHoused(
       u,
       () => this.rootP - highest,
-      () => Math.max(this.rootP - highest, bestWaiting),
+      null,
       (a, s) => {
-        if (this.aState[a] === HOUSED) scores.set(a, s);
-        else bestWaiting = Math.max(bestWaiting, s);
-        highest = Math.min(highest, (this.aState[a] === HOUSED ? this.aP[a] : this.rootP) - s);
+        scores.set(a, s);
+        highest = Math.min(highest, this.aP[a] - s);
       },
     );
     const pb = this.bP[b];
@@ -597,25 +606,26 @@ export class StandingAllocation {
           // A candidate is at d + P(a) - s - P(u) >= d + P(root) - s - P(u); a waiting one only
           // matters if it brings the root closer.
           const base = d + this.rootP - pu;
-          this.scanCandidates(
+          this.scanHoused(
             i,
             () => base - this.bound,
-            () => base - (this.seen[ROOT] === this.stamp ? Math.min(this.bound, this.dist[ROOT]) : this.bound),
+            // d + P(a) - (best score a could have) - P(u) already too long: not worth scoring.
+            (a, best) => this.done[code(a, A)] === this.stamp || a === holder || d + this.aP[a] - best - pu >= this.bound,
             (a, s) => {
-              if (a === holder) return;
-              if (this.aState[a] === HOUSED) {
-                this.relax(code(a, A), d + Math.max(0, this.aP[a] - s - pu), c, s);
-              } else {
-                // A waiting household: the root -> a arc costs nothing, so this reaches the root.
-                const nd = d + Math.max(0, this.rootP - s - pu);
-                if (nd < this.bound && this.relax(ROOT, nd, code(a, A), 0)) {
-                  const ac = code(a, A);
-                  this.link[ac] = c;
-                  this.linkScore[ac] = s;
-                }
-              }
+              this.relax(code(a, A), d + Math.max(0, this.aP[a] - s - pu), c, s);
             },
           );
+          // Of the waiting households only the best for u matters: the root -> a arc costs nothing.
+          const w = this.bestWaiting(i);
+          if (w >= 0) {
+            const s = this.wBestScore[i];
+            const nd = d + Math.max(0, this.rootP - s - pu);
+            if (nd < this.bound && this.relax(ROOT, nd, code(w, A), 0)) {
+              const ac = code(w, A);
+              this.link[ac] = c;
+              this.linkScore[ac] = s;
+            }
+          }
         }
         if (this.uFlow[i] === 1) {
           const b = this.uBuilding[i];
@@ -651,29 +661,72 @@ export class StandingAllocation {
   }
 
   /**
-   * Calls visit(a, score) for every household eligible for flat u, housed ones first, skipping
-   * those whose best possible score there is at most the threshold of their list (each re-read
-   * as it may rise while scanning): they cannot matter. Detached households are not candidates.
+   * Calls visit(a, score) for every housed household eligible for flat u whose best possible score
+   * there exceeds threshold() (re-read as it may rise) and that skip(a, best possible score) does
+   * not rule out; the others cannot matter.
    */
-  private scanCandidates(u: number, housedThreshold: () => number, waitingThreshold: () => number, visit: (a: number, s: number) => void): void {
+  private scanHoused(u: number, threshold: () => number, skip: ((a: number, best: number) => boolean) | null, visit: (a: number, s: number) => void): void {
     const bedrooms = this.uBedrooms[u];
     const bonus = Math.max(0, this.prefW);
-    for (let pass = 0; pass < 2; pass++) {
-      const lists = pass === 0 ? this.housedByNeed : this.waitingByNeed;
-      const threshold = pass === 0 ? housedThreshold : waitingThreshold;
-      for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
-        const list = lists.get(need);
-        if (list === undefined) continue;
-        const top = bonus + (need === bedrooms ? this.fitW : 0);
-        let limit = threshold();
-        for (let k = 0; k < list.length; k++) {
-          const a = list[k];
-          if (this.aBase[a] + top <= limit) break;
-          const s = this.scoreOf(a, u);
-          if (s !== s) continue;
-          visit(a, s);
-          limit = threshold();
+    for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
+      const list = this.housedByNeed.get(need);
+      if (list === undefined) continue;
+      const top = bonus + (need === bedrooms ? this.fitW : 0);
+      let limit = threshold();
+      for (let k = 0; k < list.length; k++) {
+        const a = list[k];
+        const best = this.aBase[a] + top;
+        if (best <= limit) break;
+        if (skip !== null && skip(a, best)) continue;
+        const s = this.scoreOf(a, u);
+        if (s !== s) continue;
+        visit(a, s);
+        limit = threshold();
+      }
+    }
+  }
+
+  /**
+   * The waiting household with the best score for flat u (-1: none), cached per flat: kept up to
+   * date when a household starts waiting, recomputed when the cached one stopped waiting.
+   */
+  private bestWaiting(u: number): number {
+    const cached = this.wBest[u];
+    if (cached === NONE) return -1;
+    if (cached >= 0 && this.aState[cached] === WAITING && this.scoreOf(cached, u) === this.wBestScore[u]) return cached;
+    const bedrooms = this.uBedrooms[u];
+    const bonus = Math.max(0, this.prefW);
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
+      const list = this.waitingByNeed.get(need);
+      if (list === undefined) continue;
+      const top = bonus + (need === bedrooms ? this.fitW : 0);
+      for (let k = 0; k < list.length; k++) {
+        const a = list[k];
+        if (this.aBase[a] + top <= bestScore) break;
+        const s = this.scoreOf(a, u);
+        if (s > bestScore) {
+          best = a;
+          bestScore = s;
         }
+      }
+    }
+    this.wBest[u] = best >= 0 ? best : NONE;
+    this.wBestScore[u] = bestScore;
+    return best;
+  }
+
+  /** A household starts waiting: it becomes the best waiting one of the flats it scores best at. */
+  private offerToFlats(a: number): void {
+    const { units, scores } = this.row(a);
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      const cached = this.wBest[u];
+      if (cached === UNKNOWN || this.uAlive[u] === 0) continue;
+      if (cached === NONE || scores[k] > this.wBestScore[u]) {
+        this.wBest[u] = a;
+        this.wBestScore[u] = scores[k];
       }
     }
   }
@@ -890,6 +943,7 @@ export class StandingAllocation {
       while (list[k] !== a) k--;
       list.splice(k, 1);
     }
+    if (state === WAITING && this.ready) this.offerToFlats(a);
     if (state === WAITING || state === HOUSED) {
       const lists = state === WAITING ? this.waitingByNeed : this.housedByNeed;
       let list = lists.get(need);
@@ -927,6 +981,8 @@ export class StandingAllocation {
     this.uApplicant.push(-1);
     this.uFlow.push(0);
     this.uP.push(this.bP[b]);
+    this.wBest.push(UNKNOWN);
+    this.wBestScore.push(-Infinity);
     this.bUnits[b].push(u);
     return u;
   }

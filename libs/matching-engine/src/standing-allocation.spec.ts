@@ -6,6 +6,7 @@ import { InvalidInstanceError } from './instance';
 import { score } from './score';
 import { StandingAllocation, StandingChange } from './standing-allocation';
 import { DISTRICTS, applicantFields, instances, unitFields } from './testing/arbitraries';
+import { generateInstance, seededRandom } from './testing/instance-generator';
 import { aPolicy, aUnit, anApplicant } from './testing/builders';
 import { Applicant, Certificate, Instance, Unit, districtCapOf } from './types';
 
@@ -187,6 +188,41 @@ describe('StandingAllocation', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it.each([
+    { maxPerBuilding: 2, maxPerDistrict: undefined },
+    { maxPerBuilding: 1, maxPerDistrict: 12 },
+    { maxPerBuilding: null, maxPerDistrict: undefined },
+  ])('keeps a generated waitlist (600 households, 60 flats, building cap $maxPerBuilding, district cap $maxPerDistrict) at the re-solved optimum over 150 changes', (caps) => {
+    const initial = generateInstance({ applicants: 600, units: 60, seed: 5, ...caps });
+    const pool = generateInstance({ applicants: 150, units: 150, seed: 6, ...caps });
+    const random = seededRandom(7);
+    const standing = StandingAllocation.solve(initial);
+    const kinds = ['unitAdded', 'unitRemoved', 'applicantAdded', 'applicantRemoved', 'pairExcluded'] as const;
+    for (let step = 0; step < 150; step++) {
+      const current = standing.instance();
+      const kind = kinds[Math.floor(random() * kinds.length)];
+      const anyUnit = current.units[Math.floor(random() * current.units.length)];
+      if (kind === 'unitAdded') {
+        standing.apply({ kind, unit: { ...pool.units[step], id: `new-u${step}`, buildingId: anyUnit.buildingId, district: anyUnit.district } });
+      } else if (kind === 'unitRemoved') {
+        standing.apply({ kind, unitId: anyUnit.id });
+      } else if (kind === 'applicantAdded') {
+        standing.apply({ kind, applicant: { ...pool.applicants[step], id: `new-a${step}` } });
+      } else if (kind === 'applicantRemoved') {
+        standing.apply({ kind, applicantId: current.applicants[Math.floor(random() * current.applicants.length)].id });
+      } else {
+        const holder = standing.holderOf(anyUnit.id);
+        if (holder !== undefined) standing.apply({ kind, applicantId: holder, unitId: anyUnit.id });
+      }
+      if (step % 10 === 9) {
+        const instance = standing.instance();
+        const result = standing.result();
+        expect(result.totalScore).toBeCloseTo(allocate(instance, 'optimal').totalScore, 6);
+        expect(verifyCertificate(instance, result)).toEqual({ valid: true, errors: [] });
+      }
+    }
   });
 
   it('follows a worked sequence: a flat becomes available, the housed household leaves, an offer is declined, a flat leaves', () => {

@@ -102,7 +102,15 @@ export class StandingAllocation {
    * first (a flat's candidates are read from the front until none can matter).
    */
   private readonly waitingByNeed = new Map<number, number[]>();
-  private readonly housedByNeed = new Map<number, number[]>();
+  /**
+   * Housed households eligible for each flat, with their scores: an entry counts while its household
+   * is still housed since it was written (same epoch) and the pair is not excluded; others are
+   * dropped as they are read.
+   */
+  private readonly colApplicants: number[][] = [];
+  private readonly colScores: number[][] = [];
+  private readonly colEpochs: number[][] = [];
+  private readonly aEpoch: number[] = [];
 
   // Units.
   private readonly uRaw: Unit[] = [];
@@ -267,6 +275,11 @@ export class StandingAllocation {
       if (s === s) {
         row.push(u);
         (this.aRowScores[a] as number[]).push(s);
+        if (this.aState[a] === HOUSED) {
+          this.colApplicants[u].push(a);
+          this.colScores[u].push(s);
+          this.colEpochs[u].push(this.aEpoch[a]);
+        }
       }
     }
     // The highest potential the pair arcs into u allow (the lowest price every household accepts).
@@ -274,15 +287,10 @@ export class StandingAllocation {
     const bestWaiting = w >= 0 ? this.wBestScore[u] : -Infinity;
     let highest = this.rootP - bestWaiting;
     const scores = new Map<number, number>();
-    this.scanHoused(
-      u,
-      () => this.rootP - highest,
-      null,
-      (a, s) => {
-        scores.set(a, s);
-        highest = Math.min(highest, this.aP[a] - s);
-      },
-    );
+    this.forEachHoused(u, (a, s) => {
+      scores.set(a, s);
+      highest = Math.min(highest, this.aP[a] - s);
+    });
     const pb = this.bP[b];
     if (highest >= pb) {
       this.uP[u] = pb;
@@ -605,16 +613,9 @@ export class StandingAllocation {
           const holder = this.uApplicant[i];
           // A candidate is at d + P(a) - s - P(u) >= d + P(root) - s - P(u); a waiting one only
           // matters if it brings the root closer.
-          const base = d + this.rootP - pu;
-          this.scanHoused(
-            i,
-            () => base - this.bound,
-            // d + P(a) - (best score a could have) - P(u) already too long: not worth scoring.
-            (a, best) => this.done[code(a, A)] === this.stamp || a === holder || d + this.aP[a] - best - pu >= this.bound,
-            (a, s) => {
-              this.relax(code(a, A), d + Math.max(0, this.aP[a] - s - pu), c, s);
-            },
-          );
+          this.forEachHoused(i, (a, s) => {
+            if (a !== holder) this.relax(code(a, A), d + Math.max(0, this.aP[a] - s - pu), c, s);
+          });
           // Of the waiting households only the best for u matters: the root -> a arc costs nothing.
           const w = this.bestWaiting(i);
           if (w >= 0) {
@@ -660,30 +661,26 @@ export class StandingAllocation {
     }
   }
 
-  /**
-   * Calls visit(a, score) for every housed household eligible for flat u whose best possible score
-   * there exceeds threshold() (re-read as it may rise) and that skip(a, best possible score) does
-   * not rule out; the others cannot matter.
-   */
-  private scanHoused(u: number, threshold: () => number, skip: ((a: number, best: number) => boolean) | null, visit: (a: number, s: number) => void): void {
-    const bedrooms = this.uBedrooms[u];
-    const bonus = Math.max(0, this.prefW);
-    for (let need = Math.max(0, bedrooms - this.extra); need <= bedrooms; need++) {
-      const list = this.housedByNeed.get(need);
-      if (list === undefined) continue;
-      const top = bonus + (need === bedrooms ? this.fitW : 0);
-      let limit = threshold();
-      for (let k = 0; k < list.length; k++) {
-        const a = list[k];
-        const best = this.aBase[a] + top;
-        if (best <= limit) break;
-        if (skip !== null && skip(a, best)) continue;
-        const s = this.scoreOf(a, u);
-        if (s !== s) continue;
-        visit(a, s);
-        limit = threshold();
-      }
+  /** Calls visit(a, score) for every housed household eligible for flat u, dropping stale entries. */
+  private forEachHoused(u: number, visit: (a: number, s: number) => void): void {
+    const applicants = this.colApplicants[u];
+    const scores = this.colScores[u];
+    const epochs = this.colEpochs[u];
+    let kept = 0;
+    for (let k = 0; k < applicants.length; k++) {
+      const a = applicants[k];
+      if (this.aState[a] !== HOUSED || this.aEpoch[a] !== epochs[k]) continue;
+      applicants[kept] = a;
+      scores[kept] = scores[k];
+      epochs[kept] = epochs[k];
+      kept++;
+      const declined = this.aDeclined[a];
+      if (declined !== undefined && declined.has(u)) continue;
+      visit(a, scores[k]);
     }
+    applicants.length = kept;
+    scores.length = kept;
+    epochs.length = kept;
   }
 
   /**
@@ -919,6 +916,7 @@ export class StandingAllocation {
     this.aP.push(this.rootP);
     this.aRowUnits.push(undefined);
     this.aRowScores.push(undefined);
+    this.aEpoch.push(0);
     this.setState(a, WAITING);
     return a;
   }
@@ -937,15 +935,25 @@ export class StandingAllocation {
     if (before === state) return;
     this.aState[a] = state;
     const need = this.aNeed[a];
-    if (before === WAITING || before === HOUSED) {
-      const list = (before === WAITING ? this.waitingByNeed : this.housedByNeed).get(need) as number[];
+    if (before === WAITING) {
+      const list = this.waitingByNeed.get(need) as number[];
       let k = this.firstBelow(list, this.aBase[a]) - 1;
       while (list[k] !== a) k--;
       list.splice(k, 1);
     }
     if (state === WAITING && this.ready) this.offerToFlats(a);
-    if (state === WAITING || state === HOUSED) {
-      const lists = state === WAITING ? this.waitingByNeed : this.housedByNeed;
+    if (state === HOUSED) {
+      const epoch = ++this.aEpoch[a];
+      const { units, scores } = this.row(a);
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k];
+        this.colApplicants[u].push(a);
+        this.colScores[u].push(scores[k]);
+        this.colEpochs[u].push(epoch);
+      }
+    }
+    if (state === WAITING) {
+      const lists = this.waitingByNeed;
       let list = lists.get(need);
       if (list === undefined) lists.set(need, (list = []));
       list.splice(this.firstBelow(list, this.aBase[a]), 0, a);
@@ -983,6 +991,9 @@ export class StandingAllocation {
     this.uP.push(this.bP[b]);
     this.wBest.push(UNKNOWN);
     this.wBestScore.push(-Infinity);
+    this.colApplicants.push([]);
+    this.colScores.push([]);
+    this.colEpochs.push([]);
     this.bUnits[b].push(u);
     return u;
   }

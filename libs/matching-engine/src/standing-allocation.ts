@@ -211,6 +211,14 @@ export class StandingAllocation {
       s.bLoad[s.uBuilding[u]]++;
       s.dLoad[s.uDistrict[u]]++;
     });
+    // Waiting lists sorted once (one insertion at a time would cost a quadratic number of moves).
+    s.aState.forEach((state, a) => {
+      if (state !== WAITING) return;
+      let list = s.waitingByNeed.get(s.aNeed[a]);
+      if (list === undefined) s.waitingByNeed.set(s.aNeed[a], (list = []));
+      list.push(a);
+    });
+    for (const list of s.waitingByNeed.values()) list.sort((x, y) => s.aBase[y] - s.aBase[x] || x - y);
     s.ready = true;
     return s;
   }
@@ -935,7 +943,7 @@ export class StandingAllocation {
     if (before === state) return;
     this.aState[a] = state;
     const need = this.aNeed[a];
-    if (before === WAITING) {
+    if (before === WAITING && this.ready) {
       const list = this.waitingByNeed.get(need) as number[];
       let k = this.firstBelow(list, this.aBase[a]) - 1;
       while (list[k] !== a) k--;
@@ -952,7 +960,7 @@ export class StandingAllocation {
         this.colEpochs[u].push(epoch);
       }
     }
-    if (state === WAITING) {
+    if (state === WAITING && this.ready) {
       const lists = this.waitingByNeed;
       let list = lists.get(need);
       if (list === undefined) lists.set(need, (list = []));

@@ -113,6 +113,9 @@ export async function runCase(benchCase: BenchCase): Promise<unknown> {
   }
 }
 
+/** Changes applied, untimed, before the timed ones. */
+export const WARM_UP_CHANGES = 100;
+
 /**
  * A standing allocation of the instance, then random single changes, in equal shares: a flat
  * becomes available (in an existing building), a flat leaves, a household joins, a household
@@ -126,7 +129,7 @@ function measureIncremental(
   const random = seededRandom(size.seed + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   // Newcomers: households and flats drawn from the same distribution (another seed).
-  const pool = generateInstance({ ...size, applicants: changes, units: changes, seed: size.seed + 2 });
+  const pool = generateInstance({ ...size, applicants: changes + WARM_UP_CHANGES, units: changes + WARM_UP_CHANGES, seed: size.seed + 2 });
   const started = performance.now();
   const standing = StandingAllocation.solve(instance);
   const solveMs = performance.now() - started;
@@ -143,7 +146,9 @@ function measureIncremental(
   const times: number[] = [];
   const byKind = new Map<string, number[]>(kinds.map((k) => [k, []]));
   let searches = 0;
-  for (let i = 0; i < changes; i++) {
+  // The first WARM_UP_CHANGES changes are not timed (the JIT compiles the searches meanwhile), as a
+  // running service is warm; the next `changes` are.
+  for (let i = 0; i < WARM_UP_CHANGES + changes; i++) {
     const kind = kinds[i % kinds.length];
     let change: StandingChange;
     if (kind === 'applicantAdded') {
@@ -168,6 +173,7 @@ function measureIncremental(
     const t0 = performance.now();
     const stats = standing.apply(change);
     const ms = performance.now() - t0;
+    if (i < WARM_UP_CHANGES) continue;
     searches += stats.searches;
     times.push(ms);
     byKind.get(kind)!.push(ms);

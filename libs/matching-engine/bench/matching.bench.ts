@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { BenchCase, CliMeasure, EngineMeasure, GreedyMeasure, HighsMeasure, IncrementalMeasure, ShortlistMeasure, Size, runCase } from './bench-cases';
+import { BenchCase, CliMeasure, EngineMeasure, GreedyMeasure, HighsMeasure, IncrementalMeasure, ShortlistMeasure, Size, WARM_UP_CHANGES, runCase } from './bench-cases';
 
 const SEED = 42;
 const CAP = 2;
@@ -66,7 +66,7 @@ function measureIncremental(): IncrementalMeasure {
   const inc = inChild<IncrementalMeasure>({ kind: 'incremental', size: INCREMENTAL_SIZE, changes: INCREMENTAL_CHANGES });
   console.log(
     `\nStanding allocation at ${label(INCREMENTAL_SIZE)}: built in ${fmt(inc.solveMs / 1000, 2)} s; ${fmt(inc.changes)} random single changes ` +
-      `(flat added, flat removed, household added, household removed, offer declined, in equal shares): ` +
+      `(flat added, flat removed, household added, household removed, offer declined, in equal shares; after ${fmt(WARM_UP_CHANGES)} untimed warm-up changes): ` +
       `p50 ${fmt(inc.p50, 2)} ms, p99 ${fmt(inc.p99, 2)} ms, max ${fmt(inc.max, 1)} ms, mean ${fmt(inc.mean, 2)} ms, ${fmt(inc.searchesPerChange, 2)} searches per change`,
   );
   console.log(`  p99 by kind: ${Object.entries(inc.p99ByKind).map(([k, v]) => `${k} ${fmt(v, 2)} ms`).join(', ')}`);

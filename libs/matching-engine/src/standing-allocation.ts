@@ -621,9 +621,30 @@ export class StandingAllocation {
           const holder = this.uApplicant[i];
           // A candidate is at d + P(a) - s - P(u) >= d + P(root) - s - P(u); a waiting one only
           // matters if it brings the root closer.
-          this.forEachHoused(i, (a, s) => {
-            if (a !== holder) this.relax(code(a, A), d + Math.max(0, this.aP[a] - s - pu), c, s);
-          });
+          // Housed candidates (forEachHoused, inlined: this loop is the searches' hottest).
+          const applicants = this.colApplicants[i];
+          const scores = this.colScores[i];
+          const epochs = this.colEpochs[i];
+          const { aState, aEpoch, aDeclined, aP } = this;
+          let kept = 0;
+          for (let k = 0; k < applicants.length; k++) {
+            const a = applicants[k];
+            if (aState[a] !== HOUSED || aEpoch[a] !== epochs[k]) continue;
+            const s = scores[k];
+            applicants[kept] = a;
+            scores[kept] = s;
+            epochs[kept] = epochs[k];
+            kept++;
+            if (a === holder) continue;
+            const nd = d + Math.max(0, aP[a] - s - pu);
+            if (nd >= this.bound) continue;
+            const declined = aDeclined[a];
+            if (declined !== undefined && declined.has(i)) continue;
+            this.relax(code(a, A), nd, c, s);
+          }
+          applicants.length = kept;
+          scores.length = kept;
+          epochs.length = kept;
           // Of the waiting households only the best for u matters: the root -> a arc costs nothing.
           const w = this.bestWaiting(i);
           if (w >= 0) {

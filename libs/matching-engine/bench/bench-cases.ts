@@ -5,7 +5,8 @@ import { allocate } from '../src/allocate';
 import { verifyCertificate } from '../src/certificate';
 import { compileInstance } from '../src/compiled-instance';
 import { shortlist } from '../src/shortlist';
-import { AllocationMode } from '../src/types';
+import { StandingAllocation, StandingChange } from '../src/standing-allocation';
+import { AllocationMode, Applicant, Unit } from '../src/types';
 import { solveWithHighs } from '../src/testing/highs-reference';
 import { generateInstance, seededRandom } from '../src/testing/instance-generator';
 
@@ -23,7 +24,8 @@ export type BenchCase =
   | { readonly kind: 'greedy'; readonly size: Size }
   | { readonly kind: 'highs'; readonly size: Size; readonly timeLimitSeconds: number }
   | { readonly kind: 'shortlist'; readonly size: Size; readonly calls: number; readonly k: number }
-  | { readonly kind: 'cli'; readonly runs: number };
+  | { readonly kind: 'cli'; readonly runs: number }
+  | { readonly kind: 'incremental'; readonly size: Size; readonly changes: number };
 
 export interface EngineMeasure {
   readonly eligiblePairs: number;
@@ -68,6 +70,27 @@ export interface ShortlistMeasure {
   readonly mean: number;
 }
 
+export interface IncrementalMeasure {
+  /** Building the standing allocation: the engine's optimum plus the potentials. */
+  readonly solveMs: number;
+  readonly changes: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+  /** p99 per kind of change. */
+  readonly p99ByKind: Record<string, number>;
+  /** Mean searches per change. */
+  readonly searchesPerChange: number;
+  /** Writing out the whole result (assignments and certificate records), median of a few. */
+  readonly resultMs: number;
+  /** After all changes: the incremental total, a full re-solve's total, and the certificate check. */
+  readonly totalScore: number;
+  readonly resolvedTotal: number;
+  readonly certificateValid: boolean;
+  readonly peakRssMb: number;
+}
+
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -85,7 +108,105 @@ export async function runCase(benchCase: BenchCase): Promise<unknown> {
     }
     case 'shortlist':
       return measureShortlist(benchCase, instance);
+    case 'incremental':
+      return measureIncremental(benchCase, instance);
   }
+}
+
+/** Changes applied, untimed, before the timed ones. */
+export const WARM_UP_CHANGES = 100;
+
+/**
+ * A standing allocation of the instance, then random single changes, in equal shares: a flat
+ * becomes available (in an existing building), a flat leaves, a household joins, a household
+ * leaves, a household declines the flat it holds. Each change is timed alone (apply: repair
+ * included, the certificate's values current); writing the whole result out is timed apart.
+ */
+function measureIncremental(
+  { size, changes }: Extract<BenchCase, { kind: 'incremental' }>,
+  instance: ReturnType<typeof generateInstance>,
+): IncrementalMeasure {
+  const random = seededRandom(size.seed + 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  // Newcomers: households and flats drawn from the same distribution (another seed).
+  const pool = generateInstance({ ...size, applicants: changes + WARM_UP_CHANGES, units: changes + WARM_UP_CHANGES, seed: size.seed + 2 });
+  const started = performance.now();
+  const standing = StandingAllocation.solve(instance);
+  const solveMs = performance.now() - started;
+
+  const applicantIds = instance.applicants.map((a) => a.id);
+  const unitIds = instance.units.map((u) => u.id);
+  const removeAt = (ids: string[], i: number): string => {
+    const id = ids[i];
+    ids[i] = ids[ids.length - 1];
+    ids.pop();
+    return id;
+  };
+  const kinds: StandingChange['kind'][] = ['unitAdded', 'unitRemoved', 'applicantAdded', 'applicantRemoved', 'pairExcluded'];
+  const times: number[] = [];
+  const byKind = new Map<string, number[]>(kinds.map((k) => [k, []]));
+  let searches = 0;
+  // The first WARM_UP_CHANGES changes are not timed (the JIT compiles the searches meanwhile), as a
+  // running service is warm; the next `changes` are.
+  for (let i = 0; i < WARM_UP_CHANGES + changes; i++) {
+    const kind = kinds[i % kinds.length];
+    let change: StandingChange;
+    if (kind === 'applicantAdded') {
+      const applicant: Applicant = { ...pool.applicants[i], id: `new-a${i}` };
+      applicantIds.push(applicant.id);
+      change = { kind, applicant };
+    } else if (kind === 'unitAdded') {
+      const like = instance.units[Math.floor(random() * instance.units.length)];
+      const unit: Unit = { ...pool.units[i], id: `new-u${i}`, buildingId: like.buildingId, district: like.district };
+      unitIds.push(unit.id);
+      change = { kind, unit };
+    } else if (kind === 'applicantRemoved') {
+      change = { kind, applicantId: removeAt(applicantIds, Math.floor(random() * applicantIds.length)) };
+    } else if (kind === 'unitRemoved') {
+      change = { kind, unitId: removeAt(unitIds, Math.floor(random() * unitIds.length)) };
+    } else {
+      // An offer declined: a household turns down the flat it holds.
+      let unitId = pick(unitIds);
+      for (let tries = 0; tries < 50 && standing.holderOf(unitId) === undefined; tries++) unitId = pick(unitIds);
+      change = { kind, applicantId: standing.holderOf(unitId) ?? pick(applicantIds), unitId };
+    }
+    const t0 = performance.now();
+    const stats = standing.apply(change);
+    const ms = performance.now() - t0;
+    if (i < WARM_UP_CHANGES) continue;
+    searches += stats.searches;
+    times.push(ms);
+    byKind.get(kind)!.push(ms);
+  }
+  const resultTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    standing.result();
+    resultTimes.push(performance.now() - t0);
+  }
+  const final = standing.instance();
+  const result = standing.result();
+  const resolved = allocate(final, 'optimal');
+  const certificateValid = verifyCertificate(final, result).valid;
+  const quantile = (values: number[], q: number) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  };
+  return {
+    solveMs,
+    changes,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    max: Math.max(...times),
+    mean: times.reduce((s, t) => s + t, 0) / times.length,
+    p99ByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, quantile(v, 0.99)])),
+    searchesPerChange: searches / changes,
+    resultMs: quantile(resultTimes, 0.5),
+    totalScore: result.totalScore,
+    resolvedTotal: resolved.totalScore,
+    certificateValid,
+    peakRssMb: peakRssMb(),
+  };
 }
 
 function measureEngine(

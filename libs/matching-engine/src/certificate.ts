@@ -28,6 +28,7 @@ export function verifyCertificate(
   const applicantById = indexById(instance.applicants);
   const unitById = indexById(instance.units);
   const cap = instance.policy.maxPerBuilding;
+  const excluded = new Set((instance.excludedPairs ?? []).map((p) => pairKey(p.applicantId, p.unitId)));
 
   let sum = 0;
   const assignedApplicants = new Set<string>();
@@ -49,6 +50,7 @@ export function verifyCertificate(
     buildingLoad.set(unit.buildingId, (buildingLoad.get(unit.buildingId) ?? 0) + 1);
     districtLoad.set(unit.district, (districtLoad.get(unit.district) ?? 0) + 1);
     if (!isEligible(applicant, unit, instance.policy)) report(`pair ${applicantId} -> ${unitId} is not eligible`);
+    else if (excluded.has(pairKey(applicantId, unitId))) report(`pair ${applicantId} -> ${unitId} is not eligible (an excluded pair)`);
     const expected = score(applicant, unit, instance.policy);
     if (!(Math.abs(claimed - expected) <= tolerance(expected))) {
       report(`pair ${applicantId} -> ${unitId} has score ${claimed}, expected ${expected}`);
@@ -117,6 +119,8 @@ export function verifyCertificate(
     (u) => (unitDual.get(u.id) as number) + (buildingDual.get(u.buildingId) as number) + (districtDual.get(u.district) as number),
   );
   checkCover(instance, applicantCover, unitCover, (a, u, cover, s) => {
+    // An excluded pair (an offer declined) is not eligible: nothing to cover.
+    if (excluded.size > 0 && excluded.has(pairKey(instance.applicants[a].id, instance.units[u].id))) return true;
     report(`dual constraint violated for ${instance.applicants[a].id} -> ${instance.units[u].id}: ${cover} < score ${s}`);
     return errors.length <= MAX_ERRORS;
   });
@@ -135,6 +139,10 @@ export function verifyCertificate(
     report(`dual objective ${dualObjective} differs from totalScore ${result.totalScore}`);
   }
   return { valid: errors.length === 0, errors };
+}
+
+function pairKey(applicantId: string, unitId: string): string {
+  return JSON.stringify([applicantId, unitId]);
 }
 
 function tolerance(value: number): number {

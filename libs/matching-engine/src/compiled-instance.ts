@@ -140,6 +140,8 @@ export function compileInstance(instance: Instance): CompiledInstance {
     firstGroup[a] = countBelow(bedroomValues, applicant.bedroomsNeeded, true);
     endGroup[a] = countBelow(bedroomValues, applicant.bedroomsNeeded + maxExtra, false);
   });
+  const declined = excludedPairLists(instance);
+  const unitExcluded = new Uint8Array(nU);
   const preferenceWeight = policy.weights.preference;
   const fitWeight = policy.weights.fit;
 
@@ -154,6 +156,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
     const baseScoreOfA = base[a];
     for (let k = preferred.start[a]; k < preferred.start[a + 1]; k++) districtStatus[preferred.items[k]] = PREFERRED;
     for (let k = excluded.start[a]; k < excluded.start[a + 1]; k++) districtStatus[excluded.items[k]] = EXCLUDED;
+    for (let k = declined.start[a]; k < declined.start[a + 1]; k++) unitExcluded[declined.items[k]] = 1;
     let n = 0;
     for (let g = firstGroup[a]; g < endGroup[a]; g++) {
       const end = groupStart[g + 1];
@@ -161,7 +164,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
         if (sortedRent[i] > rentLimit) break;
         if (sortedMaxOccupants[i] < size || (sortedFeatures[i] | missing) !== -1) continue;
         const district = districtStatus[sortedDistrict[i]];
-        if (district === EXCLUDED) continue;
+        if (district === EXCLUDED || unitExcluded[sortedUnit[i]] === 1) continue;
         outUnits[n] = sortedUnit[i];
         // Same value, bit for bit, as score(): (base + preference term) + fit term.
         outScores[n] = baseScoreOfA + (district === PREFERRED ? preferenceWeight : 0) + (sortedBedrooms[i] === need ? fitWeight : 0);
@@ -170,6 +173,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
     }
     for (let k = preferred.start[a]; k < preferred.start[a + 1]; k++) districtStatus[preferred.items[k]] = 0;
     for (let k = excluded.start[a]; k < excluded.start[a + 1]; k++) districtStatus[excluded.items[k]] = 0;
+    for (let k = declined.start[a]; k < declined.start[a + 1]; k++) unitExcluded[declined.items[k]] = 0;
     return n;
   }
 
@@ -222,6 +226,24 @@ function groupBy(keys: Int32Array, groups: number): { start: Int32Array; items: 
   const items = new Int32Array(keys.length);
   keys.forEach((key, i) => (items[fill[key]++] = i));
   return { start, items };
+}
+
+/** Per-applicant lists of the unit indices of their excluded pairs (pairs naming unknown ids are dropped). */
+function excludedPairLists(instance: Instance): { start: Int32Array; items: Int32Array } {
+  const pairs = instance.excludedPairs ?? [];
+  const lists: number[][] = instance.applicants.map(() => []);
+  if (pairs.length > 0) {
+    const applicantIndex = new Map(instance.applicants.map((a, i) => [a.id, i]));
+    const unitIndex = new Map(instance.units.map((u, i) => [u.id, i]));
+    for (const { applicantId, unitId } of pairs) {
+      const a = applicantIndex.get(applicantId);
+      const u = unitIndex.get(unitId);
+      if (a !== undefined && u !== undefined) lists[a].push(u);
+    }
+  }
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, a) => (start[a + 1] = start[a] + list.length));
+  return { start, items: Int32Array.from(lists.flat()) };
 }
 
 /** Per-applicant lists of district indices (districts no unit is in are dropped: they cannot matter). */

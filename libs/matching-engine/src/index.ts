@@ -7,3 +7,4 @@ export { verifyCertificate, type VerificationReport } from './certificate';
 export { shortlist, eligibilityReasons, type ShortlistEntry } from './shortlist';
 export { whyNot, type Ineligibility, type IneligibilityRule } from './why-not';
 export { priorityFrontier, frontierInstance, verifyFrontierPoint, type Frontier, type FrontierPoint, type FrontierOptions, type PassedOver } from './frontier';
+export { StandingAllocation, type StandingChange, type StandingResult, type ChangeStats } from './standing-allocation';

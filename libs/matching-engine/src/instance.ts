@@ -47,6 +47,7 @@ const instanceSchema = z.object({
   }),
   applicants: z.array(applicantSchema),
   units: z.array(unitSchema),
+  excludedPairs: z.array(z.object({ applicantId: z.string().min(1), unitId: z.string().min(1) })).optional(),
 });
 
 /** Validates an instance read from JSON; throws InvalidInstanceError with a one-line message. */

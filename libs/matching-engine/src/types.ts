@@ -58,6 +58,17 @@ export interface Instance {
   readonly policy: Policy;
   readonly applicants: readonly Applicant[];
   readonly units: readonly Unit[];
+  /**
+   * Pairs made ineligible whatever the rules say (an offer the household declined). Left out: none.
+   * A pair naming an unknown household or flat is ignored.
+   */
+  readonly excludedPairs?: readonly ExcludedPair[];
+}
+
+/** A household and a flat that must not be paired (an offer declined). */
+export interface ExcludedPair {
+  readonly applicantId: string;
+  readonly unitId: string;
 }
 
 export interface Assignment {

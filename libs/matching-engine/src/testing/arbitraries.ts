@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { Applicant, Instance, Policy, Unit, Weights } from '../types';
 
-const DISTRICTS = ['D1', 'D2', 'D3'];
+export const DISTRICTS = ['D1', 'D2', 'D3'];
 const BUILDINGS = ['b1', 'b2', 'b3', 'b4'];
 // String order differs from numeric order here ("a10" < "a2"), which tie-breaks must respect.
 const APPLICANT_IDS = ['a1', 'a2', 'a3', 'a10', 'a11', 'a20', 'b', 'Z', 'a01'];
@@ -10,7 +10,7 @@ const UNIT_IDS = ['u1', 'u2', 'u10', 'u3', 'x', 'U', 'u02'];
 
 const rarely = fc.constantFrom(false, false, false, false, false, false, false, true);
 
-const applicantFields = fc.record({
+export const applicantFields = fc.record({
   householdSize: fc.integer({ min: 1, max: 3 }),
   bedroomsNeeded: fc.constantFrom(0, 1, 1, 1, 2),
   maxRent: fc.integer({ min: 10, max: 20 }).map((x) => x * 50),
@@ -23,7 +23,7 @@ const applicantFields = fc.record({
   waitingDays: fc.constantFrom(0, 30, 45, 300, 410, 1000),
 });
 
-const unitFields = fc.record({
+export const unitFields = fc.record({
   buildingId: fc.constantFrom(...BUILDINGS),
   bedrooms: fc.constantFrom(0, 1, 1, 2, 2, 3),
   maxOccupants: fc.integer({ min: 2, max: 6 }),

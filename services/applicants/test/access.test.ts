@@ -61,6 +61,7 @@ describe('applicants service: who may see and do what', () => {
     ['get', '/priority-policies', undefined],
     ['post', '/priority-policies', aPriorityPolicy().build()],
     ['get', '/priority-policies/2/rescoring', undefined],
+    ['post', '/priority-policies/preview', { weights: aPriorityPolicy().build().weights }],
     ['get', '/board/waitlist', undefined],
     ['get', `/board/households/${own.reference}`, undefined],
     ['post', `/board/households/${own.reference}/decisions`, { kind: 'urgent', justification: 'sleeping rough in winter' }],

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { loadReportingConfig } from '../src/config';
 import { ReportingModule } from '../src/reporting.module';
 
+// Room for History.applied's catching up (below) inside hooks and tests of every reporting suite.
+jest.setTimeout(180_000);
+
 /** Boots reporting in-process over real PostgreSQL, Redis and the test broker. */
 export async function startReporting(env: Record<string, string> = {}): Promise<TestApp & { env: NodeJS.ProcessEnv }> {
   const fullEnv = testEnv('reporting', { REPORTING_TIME_ZONE: 'Europe/Brussels', ...env });
@@ -44,8 +47,12 @@ export class History {
   leases = (...events: Envelope[]) => this.publish(Topics.leases, ...events);
   mediation = (...events: Envelope[]) => this.publish(Topics.mediation, ...events);
 
-  /** Waits until every event published so far is in the inbox of reporting (or of another instance). */
-  async applied(service: TestApp = this.service, timeoutMs = 30_000): Promise<void> {
+  /**
+   * Waits until every event published so far is in the inbox of reporting (or of another instance).
+   * A new reporting instance first reads every topic from the beginning, and in a full run the
+   * shared broker holds thousands of other suites' rent and payment events: catching up takes a while.
+   */
+  async applied(service: TestApp = this.service, timeoutMs = 120_000): Promise<void> {
     const ids = [...new Set(this.published)];
     await eventually(async () => {
       const [row] = await queryDatabase<{ n: number }>(service.database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids]);

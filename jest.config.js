@@ -28,6 +28,7 @@ module.exports = {
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.test.ts', '<rootDir>/services/**/*.spec.ts', '<rootDir>/services/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/infra/**/*.test.ts', '<rootDir>/tools/**/*.spec.ts', '<rootDir>/tools/**/*.test.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-  testTimeout: 60000,
+  // Generous: on two cores a service that reads every topic from the beginning can take a while to catch up.
+  testTimeout: 120000,
   maxWorkers: 2,
 };

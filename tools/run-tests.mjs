@@ -25,16 +25,31 @@ check('type-check of the web console (tsc -p services/console)', run(bin('tsc'),
 check('project graph (nx)', run(bin('nx'), ['show', 'projects']));
 check('lint (eslint with Nx module boundaries)', run(bin('eslint'), ['.', '--max-warnings', '0']));
 
-const report = join(mkdtempSync(join(tmpdir(), 'hearth-jest-')), 'report.json');
-const jestStatus = run(bin('jest'), ['--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
-} catch {
-  failed += 1; // Jest did not even produce a report
+const reports = mkdtempSync(join(tmpdir(), 'hearth-jest-'));
+/** One Jest run; its passed and failed tests are added to the totals. */
+const jest = (name, args) => {
+  const report = join(reports, `${name}.json`);
+  const status = run(bin('jest'), ['--json', `--outputFile=${report}`, ...args]);
+  let counted = 0;
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    counted = results.numFailedTests + results.numRuntimeErrorTestSuites;
+  } catch {
+    counted = 1; // Jest did not even produce a report
+  }
+  failed += status !== 0 && counted === 0 ? 1 : counted;
+};
+
+const BROWSER = '\\.browser\\.test\\.ts$';
+if (process.argv.length > 2) {
+  jest('selected', process.argv.slice(2));
+} else {
+  // Each browser suite starts the whole platform (nine processes) beside Chromium: on two cores,
+  // two of them at once, next to the other suites, starve everything. They run last, one at a time.
+  jest('suites', ['--testPathIgnorePatterns', BROWSER]);
+  jest('browser', ['--runInBand', '--testPathPattern', BROWSER]);
 }
-if (jestStatus !== 0 && failed === 0) failed += 1;
 
 const totals = `${passed} passed, ${failed} failed`;
 if (process.env.HEARTH_TEST_TOTALS) writeFileSync(process.env.HEARTH_TEST_TOTALS, `${totals}\n`);

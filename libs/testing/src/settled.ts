@@ -11,7 +11,7 @@ import type { TestApp } from './test-app';
  * settled every event that was on its topics when this was called. After that, an effect or an
  * event that is still absent is absent for good — no fixed sleep involved.
  */
-export async function settled(service: TestApp, timeoutMs = 30_000): Promise<void> {
+export async function settled(service: TestApp, timeoutMs = 90_000): Promise<void> {
   const runner = service.app.get<ConsumerProgressSource>(CONSUMER_PROGRESS, { strict: false }).runner;
   const admin = new Kafka({ clientId: 'test-settled', brokers: requiredBrokers().split(','), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();

@@ -53,7 +53,7 @@ export async function flatInScheme(service: TestApp, producer: TestProducer, ter
     const { body } = await service.http.get(`/head-leases?unitId=${unit.unitId}`).set(staff).expect(200);
     expect(body.items).toHaveLength(1);
     return body.items[0].id as string;
-  }, 30_000);
+  }, 90_000);
   return { landlordId: landlord.landlordId, unitId: unit.unitId, headLeaseId, agreementId };
 }
 

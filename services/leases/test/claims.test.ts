@@ -166,8 +166,11 @@ describe('guarantee claims', () => {
 
     // The daily review sends the formal notice (pay by 28 November); no claim before its time to pay has run out.
     await service.app.get(CommandBus).execute(new ReviewArrearsCommand(tenancyId));
-    const notice = (await waitForEvents(Topics.leases, tenancyId, ['ArrearsStageReached'])).filter((e) => e.type === 'ArrearsStageReached').map((e) => e.payload.stage);
-    expect(notice).toEqual(['reminder', 'established', 'notice']);
+    // The earlier stages are already on the topic: wait for the notice itself to be published.
+    await eventually(async () => {
+      const stages = (await readEvents(Topics.leases, tenancyId)).filter((e) => e.type === 'ArrearsStageReached').map((e) => e.payload.stage);
+      expect(stages).toEqual(['reminder', 'established', 'notice']);
+    }, 30_000);
     await service.app.get(CommandBus).execute(new ReviewArrearsCommand(tenancyId));
     expect(await claimsOf(tenancyId)).toEqual([]);
 

@@ -1,13 +1,13 @@
 import { Anchor, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useApiMutation } from '../api/hooks';
 import { api, type Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { errorsOf, Refusal, ScrollTable, StatusBadge } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, StatusFilter, useUrlFilters } from './parts';
 
 export const RUN_STATUSES = ['queued', 'running', 'awaiting_approval', 'offers_proposed', 'rejected', 'failed'] as const;
 
@@ -98,9 +98,8 @@ function StartRun() {
 export default function AllocationRunsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const path = `/matching/allocation-runs?limit=50${status ? `&status=${status}` : ''}`;
+  const filters = useUrlFilters(['status']);
+  const path = `/matching/allocation-runs?${filters.query({ limit: '50' })}`;
   // A run being solved is followed until it is done.
   const runs = useQuery({ queryKey: [path], queryFn: () => api<Page<RunSummary>>(path), refetchInterval: (query) => (query.state.data?.items.some((run) => inProgress(run.status)) ? 1_500 : false) });
   return (
@@ -108,12 +107,7 @@ export default function AllocationRunsPage() {
       <Title order={2}>{t('runs.title')}</Title>
       <StartRun />
       <Group align="flex-end" role="search" aria-label={t('runs.filters')}>
-        <NativeSelect
-          label={t('runs.status')}
-          value={status}
-          onChange={(e) => setParams(e.currentTarget.value ? { status: e.currentTarget.value } : {}, { replace: true })}
-          data={[{ value: '', label: t('runs.anyStatus') }, ...RUN_STATUSES.map((s) => ({ value: s, label: t(`runs.statuses.${s}`) }))]}
-        />
+        <StatusFilter group="runs" statuses={RUN_STATUSES} value={filters.value('status')} onChange={(status) => filters.set('status', status)} />
       </Group>
       <QueryState query={runs} empty={(p) => p.items.length === 0}>
         {({ items }) => (

@@ -1,12 +1,12 @@
-import { Anchor, Checkbox, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { useSession } from '../api/use-session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { ScrollTable, StatusBadge } from './parts';
+import { ScrollTable, StatusBadge, StatusFilter, useUrlFilters } from './parts';
 
 interface ComplaintItem {
   id: string;
@@ -25,28 +25,15 @@ export default function ComplaintsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
-  const set = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  const query = new URLSearchParams({ limit: '100' });
-  for (const name of ['status', 'overdue']) if (params.get(name)) query.set(name, params.get(name)!);
-  const complaints = useApi<Page<ComplaintItem>>(`/mediation/complaints?${query}`);
+  const filters = useUrlFilters(['status', 'overdue']);
+  const complaints = useApi<Page<ComplaintItem>>(`/mediation/complaints?${filters.query({ limit: '100' })}`);
   return (
     <Stack>
       <Title order={2}>{t(session?.role === 'mediator' ? 'complaints.myCases' : 'complaints.title')}</Title>
       {session?.role === 'mediator' && <Text>{t('complaints.myCasesHelp')}</Text>}
       <Group align="flex-end" role="search" aria-label={t('complaints.filters')}>
-        <NativeSelect
-          label={t('complaints.status')}
-          value={params.get('status') ?? ''}
-          onChange={(e) => set('status', e.currentTarget.value)}
-          data={[{ value: '', label: t('complaints.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(`complaints.statuses.${s}`) }))]}
-        />
-        <Checkbox label={t('complaints.overdueOnly')} checked={params.get('overdue') === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : undefined)} />
+        <StatusFilter group="complaints" statuses={STATUSES} value={filters.value('status')} onChange={(status) => filters.set('status', status)} />
+        <Checkbox label={t('complaints.overdueOnly')} checked={filters.value('overdue') === 'true'} onChange={(e) => filters.set('overdue', e.currentTarget.checked ? 'true' : undefined)} />
       </Group>
       <QueryState query={complaints} empty={(p) => p.items.length === 0}>
         {(p) => (

@@ -1,11 +1,11 @@
-import { Anchor, Group, NativeSelect, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { ScrollTable, StatusBadge } from './parts';
+import { ScrollTable, StatusBadge, StatusFilter, useUrlFilters } from './parts';
 
 export interface Landlord {
   id: string;
@@ -27,27 +27,14 @@ const STATUSES = ['prospect', 'active', 'suspended', 'offboarded'];
 export default function LandlordsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  const query = new URLSearchParams({ limit: '100' });
-  for (const name of ['status', 'search']) if (params.get(name)) query.set(name, params.get(name)!);
-  const landlords = useApi<Page<Landlord>>(`/landlords/landlords?${query}`);
+  const filters = useUrlFilters(['status', 'search']);
+  const landlords = useApi<Page<Landlord>>(`/landlords/landlords?${filters.query({ limit: '100' })}`);
   return (
     <Stack>
       <Title order={2}>{t('landlords.title')}</Title>
       <Group align="flex-end" role="search" aria-label={t('landlords.filters')}>
-        <NativeSelect
-          label={t('landlords.status')}
-          value={params.get('status') ?? ''}
-          onChange={(e) => set('status', e.currentTarget.value)}
-          data={[{ value: '', label: t('landlords.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(`landlords.statuses.${s}`) }))]}
-        />
-        <TextInput label={t('landlords.search')} defaultValue={params.get('search') ?? ''} onBlur={(e) => set('search', e.currentTarget.value.trim())} />
+        <StatusFilter group="landlords" statuses={STATUSES} value={filters.value('status')} onChange={(status) => filters.set('status', status)} />
+        <TextInput label={t('landlords.search')} defaultValue={filters.value('search')} onBlur={(e) => filters.set('search', e.currentTarget.value.trim())} />
       </Group>
       <QueryState query={landlords} empty={(p) => p.items.length === 0}>
         {(p) => (

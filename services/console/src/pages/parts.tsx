@@ -1,10 +1,11 @@
-import { Alert, Badge, Table } from '@mantine/core';
+import { Alert, Badge, NativeSelect, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { describeError, fieldErrors } from '../components/states';
 import { useFormat } from '../format';
 
-/** Small pieces the staff and mediator screens share: status badges, money in cents, term lists, refusals. */
+/** Small pieces the staff and mediator screens share: status badges, money in cents, term lists, refusals, list filters. */
 
 const COLOURS: Record<string, string> = {
   active: 'green',
@@ -99,5 +100,36 @@ export function ScrollTable({ minWidth, label, children }: { minWidth: number; l
     <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
       {children}
     </Table.ScrollContainer>
+  );
+}
+
+/** A list's filters kept in the address (so a filtered list can be bookmarked or shared). */
+export function useUrlFilters(names: readonly string[]) {
+  const [params, setParams] = useSearchParams();
+  const set = (name: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  /** The API query: `base` plus every filter that is set. */
+  const query = (base: Record<string, string>) => {
+    const search = new URLSearchParams(base);
+    for (const name of names) if (params.get(name)) search.set(name, params.get(name)!);
+    return search;
+  };
+  return { value: (name: string) => params.get(name) ?? '', set, query };
+}
+
+/** A status filter; `group` names the translation object (`<group>.status`, `.anyStatus`, `.statuses.<status>`). */
+export function StatusFilter({ group, statuses, value, onChange }: { group: string; statuses: readonly string[]; value: string; onChange: (status: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <NativeSelect
+      label={t(`${group}.status`)}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={[{ value: '', label: t(`${group}.anyStatus`) }, ...statuses.map((s) => ({ value: s, label: t(`${group}.statuses.${s}`) }))]}
+    />
   );
 }

@@ -1,11 +1,11 @@
-import { Anchor, Card, Group, NativeSelect, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
 import type { Page } from '../api/session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
-import { ScrollTable, StatusBadge, useCents } from './parts';
+import { ScrollTable, StatusBadge, StatusFilter, useCents, useUrlFilters } from './parts';
 
 export interface Tenancy {
   id: string;
@@ -79,20 +79,14 @@ export default function TenanciesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const cents = useCents();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const tenancies = useApi<Page<Tenancy>>(`/leases/tenancies?limit=100${status ? `&status=${status}` : ''}`);
+  const filters = useUrlFilters(['status']);
+  const tenancies = useApi<Page<Tenancy>>(`/leases/tenancies?${filters.query({ limit: '100' })}`);
   return (
     <Stack>
       <Title order={2}>{t('tenancies.title')}</Title>
       <ArrearsAgeing />
       <Group align="flex-end" role="search" aria-label={t('tenancies.filters')}>
-        <NativeSelect
-          label={t('tenancies.status')}
-          value={status}
-          onChange={(e) => setParams(e.currentTarget.value ? { status: e.currentTarget.value } : {}, { replace: true })}
-          data={[{ value: '', label: t('tenancies.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(`tenancies.statuses.${s}`) }))]}
-        />
+        <StatusFilter group="tenancies" statuses={STATUSES} value={filters.value('status')} onChange={(status) => filters.set('status', status)} />
       </Group>
       <QueryState query={tenancies} empty={(p) => p.items.length === 0}>
         {(p) => (

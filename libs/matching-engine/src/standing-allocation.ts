@@ -477,7 +477,7 @@ export class StandingAllocation {
       const u = units[k];
       if (this.uAlive[u] === 1) this.relax(code(u, U), Math.max(0, best - scores[k] - this.uP[u]), source, scores[k]);
     }
-    this.runForward();
+    this.search(true);
     const reached = this.seen[ROOT] === this.stamp;
     for (const c of this.settledCodes) this.shift(c, -(this.bound - this.dist[c]));
     this.aP[a] = best - this.bound;
@@ -490,7 +490,8 @@ export class StandingAllocation {
     }
   }
 
-  private runForward(): void {
+  /** Dijkstra from what is on the heap, up to the bound, along arcs forward or backward. */
+  private search(forward: boolean): void {
     const { heap } = this;
     while (heap.size > 0) {
       const key = heap.minKey();
@@ -499,7 +500,8 @@ export class StandingAllocation {
       if (this.done[c] === this.stamp || key > this.dist[c]) continue;
       this.done[c] = this.stamp;
       this.settledCodes.push(c);
-      this.expandForward(c, key);
+      if (forward) this.expandForward(c, key);
+      else this.expandBackward(c, key);
     }
     heap.clear();
     this.settledCount += this.settledCodes.length;
@@ -574,18 +576,7 @@ export class StandingAllocation {
     this.seen[tc] = this.stamp;
     this.dist[tc] = 0;
     this.heap.push(tc, 0);
-    const { heap } = this;
-    while (heap.size > 0) {
-      const key = heap.minKey();
-      if (key >= this.bound) break;
-      const c = heap.pop();
-      if (this.done[c] === this.stamp || key > this.dist[c]) continue;
-      this.done[c] = this.stamp;
-      this.settledCodes.push(c);
-      this.expandBackward(c, key);
-    }
-    heap.clear();
-    this.settledCount += this.settledCodes.length;
+    this.search(false);
     const reached = this.seen[target] === this.stamp && this.dist[target] < limit;
     for (const c of this.settledCodes) this.shift(c, this.bound - this.dist[c]);
     if (!reached) return false;

@@ -1,6 +1,6 @@
 import { Topics } from '@hearth/contracts';
 import { aConsent, aHouseholdRegistration, anAssessment, aUnit, bearer, eventually, queryDatabase, someNeeds, waitForEvents } from '@hearth/testing';
-import { client, Client, passInitialInspection, Platform, submittedFlat } from './support';
+import { client, Client, passInitialInspection, passInspection, Platform, submittedFlat } from './support';
 
 const staff = bearer('sra_staff');
 const INSPECTOR_ID = 'inspector-e2e-tenancy';
@@ -14,7 +14,9 @@ const familyFlat = () => aUnit().withDistrict('BXL-C').withBedrooms(4).with('max
  * From an accepted offer to a household at home, across six services as separate processes: the
  * offer accepted opens a tenancy draft in leases, staff complete and sign it, it starts on its start
  * date (a job), and the flat becomes `let` in units and the household `housed` in applicants —
- * while the owner is owed the guaranteed rent from the day the flat entered the scheme.
+ * while the owner is owed the guaranteed rent from the day the flat entered the scheme. Then the
+ * household gives notice: the flat is vacating, its move-out inspection is requested, and once the
+ * inspector has been, the flat is available for the next household again.
  */
 describe('from an accepted offer to a household housed', () => {
   const platform = new Platform();
@@ -28,7 +30,7 @@ describe('from an accepted offer to a household housed', () => {
 
   afterAll(() => platform.stop());
 
-  it('accepted offer → tenancy signed → active → flat let, household housed', async () => {
+  it('accepted offer → tenancy signed → active → flat let, household housed → notice → move-out inspection → flat available', async () => {
     const { unitId, landlordId } = await submittedFlat(landlords, units, (id) => familyFlat().forLandlord(id).build());
     const { body: household } = await applicants.post('/households', aHouseholdRegistration().withMembers(2, 1, [4, 7, 9, 12]).build());
     await applicants.post(`/households/${household.id}/consent`, aConsent().build());
@@ -102,5 +104,23 @@ describe('from an accepted offer to a household housed', () => {
       return body;
     }, 60_000);
     expect(statement.months[0]).toMatchObject({ month: '2027-01', guaranteedRentCents: 42_774, loanRepaymentCents: 15_000, dueCents: 27_774 });
+
+    // The household moves on: notice given, the flat vacating, its move-out inspection requested.
+    const notice = { givenBy: 'household', reason: 'moved_to_permanent_housing', noticeGivenOn: TODAY, endsOn: '2027-03-31' };
+    expect((await leases.post(`/tenancies/${draft.id}/notice`, notice)).status).toBe(200);
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('vacating'), 60_000);
+    await passInspection(platform, inspections, unitId, INSPECTOR_ID, 'move_out');
+
+    // Inspected and found in order: the flat is available for the next household, and matching has it again.
+    await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('available'), 60_000);
+    const afterMoveOut = await waitForEvents(Topics.units, unitId, ['UnitVacating'], 60_000);
+    const types = afterMoveOut.map((e) => e.type);
+    expect(types.slice(types.indexOf('UnitVacating'))).toEqual(['UnitVacating', 'UnitBecameAvailable']);
+    const { body: moveOut } = await inspections.get(`/inspections?unitId=${unitId}`);
+    expect(moveOut.items.filter((i: { type: string }) => i.type === 'move_out')).toEqual([expect.objectContaining({ status: 'completed', outcome: 'passed' })]);
+    await eventually(async () => {
+      const [pooled] = await queryDatabase(platform.databases.get('matching')!, 'SELECT unit_id FROM available_units WHERE unit_id = $1', [unitId]);
+      expect(pooled).toBeDefined();
+    }, 60_000);
   }, 600_000);
 });

@@ -105,13 +105,19 @@ export async function submittedFlat(landlords: Client, units: Client, flat: (lan
 }
 
 /** Schedules the flat's initial inspection and passes every checklist item, as its inspector. */
-export async function passInitialInspection(platform: Platform, inspections: Client, unitId: string, inspectorId: string): Promise<void> {
-  const { items } = await eventually(async () => {
+export function passInitialInspection(platform: Platform, inspections: Client, unitId: string, inspectorId: string): Promise<void> {
+  return passInspection(platform, inspections, unitId, inspectorId, 'initial');
+}
+
+/** The unit's requested inspection of this type (opened by the unit's own events), scheduled for
+ *  the inspector and completed with every checklist item in order. */
+export async function passInspection(platform: Platform, inspections: Client, unitId: string, inspectorId: string, type: 'initial' | 'move_out'): Promise<void> {
+  const inspectionId = await eventually(async () => {
     const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
-    expect(body.items).toHaveLength(1);
-    return body;
+    const requested = body.items.filter((item: { type: string; status: string }) => item.type === type && item.status === 'requested');
+    expect(requested).toHaveLength(1);
+    return requested[0].id as string;
   }, 60_000);
-  const inspectionId = items[0].id;
   await inspections.post(`/inspections/${inspectionId}/schedule`, { inspectorId, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
   const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: inspectorId }));
   const { body: checklist } = await inspections.get('/checklist');

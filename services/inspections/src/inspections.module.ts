@@ -18,7 +18,7 @@ import { CancelUnitInspectionsHandler } from './inspections/commands/cancel-unit
 import { CompleteInspectionController } from './inspections/commands/complete-inspection/complete-inspection.controller';
 import { CompleteInspectionHandler } from './inspections/commands/complete-inspection/complete-inspection.handler';
 import { HandleRepairDeadlineHandler } from './inspections/commands/handle-repair-deadline/handle-repair-deadline.handler';
-import { OpenInitialInspectionHandler } from './inspections/commands/open-initial-inspection/open-initial-inspection.handler';
+import { OpenUnitInspectionHandler } from './inspections/commands/open-unit-inspection/open-unit-inspection.handler';
 import { RecordChecklistItemController } from './inspections/commands/record-checklist-item/record-checklist-item.controller';
 import { RecordChecklistItemHandler } from './inspections/commands/record-checklist-item/record-checklist-item.handler';
 import { RecordNoAccessController } from './inspections/commands/record-no-access/record-no-access.controller';
@@ -106,7 +106,7 @@ export class InspectionsModule {
         UnitEventsConsumer,
         RecordUnitChangeHandler,
         KnownUnitsReadModel,
-        OpenInitialInspectionHandler,
+        OpenUnitInspectionHandler,
         CancelUnitInspectionsHandler,
         RequestInspectionHandler,
         RequestReinspectionHandler,

@@ -167,6 +167,24 @@ describe('inspections service', () => {
       expect(await inspectionsOf(stream.unitId)).toHaveLength(1);
     });
 
+    it('opens one move-out inspection request when a let unit starts vacating, once however often the event arrives', async () => {
+      const { stream } = await submittedUnit();
+      const vacating = stream.vacating('2031-07-31');
+      await publish(vacating);
+      await publish({ ...vacating, id: randomUUID() });
+
+      const moveOut = await eventually(async () => {
+        const requests = (await inspectionsOf(stream.unitId)).filter((inspection) => inspection.type === 'move_out');
+        expect(requests).toHaveLength(1);
+        return requests[0];
+      }, 30_000);
+      expect(moveOut).toMatchObject({ status: 'requested', reinspectionOf: null, unit: { address: 'Rue Haute 120' } });
+      const [requested] = await waitForEvents(Topics.inspections, moveOut.id, ['InspectionRequested']);
+      expect(requested.payload).toMatchObject({ inspectionType: 'move_out', trigger: 'unit_vacating', unitId: stream.unitId });
+      await settled(service);
+      expect((await inspectionsOf(stream.unitId)).map((inspection) => inspection.type).sort()).toEqual(['initial', 'move_out']);
+    });
+
     it('lets staff replace a cancelled initial request, one open at a time', async () => {
       const { stream, initial } = await submittedUnit();
       await service.http.post(`/inspections/${initial.id}/cancel`).set(staff).send({ reason: 'Requested by mistake before the keys were available' }).expect(200);

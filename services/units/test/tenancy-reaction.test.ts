@@ -3,6 +3,7 @@ import {
   aHouseholdReference,
   aUnit,
   eventually,
+  InspectionEventStream,
   OfferEventStream,
   queryDatabase,
   readEvents,
@@ -15,7 +16,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { availableUnit as availableUnitOf, heardActiveLandlord, staff, startUnits, statusOf as statusOfUnit } from './support';
 
-/** The units service hearing hearth.leases: a tenancy starting lets the flat, notice makes it vacating. */
+/** The units service hearing hearth.leases: a tenancy starting lets the flat, notice makes it vacating,
+ *  and its move-out inspection (hearth.inspections) makes it available again. */
 describe('units reacting to tenancies', () => {
   let service: TestApp;
   let producer: TestProducer;
@@ -56,6 +58,45 @@ describe('units reacting to tenancies', () => {
     await eventually(async () => expect(await statusOf(unitId)).toBe('vacating'), 30_000);
     const vacating = (await waitForEvents(Topics.units, unitId, ['UnitLet', 'UnitVacating'])).find((e) => e.type === 'UnitVacating')!;
     expect(vacating.payload).toEqual({ unitId, landlordId, leaseId: tenancy.tenancyId, vacatingOn: '2027-06-30' });
+  });
+
+  async function vacatingUnit(): Promise<string> {
+    const unitId = await reservedUnit();
+    const tenancy = new TenancyEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference(), landlordId });
+    await publishTenancy(tenancy.started());
+    await publishTenancy(tenancy.noticeGiven('2027-06-30'));
+    await eventually(async () => expect(await statusOf(unitId)).toBe('vacating'), 30_000);
+    return unitId;
+  }
+
+  const publishInspection = (event: { aggregateId: string }) => producer.send(Topics.inspections, event.aggregateId, event);
+
+  it('makes a vacating flat available for the next household once its move-out inspection is done', async () => {
+    const unitId = await vacatingUnit();
+    const periodic = new InspectionEventStream({ unitId, landlordId }, 'periodic').passed();
+    await publishInspection(periodic);
+    await eventually(async () => expect(await queryDatabase(service.database, 'SELECT event_id FROM inbox WHERE event_id = $1', [periodic.id])).toHaveLength(1), 30_000);
+    expect(await statusOf(unitId)).toBe('vacating');
+
+    // Minor wear found: the flat is let again as it is; the repairs follow the deficiencies' deadlines.
+    await publishInspection(new InspectionEventStream({ unitId, landlordId }, 'move_out').completed({ moderate: 1, low: 2 }));
+
+    await eventually(async () => expect(await statusOf(unitId)).toBe('available'), 30_000);
+    const types = (await waitForEvents(Topics.units, unitId, ['UnitVacating', 'UnitBecameAvailable'])).map((e) => e.type);
+    expect(types.slice(types.indexOf('UnitVacating'))).toEqual(['UnitVacating', 'UnitBecameAvailable']);
+  });
+
+  it('holds a vacating flat for repairs when its move-out inspection finds a severe deficiency, until the re-inspection passes', async () => {
+    const unitId = await vacatingUnit();
+    const moveOut = new InspectionEventStream({ unitId, landlordId }, 'move_out');
+
+    await publishInspection(moveOut.completed({ severe: 1 }));
+    await eventually(async () => expect(await statusOf(unitId)).toBe('pending_inspection'), 30_000);
+    await publishInspection(new InspectionEventStream({ unitId, landlordId }, 'move_out', moveOut.inspectionId).passed());
+
+    await eventually(async () => expect(await statusOf(unitId)).toBe('available'), 30_000);
+    const types = (await waitForEvents(Topics.units, unitId, ['UnitSuspendedForRepairs'])).map((e) => e.type);
+    expect(types.slice(types.indexOf('UnitVacating'))).toEqual(['UnitVacating', 'UnitSuspendedForRepairs', 'UnitBecameAvailable']);
   });
 
   it('ignores a tenancy start for a flat that is not reserved (logged, never dead-lettered)', async () => {

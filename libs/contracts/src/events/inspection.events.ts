@@ -23,7 +23,8 @@ export const InspectionRequested = defineEvent({
     ...inspectionRef,
     /** Set on a re-inspection: the inspection whose deficiencies it checks again. */
     reinspectionOf: z.uuid().nullable(),
-    trigger: z.enum(['unit_submitted', 'staff', 'repair_deadline_missed']),
+    /** unit_vacating: the move-out inspection of a flat whose tenancy was given notice. */
+    trigger: z.enum(['unit_submitted', 'unit_vacating', 'staff', 'repair_deadline_missed']),
   }),
 });
 

@@ -93,6 +93,10 @@ export class UnitEventStream {
     return this.next('UnitLet', { leaseId });
   }
 
+  vacating(vacatingOn: string, leaseId: string = randomUUID()) {
+    return this.next('UnitVacating', { leaseId, vacatingOn });
+  }
+
   suspendedForRepairs(inspectionId: string = randomUUID()) {
     return this.next('UnitSuspendedForRepairs', { inspectionId });
   }

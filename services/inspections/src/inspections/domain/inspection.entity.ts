@@ -6,8 +6,9 @@ import { InspectionOutcome } from './outcome';
 export const INSPECTION_TYPES = ['initial', 'periodic', 'move_in', 'move_out', 'complaint'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
-/** Why the request exists: the unit was submitted, staff asked for it, or a repair deadline passed. */
-export type InspectionTrigger = 'unit_submitted' | 'staff' | 'repair_deadline_missed';
+/** Why the request exists: the unit was submitted, its tenancy was given notice (move-out), staff
+ *  asked for it, or a repair deadline passed. */
+export type InspectionTrigger = 'unit_submitted' | 'unit_vacating' | 'staff' | 'repair_deadline_missed';
 
 /** One visit of a flat against the habitability checklist, from request to outcome. */
 @Entity('inspections')
@@ -20,7 +21,7 @@ export class Inspection extends VersionedEntity {
   @Column('text', { nullable: true }) outcome: InspectionOutcome | null;
   @Column('uuid', { name: 'reinspection_of', nullable: true }) reinspectionOf: string | null;
   @Column('text') trigger: InspectionTrigger;
-  /** For a request opened by UnitSubmittedForInspection: the unit version submitted. */
+  /** For a request opened by a unit event (submitted, vacating): the unit version that asked for it. */
   @Column('int', { name: 'trigger_unit_version', nullable: true }) triggerUnitVersion: number | null;
   @Column('text', { name: 'request_note', nullable: true }) requestNote: string | null;
   /** The user id of the assigned inspector. */

@@ -1,15 +1,16 @@
-import { EventEnvelope, PayloadOf, UnitDrafted, UnitSnapshot, UnitSubmittedForInspection, UnitUpdated, UnitWithdrawn } from '@hearth/contracts';
+import { EventEnvelope, PayloadOf, UnitDrafted, UnitSnapshot, UnitSubmittedForInspection, UnitUpdated, UnitVacating, UnitWithdrawn } from '@hearth/contracts';
 import { EventSubscriber, on } from '@hearth/messaging';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CancelUnitInspectionsCommand } from '../../inspections/commands/cancel-unit-inspections/cancel-unit-inspections.handler';
-import { OpenInitialInspectionCommand } from '../../inspections/commands/open-initial-inspection/open-initial-inspection.handler';
+import { OpenUnitInspectionCommand } from '../../inspections/commands/open-unit-inspection/open-unit-inspection.handler';
 import { RecordUnitChangeCommand } from './record-unit-change.handler';
 
 type UnitAttributes = PayloadOf<typeof UnitDrafted>;
 
 /** hearth.units → the unit directory; a submitted unit gets its initial inspection request, a
- *  withdrawn one has its open inspections cancelled. */
+ *  vacating one (its tenancy was given notice) its move-out inspection request, a withdrawn one has
+ *  its open inspections cancelled. */
 @Injectable()
 export class UnitEventsConsumer implements EventSubscriber {
   constructor(private readonly commandBus: CommandBus) {}
@@ -33,8 +34,9 @@ export class UnitEventsConsumer implements EventSubscriber {
     on(UnitUpdated, (e) => this.describe(e)),
     on(UnitSubmittedForInspection, async (e) => {
       await this.describe(e);
-      await this.commandBus.execute(new OpenInitialInspectionCommand(e.payload.unitId, e.aggregateVersion));
+      await this.commandBus.execute(new OpenUnitInspectionCommand(e.payload.unitId, e.aggregateVersion, 'initial'));
     }),
+    on(UnitVacating, (e) => this.commandBus.execute(new OpenUnitInspectionCommand(e.payload.unitId, e.aggregateVersion, 'move_out'))),
     on(UnitSnapshot, ({ payload: unit, aggregateVersion }) =>
       this.commandBus.execute(
         new RecordUnitChangeCommand(unit.unitId, aggregateVersion, {

@@ -5,7 +5,8 @@ import { canTransition, nextUnitStatus, pendingReasonAfter, UNIT_STATUSES, UNIT_
  * The life of a flat as docs/architecture.md#units describes it, written out independently of the code:
  * draft → pending_inspection → available → reserved → let → vacating → available;
  * withdrawn only while nobody lives in it and no offer holds it (draft, pending_inspection, available);
- * a failed inspection sends an available flat back to pending_inspection; a released reservation frees it.
+ * a failed inspection with serious deficiencies sends an available or vacating flat to pending_inspection;
+ * a released reservation frees it.
  */
 const EXPECTED: Record<UnitStatus, Partial<Record<UnitTransition, UnitStatus>>> = {
   draft: { submit_for_inspection: 'pending_inspection', withdraw: 'withdrawn' },
@@ -13,7 +14,7 @@ const EXPECTED: Record<UnitStatus, Partial<Record<UnitTransition, UnitStatus>>> 
   available: { reserve: 'reserved', suspend_for_repairs: 'pending_inspection', withdraw: 'withdrawn' },
   reserved: { let: 'let', release: 'available' },
   let: { start_vacating: 'vacating' },
-  vacating: { relet_ready: 'available' },
+  vacating: { relet_ready: 'available', suspend_for_repairs: 'pending_inspection' },
   withdrawn: {},
 };
 
@@ -47,7 +48,7 @@ describe('unit status machine', () => {
     expect([...UNIT_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
     expect([...UNIT_TRANSITIONS].sort()).toEqual([...ALL_TRANSITIONS].sort());
     expect(matrix).toHaveLength(7 * 9);
-    expect(allowed).toHaveLength(11);
+    expect(allowed).toHaveLength(12);
   });
 
   describe('nextUnitStatus', () => {

@@ -17,13 +17,14 @@ export type UnitTransition =
 
 /**
  * The life of a flat (docs/architecture.md#units): draft → pending_inspection → available → reserved → let →
- * vacating → available; withdrawn only before a household is chosen (draft, pending, available). A failed
- * inspection with serious deficiencies sends an available flat back to pending_inspection.
+ * vacating → available (once its move-out inspection is done); withdrawn only before a household is chosen
+ * (draft, pending, available). A failed inspection with serious deficiencies sends an available or vacating
+ * flat to pending_inspection, for repairs.
  */
 const transitions: Record<UnitTransition, { from: readonly UnitStatus[]; to: UnitStatus }> = {
   submit_for_inspection: { from: ['draft'], to: 'pending_inspection' },
   pass_inspection: { from: ['pending_inspection'], to: 'available' },
-  suspend_for_repairs: { from: ['available'], to: 'pending_inspection' },
+  suspend_for_repairs: { from: ['available', 'vacating'], to: 'pending_inspection' },
   reserve: { from: ['available'], to: 'reserved' },
   release: { from: ['reserved'], to: 'available' },
   let: { from: ['reserved'], to: 'let' },

@@ -35,7 +35,7 @@ export class ApplyInspectionOutcomeHandler implements ICommandHandler<ApplyInspe
       }
       unit.apply(transition);
       await this.units.save(manager, unit, (version) => [
-        transition === 'pass_inspection'
+        unit.status === 'available'
           ? newEvent(UnitBecameAvailable, { aggregateId: unit.id, aggregateVersion: version, actor: SYSTEM_ACTOR, payload: toUnitEventAttributes(unit) })
           : newEvent(UnitSuspendedForRepairs, {
               aggregateId: unit.id,

@@ -26,7 +26,7 @@ describe('how a completed inspection moves a unit', () => {
     expect(unitTransitionFor(pending('initial_inspection'), inspection(type, 'passed'))).toBeNull();
   });
 
-  it.each(['initial', 'move_in', 'move_out'] as const)('does not let a passed %s inspection release a unit suspended for repairs', (type) => {
+  it.each(['initial', 'move_in'] as const)('does not let a passed %s inspection release a unit suspended for repairs', (type) => {
     expect(unitTransitionFor(pending('repairs'), inspection(type, 'passed'))).toBeNull();
   });
 
@@ -59,7 +59,24 @@ describe('how a completed inspection moves a unit', () => {
     expect(unitTransitionFor(pending('initial_inspection'), inspection('initial', 'failed', 'severe'))).toBeNull();
   });
 
-  it.each(othersThan('available'))('does not suspend a %s unit', (status) => {
+  it.each(['passed', 'failed'] as const)('makes a vacating unit available when its move-out inspection is %s without serious deficiencies', (outcome) => {
+    expect(unitTransitionFor(inStatus('vacating'), inspection('move_out', outcome, 'moderate'))).toBe('relet_ready');
+  });
+
+  it.each(['life_threatening', 'severe'] as const)('keeps a vacating unit for repairs when its move-out inspection finds a %s deficiency', (severity) => {
+    expect(unitTransitionFor(inStatus('vacating'), inspection('move_out', 'failed', severity))).toBe('suspend_for_repairs');
+  });
+
+  it('releases a unit held for repairs after its move-out inspection when the re-inspection passes', () => {
+    expect(unitTransitionFor(pending('repairs'), inspection('move_out', 'passed'))).toBe('pass_inspection');
+  });
+
+  it.each(['initial', 'periodic', 'move_in', 'complaint'] as const)('leaves a vacating unit as it is after a %s inspection', (type) => {
+    expect(unitTransitionFor(inStatus('vacating'), inspection(type, 'passed'))).toBeNull();
+    expect(unitTransitionFor(inStatus('vacating'), inspection(type, 'failed', 'life_threatening'))).toBeNull();
+  });
+
+  it.each(othersThan('available', 'vacating'))('does not suspend a %s unit', (status) => {
     expect(unitTransitionFor(inStatus(status), inspection('complaint', 'failed', 'life_threatening'))).toBeNull();
   });
 });

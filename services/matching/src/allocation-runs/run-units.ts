@@ -19,7 +19,7 @@ export function unitsLeftOut(manager: Pick<EntityManager, 'query'>, unitIds: rea
 /** The run's units as the engine reads them: available, without a live offer, and among those asked for (all when none named). */
 export function runUnits(manager: Pick<EntityManager, 'query'>, unitIds: string[] | null): Promise<Unit[]> {
   return manager.query(
-    `SELECT u.unit_id AS id, u.building_id AS "buildingId", u.district, u.bedrooms, u.max_occupants AS "maxOccupants", u.rent,
+    `SELECT u.unit_id AS id, u.building_id AS "buildingId", u.district, u.bedrooms, u.max_occupants AS "maxOccupants", u.rent::float8 AS rent,
             u.wheelchair_accessible AS "wheelchairAccessible", u.step_free AS "stepFree", u.pets_allowed AS "petsAllowed"
        FROM available_units u
       WHERE u.status = 'available'

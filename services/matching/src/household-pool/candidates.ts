@@ -7,9 +7,10 @@ export interface Candidate extends HouseholdAttributes {
   reference: string;
 }
 
+/** Money is stored exact; the engine reads it as numbers (a two-decimal amount converts exactly enough to compare). */
 export const CANDIDATE_COLUMNS = `
   h.household_id AS "householdId", h.reference, h.household_size AS "householdSize", h.bedrooms_needed AS "bedroomsNeeded",
-  h.max_rent AS "maxRent", h.wheelchair, h.step_free AS "stepFree", h.pets,
+  h.max_rent::float8 AS "maxRent", h.wheelchair, h.step_free AS "stepFree", h.pets,
   h.excluded_districts AS "excludedDistricts", h.preferred_districts AS "preferredDistricts",
   h.priority, h.waiting_since::text AS "waitingSince"`;
 

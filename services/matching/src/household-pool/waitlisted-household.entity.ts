@@ -1,3 +1,4 @@
+import { numericColumn } from '@hearth/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type PoolHouseholdStatus = 'registered' | 'assessed' | 'waitlisted' | 'offered' | 'housed' | 'paused' | 'withdrawn' | 'exited';
@@ -16,7 +17,7 @@ export class WaitlistedHousehold {
   @Column('text') status: PoolHouseholdStatus;
   @Column('int', { name: 'household_size' }) householdSize: number;
   @Column('int', { name: 'bedrooms_needed' }) bedroomsNeeded: number;
-  @Column('double precision', { name: 'max_rent' }) maxRent: number;
+  @Column('numeric', { name: 'max_rent', precision: 10, scale: 2, transformer: numericColumn }) maxRent: number;
   @Column('boolean') wheelchair: boolean;
   @Column('boolean', { name: 'step_free' }) stepFree: boolean;
   @Column('boolean') pets: boolean;

@@ -1,4 +1,5 @@
 import { Unit } from '@hearth/matching-engine';
+import { numericColumn } from '@hearth/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type PoolUnitStatus = 'available' | 'reserved' | 'let' | 'pending_inspection' | 'withdrawn';
@@ -17,7 +18,7 @@ export class AvailableUnit {
   @Column('text') district: string;
   @Column('int') bedrooms: number;
   @Column('int', { name: 'max_occupants' }) maxOccupants: number;
-  @Column('double precision') rent: number;
+  @Column('numeric', { precision: 10, scale: 2, transformer: numericColumn }) rent: number;
   @Column('boolean', { name: 'wheelchair_accessible' }) wheelchairAccessible: boolean;
   @Column('boolean', { name: 'step_free' }) stepFree: boolean;
   @Column('boolean', { name: 'pets_allowed' }) petsAllowed: boolean;

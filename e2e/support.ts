@@ -110,8 +110,16 @@ export function passInitialInspection(platform: Platform, inspections: Client, u
 }
 
 /** The unit's requested inspection of this type (opened by the unit's own events), scheduled for
- *  the inspector and completed with every checklist item in order. */
-export async function passInspection(platform: Platform, inspections: Client, unitId: string, inspectorId: string, type: 'initial' | 'move_out'): Promise<void> {
+ *  the inspector and completed with every checklist item in order — but the first one when
+ *  `failingFirstItem` gives the severity of a deficiency found there. */
+export async function passInspection(
+  platform: Platform,
+  inspections: Client,
+  unitId: string,
+  inspectorId: string,
+  type: 'initial' | 'move_out',
+  failingFirstItem?: 'low' | 'moderate' | 'severe' | 'life_threatening',
+): Promise<void> {
   const inspectionId = await eventually(async () => {
     const { body } = await inspections.get(`/inspections?unitId=${unitId}`);
     const requested = body.items.filter((item: { type: string; status: string }) => item.type === type && item.status === 'requested');
@@ -122,6 +130,7 @@ export async function passInspection(platform: Platform, inspections: Client, un
   const asInspector = client(platform.service('inspections').url, bearer('inspector', { sub: inspectorId }));
   const { body: checklist } = await inspections.get('/checklist');
   const codes: string[] = checklist.areas.flatMap((area: { items: { code: string }[] }) => area.items.map((item) => item.code));
-  for (const [code, answer] of checklistAnswers(codes).build()) expect((await asInspector.put(`/inspections/${inspectionId}/items/${code}`, answer)).status).toBe(200);
+  const answers = failingFirstItem ? checklistAnswers(codes).failing(codes[0], failingFirstItem) : checklistAnswers(codes);
+  for (const [code, answer] of answers.build()) expect((await asInspector.put(`/inspections/${inspectionId}/items/${code}`, answer)).status).toBe(200);
   expect((await asInspector.post(`/inspections/${inspectionId}/complete`)).status).toBe(200);
 }

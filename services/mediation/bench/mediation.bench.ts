@@ -2,9 +2,10 @@
  * bench:mediation (node -r ./tools/register.js services/mediation/bench/mediation.bench.ts) —
  * 100,000 complaints (open and closed) over 10,000 tenancies in a throw-away database built by the
  * service's own migrations, then, through the real code:
- *  - the deadline sweep: every pending acknowledgement and answer read from the database and queued
- *    on BullMQ in Redis (first run: everything queued; second run: the steady state), and the daily
- *    digest of overdue and stalled cases per owner;
+ *  - the deadline sweep: every pending acknowledgement and answer read from the database; those
+ *    whose day is over flagged overdue set-wise, the others queued on BullMQ in Redis unless their
+ *    job is there (first run: nothing flagged nor queued yet; second run: the steady state), and
+ *    the daily digest of overdue and stalled cases per owner;
  *  - a staff member's complaint list with deadline states (varied filters and offsets), p50/p99;
  *  - an arrears event (ArrearsStageReached) applied and every affected tenancy's risk recomputed,
  *    per event.
@@ -118,12 +119,13 @@ async function main(): Promise<void> {
       const acknowledgeBy = rules.calendar.addWorkingDays(receivedOn, 5);
       const acknowledgedOn = acknowledged ? rules.calendar.addWorkingDays(receivedOn, int(1, 6)) : null;
       const answerBy = acknowledgedOn ? rules.calendar.addWorkingDays(acknowledgedOn, 10) : null;
+      complaints.at(-1)!.push(closed ? null : acknowledged ? answerBy : acknowledgeBy);
       stages.push([id, 1, handler, receivedOn, acknowledgeBy, acknowledgedOn, answerBy, 0, closed ? answerBy : null, closed ? rnd() < 0.5 : null]);
     }
     await insertRows(
       dataSource,
       'complaints',
-      ['id', 'version', 'unit_id', 'tenancy_id', 'household_id', 'landlord_id', 'category', 'intensity', 'channel', 'complainant_kind', 'complainant_ref', 'respondent_kind', 'respondent_ref', 'description_encrypted', 'filed_by', 'filed_by_role', 'received_at', 'received_on', 'stage', 'status', 'handler_id', 'last_activity_at'],
+      ['id', 'version', 'unit_id', 'tenancy_id', 'household_id', 'landlord_id', 'category', 'intensity', 'channel', 'complainant_kind', 'complainant_ref', 'respondent_kind', 'respondent_ref', 'description_encrypted', 'filed_by', 'filed_by_role', 'received_at', 'received_on', 'stage', 'status', 'handler_id', 'last_activity_at', 'due_on'],
       complaints,
     );
     await insertRows(dataSource, 'complaint_stages', ['complaint_id', 'stage', 'handler_id', 'started_on', 'acknowledge_by', 'acknowledged_on', 'answer_by', 'extension_days', 'answered_on', 'upheld'], stages);
@@ -134,17 +136,22 @@ async function main(): Promise<void> {
     // 1. The deadline sweep (database → Redis) and the daily digest.
     const scheduler = new DeadlineScheduler(rules, queue, dataSource);
     t = performance.now();
-    const firstQueued = await scheduler.sweep();
+    const first = await scheduler.sweepDeadlines();
     const firstSweepMs = performance.now() - t;
     t = performance.now();
-    await scheduler.sweep();
+    const steady = await scheduler.sweepDeadlines();
     const steadySweepMs = performance.now() - t;
     const digest = new GenerateDigestHandler(new UnitOfWork(dataSource), rules);
     t = performance.now();
     const digestResult = await digest.execute();
     const digestMs = performance.now() - t;
     console.log('\nDeadline sweep and daily digest:');
-    console.log(`  first sweep: ${firstQueued.toLocaleString('en')} pending deadlines read and queued in ${firstSweepMs.toFixed(0)} ms; steady-state sweep (all already queued) ${steadySweepMs.toFixed(0)} ms`);
+    console.log(
+      `  first sweep: ${first.flaggedOverdue.toLocaleString('en')} deadlines past their day flagged overdue, ${first.queued.toLocaleString('en')} of ${first.pending.toLocaleString('en')} running ones queued, in ${firstSweepMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  steady-state sweep: ${steady.flaggedOverdue.toLocaleString('en')} flagged, ${steady.queued.toLocaleString('en')} queued, ${(steady.pending - steady.queued).toLocaleString('en')} of ${steady.pending.toLocaleString('en')} running ones found in Redis already, in ${steadySweepMs.toFixed(0)} ms`,
+    );
     console.log(`  digest: ${digestResult.items.toLocaleString('en')} overdue or stalled items for ${digestResult.owners} owners in ${digestMs.toFixed(0)} ms`);
 
     // 2. A staff member's case list with deadline states.

@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { JobSweeper } from '@hearth/platform';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { DeadlineScheduler } from '../src/deadlines/deadline.scheduler';
 import { MediationQueue } from '../src/mediation.queues';
 import { applied, caseworkerAssigned, databaseSnapshot, publish, publishLease, startMediation, TenancyEventStream } from './support';
 
@@ -158,6 +159,28 @@ describe('complaints', () => {
       await service.app.get(JobSweeper).sweepNow();
       expect(await queue.getJobState(jobId)).toBe('delayed');
     });
+
+    it('flags at once, without a job, a deadline whose day passed while Redis held no job; a second sweep finds nothing to do', async () => {
+      const tenancy = await aTenancy();
+      const complaint = await file(aComplaint(tenancy, { receivedAt: '2026-04-03T09:30:00+02:00' }));
+      const flagged = async () => (await queryDatabase<{ flag: boolean }>(service.database, 'SELECT acknowledge_overdue AS flag FROM complaint_stages WHERE complaint_id = $1', [complaint.id]))[0].flag;
+      // Its job ran first (queued after the commit, due day long past) and left Redis.
+      await eventually(async () => expect(await flagged()).toBe(true), 30_000);
+      const queue = service.app.get<Queue>(getQueueToken(MediationQueue.Deadlines));
+      const jobId = `deadline-complaint_acknowledge-${complaint.id}-1-2026-04-13`;
+      await eventually(async () => expect(await queue.getJobState(jobId)).toBe('unknown'));
+
+      // As if Redis had lost the job before it ran.
+      await queryDatabase(service.database, 'UPDATE complaint_stages SET acknowledge_overdue = false WHERE complaint_id = $1', [complaint.id]);
+      const scheduler = service.app.get(DeadlineScheduler);
+      const first = await scheduler.sweepDeadlines();
+      expect(first.flaggedOverdue).toBeGreaterThanOrEqual(1);
+      expect(await flagged()).toBe(true);
+      expect(await queue.getJobState(jobId)).toBe('unknown');
+
+      const second = await scheduler.sweepDeadlines();
+      expect(second).toEqual({ flaggedOverdue: 0, pending: first.pending, queued: 0 });
+    });
   });
 
   describe('case reviews', () => {
@@ -278,6 +301,69 @@ describe('complaints', () => {
       await service.http.get('/complaints').set(bearer('board_member')).expect(403);
       await service.http.get('/complaints').expect(401);
       await service.http.post('/complaints').set(bearer('inspector')).send({}).expect(403);
+    });
+  });
+
+  describe('the case list', () => {
+    it('lists newest first with the deadline each waits on, filtered by tenancy, overdue, handler and status, a page at a time', async () => {
+      const ownerId = `staff-${randomUUID().slice(0, 8)}`;
+      const owner = bearer('sra_staff', { sub: ownerId });
+      const tenancy = await aTenancy();
+      const filed = (receivedAt?: string) => file(aComplaint(tenancy, receivedAt ? { receivedAt } : {}), owner);
+      const post = (id: string, action: string, body: Record<string, unknown>) => service.http.post(`/complaints/${id}/${action}`).set(owner).send(body).expect(200);
+
+      // Fri 3 Apr (Easter Monday skipped): acknowledgement due Mon 13 Apr, never given.
+      const april = await filed('2026-04-03T09:30:00+02:00');
+      // Answered: waits on nothing.
+      const answered = await filed('2026-05-04T10:00:00+02:00');
+      await post(answered.id, 'acknowledge', { acknowledgedOn: '2026-05-05' });
+      await post(answered.id, 'answer', { answer: 'Settled.', upheld: false, answeredOn: '2026-05-06' });
+      // Withdrawn: waits on nothing.
+      const withdrawn = await filed('2026-05-11T10:00:00+02:00');
+      await post(withdrawn.id, 'withdraw', {});
+      // Acknowledged Tue 2 Jun: answer due 10 working days later, Tue 16 Jun; extended by 2, Thu 18 Jun.
+      const june = await filed('2026-06-01T10:00:00+02:00');
+      await post(june.id, 'acknowledge', { acknowledgedOn: '2026-06-02' });
+      await post(june.id, 'extend', { workingDays: 2, reason: 'Waiting for the landlord' });
+      // Received now: five working days to acknowledge, all of them left.
+      const fresh = await filed();
+
+      const list = async (query: string) => (await service.http.get(`/complaints?${query}`).set(owner).expect(200)).body;
+      const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+      const all = await list(`tenancyId=${tenancy.tenancyId}&limit=2`);
+      expect(all).toMatchObject({ total: 5, limit: 2, offset: 0 });
+      expect(ids(all)).toEqual([fresh.id, june.id]);
+      expect(ids(await list(`tenancyId=${tenancy.tenancyId}&limit=2&offset=2`))).toEqual([withdrawn.id, answered.id]);
+      expect(ids(await list(`tenancyId=${tenancy.tenancyId}&limit=2&offset=4`))).toEqual([april.id]);
+      expect(all.items[0].pendingDeadline).toEqual({ kind: 'acknowledgement', stage: 1, dueOn: fresh.pendingDeadline.dueOn, state: 'on_track' });
+
+      const overdue = await list(`tenancyId=${tenancy.tenancyId}&overdue=true`);
+      expect(overdue.total).toBe(2);
+      expect(overdue.items.map((item: { id: string; pendingDeadline: unknown }) => [item.id, item.pendingDeadline])).toEqual([
+        [june.id, { kind: 'answer', stage: 1, dueOn: '2026-06-18', state: 'overdue' }],
+        [april.id, { kind: 'acknowledgement', stage: 1, dueOn: '2026-04-13', state: 'overdue' }],
+      ]);
+      const notOverdue = await list(`tenancyId=${tenancy.tenancyId}&overdue=false`);
+      expect(notOverdue.total).toBe(3);
+      expect(ids(notOverdue)).toEqual([fresh.id, withdrawn.id, answered.id]);
+      expect(notOverdue.items.slice(1).map((item: { pendingDeadline: unknown }) => item.pendingDeadline)).toEqual([null, null]);
+
+      const awaitingAnswer = await list(`handlerId=${ownerId}&status=awaiting_answer`);
+      expect(awaitingAnswer.total).toBe(1);
+      expect(ids(awaitingAnswer)).toEqual([june.id]);
+    });
+
+    it('keeps on every complaint the due day its current stage waits on (the column lists filter by)', async () => {
+      // Every complaint the tests above took through filing, acknowledgement, extension, answer, stage 2 and withdrawal.
+      const complaints = await queryDatabase<{ status: string; due_on: string | null; acknowledge_by: string; answer_by: string | null }>(
+        service.database,
+        `SELECT c.status, c.due_on::text, s.acknowledge_by::text, s.answer_by::text FROM complaints c JOIN complaint_stages s ON s.complaint_id = c.id AND s.stage = c.stage`,
+      );
+      expect(new Set(complaints.map((complaint) => complaint.status))).toEqual(new Set(['awaiting_acknowledgement', 'awaiting_answer', 'answered', 'withdrawn']));
+      for (const complaint of complaints) {
+        const expected = complaint.status === 'awaiting_acknowledgement' ? complaint.acknowledge_by : complaint.status === 'awaiting_answer' ? complaint.answer_by : null;
+        expect(complaint.due_on).toBe(expected);
+      }
     });
   });
 

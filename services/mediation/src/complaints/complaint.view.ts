@@ -34,7 +34,12 @@ function stageView(complaint: Complaint, stage: ComplaintStage, rules: Mediation
 }
 
 /** The deadline the complaint is waiting on now, with its state; null when answered or withdrawn. */
-export function pendingDeadline(complaint: Complaint, stage: ComplaintStage, rules: MediationRules, today: string) {
+export function pendingDeadline(
+  complaint: Pick<Complaint, 'status'>,
+  stage: Pick<ComplaintStage, 'stage' | 'startedOn' | 'acknowledgeBy' | 'acknowledgedOn' | 'answerBy'>,
+  rules: MediationRules,
+  today: string,
+) {
   if (complaint.status === 'awaiting_acknowledgement') {
     return { kind: 'acknowledgement' as const, stage: stage.stage, dueOn: stage.acknowledgeBy, state: deadlineState({ startedOn: stage.startedOn, dueOn: stage.acknowledgeBy, doneOn: null }, today, rules.calendar) };
   }

@@ -48,7 +48,9 @@ export class GenerateDigestHandler implements ICommandHandler<GenerateDigestComm
       const byOwner = new Map<string, DigestItem[]>();
       const add = (owner: string | null, item: DigestItem) => {
         const key = owner ?? 'unassigned';
-        byOwner.set(key, [...(byOwner.get(key) ?? []), item]);
+        const items = byOwner.get(key);
+        if (items) items.push(item);
+        else byOwner.set(key, [item]);
       };
       const complaints: { id: string; handler_id: string | null; category: string; received_on: string; stage: number; status: string; ack: string; answer: string | null; last: Date }[] = await manager.query(
         `SELECT c.id, coalesce(s.handler_id, c.handler_id) AS handler_id, c.category, c.received_on::text, c.stage, c.status,

@@ -40,6 +40,11 @@ export class Complaint extends VersionedEntity {
   @Column('text', { name: 'handler_id', nullable: true }) handlerId: string | null;
   @Column('uuid', { name: 'mediation_id', nullable: true }) mediationId: string | null;
   @Column('timestamptz', { name: 'last_activity_at' }) lastActivityAt: Date;
+  /**
+   * The due day of the acknowledgement or answer it waits on, copied from the current stage by
+   * every transition (null once answered or withdrawn): lists find "overdue" by index with it.
+   */
+  @Column('date', { name: 'due_on', nullable: true }) dueOn: string | null;
 }
 
 /** One stage of a complaint with its time limits (dates, counted in working days). */

@@ -56,6 +56,7 @@ export class AcknowledgeComplaintHandler implements ICommandHandler<AcknowledgeC
       const answerBy = this.rules.calendar.addWorkingDays(acknowledgedOn, periods.answer);
       await manager.update(ComplaintStage, { complaintId, stage: stage.stage }, { acknowledgedOn, answerBy });
       complaint.status = 'awaiting_answer';
+      complaint.dueOn = answerBy;
       await this.complaints.save(manager, complaint, (version) => [
         newEvent(ComplaintAcknowledged, {
           aggregateId: complaintId,

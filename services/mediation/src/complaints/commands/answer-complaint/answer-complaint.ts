@@ -64,6 +64,7 @@ export class AnswerComplaintHandler implements ICommandHandler<AnswerComplaintCo
         { answeredOn, upheld: input.upheld, answerEncrypted: this.vault.seal(VaultContext.complaintAnswer(complaintId, stage.stage), input.answer) },
       );
       complaint.status = 'answered';
+      complaint.dueOn = null;
       await this.complaints.save(manager, complaint, (version) => [
         newEvent(ComplaintAnswered, {
           aggregateId: complaintId,

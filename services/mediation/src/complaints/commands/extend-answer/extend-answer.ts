@@ -63,6 +63,7 @@ export class ExtendAnswerHandler implements ICommandHandler<ExtendAnswerCommand>
           answerOverdue: answerBy < this.rules.today() ? stage.answerOverdue : false,
         },
       );
+      complaint.dueOn = answerBy;
       await this.complaints.save(manager, complaint, () => []);
       await this.unitOfWork.afterCommit(() => this.deadlines.schedule([{ kind: 'complaint_answer', id: complaintId, stage: complaint.stage, dueOn: answerBy }]));
       return toComplaintView(await this.complaints.load(manager, complaintId), actor, this.rules, this.vault);

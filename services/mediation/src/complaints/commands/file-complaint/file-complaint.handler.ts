@@ -62,6 +62,7 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
       const receivedOn = dateIn(this.rules.timeZone, receivedAt);
       const id = randomUUID();
       const handlerId = input.handlerId ?? (isStaff(actor) ? actor.id : null);
+      const acknowledgeBy = this.rules.calendar.addWorkingDays(receivedOn, this.rules.complaints.stage1.acknowledge);
       const complaint = manager.create(Complaint, {
         id,
         version: 0,
@@ -85,8 +86,8 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
         status: 'awaiting_acknowledgement',
         handlerId,
         mediationId: null,
+        dueOn: acknowledgeBy,
       });
-      const acknowledgeBy = this.rules.calendar.addWorkingDays(receivedOn, this.rules.complaints.stage1.acknowledge);
       await this.complaints.save(manager, complaint, (version) => [
         newEvent(ComplaintReceived, {
           aggregateId: id,

@@ -81,6 +81,7 @@ export class RequestStageTwoHandler implements ICommandHandler<RequestStageTwoCo
       });
       complaint.stage = 2;
       complaint.status = 'awaiting_acknowledgement';
+      complaint.dueOn = acknowledgeBy;
       complaint.handlerId = input.handlerId;
       await this.complaints.save(manager, complaint, (version) => [
         newEvent(ComplaintEscalated, {

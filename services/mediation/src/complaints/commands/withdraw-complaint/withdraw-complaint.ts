@@ -41,6 +41,7 @@ export class WithdrawComplaintHandler implements ICommandHandler<WithdrawComplai
       const { complaint } = loaded;
       if (complaint.status === 'answered' || complaint.status === 'withdrawn') throw new ComplaintTransitionError(`Complaint ${complaintId} is ${complaint.status}; only a complaint being handled can be withdrawn`);
       complaint.status = 'withdrawn';
+      complaint.dueOn = null;
       await this.complaints.save(manager, complaint, () => []);
       if (complaint.tenancyId) await this.commandBus.execute(new RecomputeRiskCommand(complaint.tenancyId));
       return toComplaintView(await this.complaints.load(manager, complaintId), actor, this.rules, this.vault);

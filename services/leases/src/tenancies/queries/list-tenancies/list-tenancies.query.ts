@@ -4,7 +4,8 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { PaymentPlan } from '../../../payment-plans/domain/payment-plan.entity';
 import { z } from 'zod';
 import { Tenancy } from '../../domain/tenancy.entity';
 import { scopeToCaseload } from '../../caseload-access';
@@ -29,7 +30,7 @@ export class ListTenanciesQuery extends Query<Page<unknown>> {
   }
 }
 
-/** Newest first; a landlord's list is always their own flats' tenancies, in the landlord's view; a caseworker's those of their caseload (without the plan: read one tenancy for it). */
+/** Newest first; a landlord's list is always their own flats' tenancies, in the landlord's view; a caseworker's those of their caseload, each with its plan in force. */
 @QueryHandler(ListTenanciesQuery)
 export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
   constructor(private readonly dataSource: DataSource) {}
@@ -45,8 +46,12 @@ export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
     if (filter.householdId && actor.role !== 'landlord') query.andWhere('t.household_id = :householdId', { householdId: filter.householdId });
     if (filter.offerId && isStaff(actor)) query.andWhere('t.offer_id = :offerId', { offerId: filter.offerId });
     const [rows, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
+    if (actor.role === 'caseworker') {
+      const plans = rows.length ? await this.dataSource.manager.findBy(PaymentPlan, { tenancyId: In(rows.map((t) => t.id)), status: 'active' }) : [];
+      return toPage(rows.map((t) => toCaseworkerTenancyView(t, plans.find((p) => p.tenancyId === t.id) ?? null)), total, filter);
+    }
     return toPage(
-      rows.map((t) => (isStaff(actor) ? toTenancyView(t) : actor.role === 'caseworker' ? toCaseworkerTenancyView(t, null) : toLandlordTenancyView(t, t.headLeaseId !== null))),
+      rows.map((t) => (isStaff(actor) ? toTenancyView(t) : toLandlordTenancyView(t, t.headLeaseId !== null))),
       total,
       filter,
     );

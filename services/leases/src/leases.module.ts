@@ -20,6 +20,8 @@ import { SubmitClaimHandler } from './claims/commands/submit-claim/submit-claim.
 import { ArrearsNotice, ClaimMonth, GuaranteeClaim, UnitInspection } from './claims/domain/claim.entity';
 import { InspectionEventsConsumer } from './claims/events/inspection-events.consumer';
 import { GetClaimController, GetClaimHandler } from './claims/queries/get-claim/get-claim.query';
+import { ArrearsNoticeDocumentHandler, ArrearsNoticesController, ListArrearsNoticesHandler } from './claims/queries/arrears-notices/arrears-notices.query';
+import { IndexationNoticeHandler, IndexationNoticePdfController } from './indexation/queries/indexation-notice-pdf/indexation-notice-pdf.controller';
 import { ListClaimsController, ListClaimsHandler } from './claims/queries/list-claims/list-claims.query';
 import { AuthModule } from '@hearth/auth';
 import { MessagingModule } from '@hearth/messaging';
@@ -45,12 +47,16 @@ import { LandlordEventsConsumer } from './directory/events/landlord-events.consu
 import { RecordLandlordChangeHandler } from './directory/events/record-landlord-change.handler';
 import { RecordUnitChangeHandler } from './directory/events/record-unit-change.handler';
 import { UnitEventsConsumer } from './directory/events/unit-events.consumer';
-import { KnownAgreement, KnownLandlord, KnownUnit } from './directory/known-records.entity';
+import { KnownAgreement, KnownHousehold, KnownLandlord, KnownUnit } from './directory/known-records.entity';
+import { ApplicantEventsConsumer } from './directory/events/applicant-events.consumer';
+import { RecordHouseholdCaseworkerHandler } from './directory/events/record-household-caseworker.handler';
 import { MANAGEMENT_FEE_BASIS_POINTS, RecordHeadLeaseHandler, RecordPendingHeadLeasesHandler } from './head-leases/commands/record-head-lease/record-head-lease.handler';
 import { RecordOwnerDueHandler } from './head-leases/commands/record-owner-due/record-owner-due.handler';
 import { RecordOwnerPaymentController } from './head-leases/commands/record-owner-payment/record-owner-payment.controller';
 import { RecordOwnerPaymentHandler } from './head-leases/commands/record-owner-payment/record-owner-payment.handler';
-import { HeadLease, OwnerMonthRecord } from './head-leases/domain/head-lease.entity';
+import { HeadLease, LoanEarlyRepaymentRecord, OwnerMonthRecord } from './head-leases/domain/head-lease.entity';
+import { RepayLoanEarlyController } from './head-leases/commands/repay-loan-early/repay-loan-early.controller';
+import { RepayLoanEarlyHandler } from './head-leases/commands/repay-loan-early/repay-loan-early.handler';
 import { GetHeadLeaseController, GetHeadLeaseHandler } from './head-leases/queries/get-head-lease/get-head-lease.query';
 import { ListHeadLeasesController, ListHeadLeasesHandler } from './head-leases/queries/list-head-leases/list-head-leases.query';
 import { OwnerStatementController, OwnerStatementHandler } from './head-leases/queries/owner-statement/owner-statement.query';
@@ -101,7 +107,7 @@ export class LeasesModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection, IndexValue, RentIndexation, RenewalReminder],
+          entities: [KnownLandlord, KnownAgreement, KnownUnit, HeadLease, OwnerMonthRecord, Tenancy, TenancyHistoryEntry, LedgerEntry, BankStatement, BankStatementLine, PaymentPlan, GuaranteeClaim, ClaimMonth, ArrearsNotice, UnitInspection, IndexValue, RentIndexation, RenewalReminder, LoanEarlyRepaymentRecord, KnownHousehold],
           migrations: leasesMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -111,7 +117,7 @@ export class LeasesModule {
           idempotentProducer: config.KAFKA_IDEMPOTENT,
           consumerGroup: config.KAFKA_CONSUMER_GROUP,
           logLevel: config.LOG_LEVEL,
-          subscribers: [LandlordEventsConsumer, UnitEventsConsumer, OfferEventsConsumer, InspectionEventsConsumer],
+          subscribers: [LandlordEventsConsumer, UnitEventsConsumer, OfferEventsConsumer, InspectionEventsConsumer, ApplicantEventsConsumer],
           consumer: options.consumer,
         }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.BULLMQ_PREFIX, sweepIntervalMs: config.JOB_SWEEP_INTERVAL_MS }),
@@ -133,6 +139,7 @@ export class LeasesModule {
         ListHeadLeasesController,
         OwnerStatementController,
         RecordOwnerPaymentController,
+        RepayLoanEarlyController,
         ImportStatementController,
         AssignLineController,
         GetStatementController,
@@ -142,6 +149,8 @@ export class LeasesModule {
         ClaimWorkflowController,
         ListClaimsController,
         GetClaimController,
+        ArrearsNoticesController,
+        IndexationNoticePdfController,
         IndexSeriesController,
         ListRenewalRemindersController,
       ],
@@ -159,12 +168,15 @@ export class LeasesModule {
         LandlordEventsConsumer,
         UnitEventsConsumer,
         OfferEventsConsumer,
+        ApplicantEventsConsumer,
+        RecordHouseholdCaseworkerHandler,
         RecordLandlordChangeHandler,
         RecordUnitChangeHandler,
         RecordHeadLeaseHandler,
         RecordPendingHeadLeasesHandler,
         RecordOwnerDueHandler,
         RecordOwnerPaymentHandler,
+        RepayLoanEarlyHandler,
         OpenTenancyDraftHandler,
         OpenPendingDraftsHandler,
         CompleteTenancyHandler,
@@ -219,6 +231,9 @@ export class LeasesModule {
         AgreeRecoveryHandler,
         ListClaimsHandler,
         GetClaimHandler,
+        ListArrearsNoticesHandler,
+        ArrearsNoticeDocumentHandler,
+        IndexationNoticeHandler,
         { provide: RENT_INDEX_SERIES, useValue: config.RENT_INDEX_SERIES },
         IndexRentHandler,
         RecordIndexValuesHandler,

@@ -80,7 +80,7 @@ describe('leases service', () => {
         paidOn: null,
         owedCents: 13_600,
       });
-      expect(statement.loan).toEqual({ principalCents: 1_200_000, repaidCents: 15_000, outstandingCents: 1_185_000 });
+      expect(statement.loan).toMatchObject({ principalCents: 1_200_000, disbursedOn: TODAY, deductedCents: 15_000, repaidEarlyCents: 0, repaidCents: 15_000, outstandingCents: 1_185_000 });
       const events = await waitForEvents(Topics.leases, flat.headLeaseId, ['HeadLeaseRecorded', 'OwnerPaymentDue', 'LoanRepaymentDeducted']);
       expect(events.find((e) => e.type === 'OwnerPaymentDue')!.payload).toMatchObject({ month: '2026-11', dueCents: 13_600, vacant: true });
       expect(events.find((e) => e.type === 'LoanRepaymentDeducted')!.payload).toMatchObject({ amountCents: 15_000, remainingCents: 1_185_000 });
@@ -91,7 +91,7 @@ describe('leases service', () => {
 
       const { body: paid } = await service.http.post(`/head-leases/${flat.headLeaseId}/owner-payments`).set(staff).send({ month: '2026-11', amount: 136, paidOn: TODAY }).expect(201);
       expect(paid).toEqual({ month: '2026-11', dueCents: 13_600, paidCents: 13_600, owedCents: 0 });
-      expect((await statementOf(flat.headLeaseId)).totals).toEqual({ dueCents: 13_600, paidCents: 13_600, owedCents: 0 });
+      expect((await statementOf(flat.headLeaseId)).totals).toEqual({ guaranteedRentCents: 28_600, loanRepaymentCents: 15_000, managementFeeCents: 0, dueCents: 13_600, paidCents: 13_600, owedCents: 0 });
     });
 
     it('prints the owner statement as a PDF in the owner’s language, amounts and months as the locale writes them', async () => {

@@ -57,9 +57,9 @@ export async function flatInScheme(service: TestApp, producer: TestProducer, ter
   return { landlordId: landlord.landlordId, unitId: unit.unitId, headLeaseId, agreementId };
 }
 
-/** Publishes an accepted offer of the flat and waits for its tenancy draft. */
-export async function acceptedOffer(service: TestApp, producer: TestProducer, unitId: string) {
-  const offer = new OfferEventStream({ unitId, householdId: randomUUID(), reference: aHouseholdReference() });
+/** Publishes an accepted offer of the flat (to a new household, or the one given) and waits for its tenancy draft. */
+export async function acceptedOffer(service: TestApp, producer: TestProducer, unitId: string, household = { householdId: randomUUID(), reference: aHouseholdReference() }) {
+  const offer = new OfferEventStream({ unitId, ...household });
   await producer.send(Topics.matching, offer.offerId, offer.made());
   await producer.send(Topics.matching, offer.offerId, offer.accepted());
   const tenancy = await eventually(async () => {
@@ -86,4 +86,20 @@ export function pdfText(pdf: Buffer): string {
       process.stdout.write(text);
     });`;
   return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
+}
+
+/** GETs a PDF with the given authorisation, checks it is one, and returns its text (pdfText). */
+export async function pdfAt(service: TestApp, path: string, auth: { Authorization: string }): Promise<string> {
+  const response = await service.http
+    .get(path)
+    .set(auth)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(response.headers['content-type']).toBe('application/pdf');
+  return pdfText(response.body as Buffer);
 }

@@ -190,7 +190,20 @@ export const GuaranteeClaimPaid = defineEvent({
   type: 'GuaranteeClaimPaid',
   source: 'leases',
   aggregateType: 'Tenancy',
-  payload: z.object({ ...tenancyRef, claimId: z.uuid(), landlordId: z.uuid(), kind: claimKindSchema, paidCents: nonNegativeCents, paidOn: z.iso.date() }),
+  payload: z.object({
+    ...tenancyRef,
+    claimId: z.uuid(),
+    landlordId: z.uuid(),
+    kind: claimKindSchema,
+    paidCents: nonNegativeCents.describe('The approved amount the guarantee paid out, integer cents (owner’s and agency’s shares together).'),
+    paidOn: z.iso.date(),
+    ownerCents: nonNegativeCents
+      .optional()
+      .describe('Part paid to the owner, integer cents: what the guaranteed rent did not already cover (docs/decisions/0026). Absent in events published before the rule.'),
+    agencyCents: nonNegativeCents
+      .optional()
+      .describe('Part kept by the agency, integer cents: the months the owner was already owed guaranteed rent for, so they are not paid twice. Absent in events published before the rule.'),
+  }),
 });
 
 /** What the agency owes the owner for a month: guaranteed rent, also when vacant or unpaid, less deductions. */
@@ -216,11 +229,40 @@ export const OwnerPaymentMade = defineEvent({
   payload: z.object({ ...headLeaseRef, month, paidCents: nonNegativeCents, paidOn: z.iso.date() }),
 });
 
+/** A month's instalment of the renovation loan was deducted from what the agency owes the owner. `loanId` is the agreement id (one loan per agreement). */
 export const LoanRepaymentDeducted = defineEvent({
   type: 'LoanRepaymentDeducted',
   source: 'leases',
   aggregateType: 'HeadLease',
   payload: z.object({ ...headLeaseRef, loanId: z.uuid(), month, amountCents: nonNegativeCents, remainingCents: nonNegativeCents }),
+});
+
+/** The agreement's interest-free renovation loan was lent to the owner; it is repaid by monthly deductions from the owner's payments. */
+export const RenovationLoanDisbursed = defineEvent({
+  type: 'RenovationLoanDisbursed',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({
+    ...headLeaseRef,
+    loanId: z.uuid().describe('The agreement id (one loan per agreement).'),
+    principalCents: nonNegativeCents.describe('Amount lent, integer cents.'),
+    monthlyRepaymentCents: nonNegativeCents.describe('Instalment deducted each month from what the owner is owed, integer cents.'),
+    disbursedOn: z.iso.date().describe('Day the loan was lent.'),
+  }),
+});
+
+/** The owner repaid part or all of the renovation loan ahead of its schedule; later deductions stop once nothing is left. */
+export const RenovationLoanRepaidEarly = defineEvent({
+  type: 'RenovationLoanRepaidEarly',
+  source: 'leases',
+  aggregateType: 'HeadLease',
+  payload: z.object({
+    ...headLeaseRef,
+    loanId: z.uuid().describe('The agreement id (one loan per agreement).'),
+    amountCents: nonNegativeCents.describe('Amount repaid, integer cents.'),
+    repaidOn: z.iso.date().describe('Day the owner repaid it.'),
+    remainingCents: nonNegativeCents.describe('What is left of the loan afterwards, integer cents.'),
+  }),
 });
 
 export const RentIndexed = defineEvent({

@@ -168,6 +168,8 @@ export class ClaimEngine {
       decisionReasons: null,
       decidedOn: null,
       paidOn: null,
+      ownerCents: null,
+      agencyCents: null,
       recovery: null,
       openedBy: actor.id,
       createdAt: new Date(),

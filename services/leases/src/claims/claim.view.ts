@@ -19,6 +19,8 @@ export function toClaimView(c: GuaranteeClaim, months: ClaimMonth[]) {
     submittedOn: c.submittedOn,
     decision: c.decision ? { decision: c.decision, approvedCents: c.approvedCents, reasons: c.decisionReasons ?? [], decidedOn: c.decidedOn } : null,
     paidOn: c.paidOn,
+    /** Who received the approved amount (decision 0026): the owner, and the agency for days the guaranteed rent already paid the owner. */
+    paidTo: c.paidOn ? { ownerCents: c.ownerCents, agencyCents: c.agencyCents } : null,
     recovery: c.recovery,
   };
 }

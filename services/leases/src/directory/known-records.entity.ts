@@ -46,3 +46,11 @@ export class KnownUnit {
   /** The flat became available once: it is in the scheme and has (or is owed) a head lease. */
   @Column('boolean', { name: 'in_scheme', default: false }) inScheme: boolean;
 }
+
+/** A household's caseworker as hearth.applicants announced it (a staff user id, never personal data): who may read its tenancy. */
+@Entity('known_households')
+export class KnownHousehold {
+  @PrimaryColumn('uuid', { name: 'household_id' }) householdId: string;
+  @Column('text', { name: 'caseworker_id', nullable: true }) caseworkerId: string | null;
+  @Column('int', { name: 'household_version' }) householdVersion: number;
+}

@@ -41,14 +41,41 @@ export function formatMonth(month: string, language: DocumentLanguage): string {
   return new Intl.DateTimeFormat(LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
+/** A calendar date (YYYY-MM-DD) as the locale writes it in full ("28 November 2026", "28 novembre 2026"). */
+export function formatDate(date: string, language: DocumentLanguage): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An index value kept as exact text ("128.47") with the locale's decimal sign ("128,47"); never through a float. */
+export function formatIndexValue(value: string, language: DocumentLanguage): string {
+  const decimal = new Intl.NumberFormat(LOCALES[language]).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return value.replace('.', decimal);
+}
+
 export interface OwnerStatementDocument {
   headLeaseId: string;
   unitId: string;
   scheme: 'head_lease' | 'management_mandate' | 'direct_let';
   months: { month: string; guaranteedRentCents: number; loanRepaymentCents: number; managementFeeCents: number; dueCents: number; vacant: boolean; paidCents: number; owedCents: number }[];
   totals: { dueCents: number; paidCents: number; owedCents: number };
-  loan: { principalCents: number; repaidCents: number; outstandingCents: number } | null;
+  loan: {
+    principalCents: number;
+    monthlyRepaymentCents: number;
+    disbursedOn: string | null;
+    deductedCents: number;
+    repaidEarlyCents: number;
+    repaidCents: number;
+    outstandingCents: number;
+    earlyRepayments: { repaidOn: string; amountCents: number }[];
+    schedule: { month: string; deductedCents: number; repaidEarlyCents: number; balanceCents: number; projected: boolean }[];
+    repaidInMonth: string | null;
+    outstandingAtEndCents: number;
+  } | null;
 }
+
+/** How many months of the loan's schedule still to come the statement prints (the API gives them all). */
+const PRINTED_PROJECTED_MONTHS = 12;
 
 function render(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -84,9 +111,107 @@ export function ownerStatementPdf(statement: OwnerStatementDocument, language: D
     doc.moveDown();
     doc.font('Helvetica-Bold').text(`${t('owner_statement.totals')}: ${t('owner_statement.columns.due')} ${money(statement.totals.dueCents)} | ${t('owner_statement.columns.paid')} ${money(statement.totals.paidCents)} | ${t('owner_statement.columns.owed')} ${money(statement.totals.owedCents)}`);
     doc.font('Helvetica');
-    if (statement.loan) {
-      doc.moveDown().text(t('owner_statement.loan', { principal: money(statement.loan.principalCents), repaid: money(statement.loan.repaidCents), outstanding: money(statement.loan.outstandingCents) }));
-    }
+    if (statement.loan) drawLoan(doc, statement.loan, language);
     doc.moveDown().fontSize(8).text(t('owner_statement.footer'));
+  });
+}
+
+function drawLoan(doc: PDFKit.PDFDocument, loan: NonNullable<OwnerStatementDocument['loan']>, language: DocumentLanguage): void {
+  const t = translations().getFixedT(language);
+  const money = (cents: number) => formatEuros(cents, language);
+  doc.moveDown().font('Helvetica-Bold').text(t('owner_statement.loan_title')).font('Helvetica');
+  doc.text(t('owner_statement.loan', { principal: money(loan.principalCents), repaid: money(loan.repaidCents), outstanding: money(loan.outstandingCents) }));
+  if (loan.disbursedOn) doc.text(t('owner_statement.loan_lent', { date: formatDate(loan.disbursedOn, language), principal: money(loan.principalCents), monthly: money(loan.monthlyRepaymentCents) }));
+  doc.text(t('owner_statement.loan_balance', { deducted: money(loan.deductedCents), early: money(loan.repaidEarlyCents), outstanding: money(loan.outstandingCents) }));
+  for (const early of loan.earlyRepayments) doc.text(t('owner_statement.loan_early', { date: formatDate(early.repaidOn, language), amount: money(early.amountCents) }));
+  const past = loan.schedule.filter((line) => !line.projected);
+  const next = loan.schedule.filter((line) => line.projected).slice(0, PRINTED_PROJECTED_MONTHS);
+  if (past.length + next.length > 0) {
+    doc.moveDown(0.5).text(t('owner_statement.loan_schedule'));
+    doc.font('Helvetica-Bold').text(['month', 'instalment', 'early', 'balance'].map((c) => t(`owner_statement.loan_columns.${c}`)).join(' | ')).font('Helvetica');
+    for (const line of [...past, ...next]) {
+      const cells = [formatMonth(line.month, language), money(line.deductedCents), money(line.repaidEarlyCents), money(line.balanceCents)];
+      doc.text(cells.join(' | ') + (line.projected ? ` ${t('owner_statement.loan_projected')}` : ''));
+    }
+  }
+  if (loan.repaidInMonth) doc.text(t('owner_statement.loan_repaid_in', { month: formatMonth(loan.repaidInMonth, language) }));
+  else if (loan.outstandingAtEndCents > 0) doc.text(t('owner_statement.loan_left_at_end', { amount: money(loan.outstandingAtEndCents) }));
+}
+
+export interface ArrearsNoticeDocument {
+  kind: 'reminder' | 'formal_notice';
+  reference: string;
+  unitId: string;
+  legalLandlord: 'agency' | 'owner';
+  sentOn: string;
+  /** The formal notice's pay-by date; null for a reminder. */
+  payBy: string | null;
+  arrearsCents: number;
+  months: { month: string; dueOn: string; openCents: number }[];
+  /** The tenancy's structured communication (+++123/4567/89012+++). */
+  paymentReference: string | null;
+}
+
+/** A reminder or formal notice on the arrears ladder, to the household in its language: the unpaid months, the total, when and how to pay. */
+export function arrearsNoticePdf(notice: ArrearsNoticeDocument, language: DocumentLanguage): Promise<Buffer> {
+  const t = translations().getFixedT(language);
+  const money = (cents: number) => formatEuros(cents, language);
+  return render((doc) => {
+    doc.fontSize(18).text(t(`arrears_notice.title_${notice.kind}`));
+    doc.moveDown(0.5).fontSize(10);
+    doc.text(t('arrears_notice.tenancy', { reference: notice.reference, unit: notice.unitId }));
+    doc.text(t(`arrears_notice.landlord_${notice.legalLandlord}`));
+    doc.text(t('arrears_notice.date', { date: formatDate(notice.sentOn, language) }));
+    doc.moveDown().text(t(`arrears_notice.intro_${notice.kind}`));
+    doc.moveDown(0.5).font('Helvetica-Bold').text(['month', 'due_on', 'unpaid'].map((c) => t(`arrears_notice.columns.${c}`)).join(' | ')).font('Helvetica');
+    for (const m of notice.months) doc.text([formatMonth(m.month, language), formatDate(m.dueOn, language), money(m.openCents)].join(' | '));
+    doc.moveDown(0.5).font('Helvetica-Bold').text(t('arrears_notice.total', { amount: money(notice.arrearsCents) })).font('Helvetica');
+    doc.moveDown();
+    doc.text(notice.payBy ? t('arrears_notice.pay_by', { amount: money(notice.arrearsCents), date: formatDate(notice.payBy, language) }) : t('arrears_notice.pay_soon', { amount: money(notice.arrearsCents) }));
+    if (notice.paymentReference) doc.text(t('arrears_notice.reference', { reference: notice.paymentReference }));
+    if (notice.kind === 'formal_notice') doc.moveDown(0.5).text(t('arrears_notice.consequence'));
+    doc.moveDown(0.5).text(t('arrears_notice.help'));
+  });
+}
+
+export const NOTICE_RECIPIENTS = ['household', 'owner'] as const;
+export type NoticeRecipient = (typeof NOTICE_RECIPIENTS)[number];
+
+export interface IndexationNoticeDocument {
+  reference: string;
+  unitId: string;
+  anniversary: string;
+  effectiveOn: string;
+  series: string;
+  baseRentCents: number;
+  baseMonth: string;
+  baseIndex: string;
+  newMonth: string;
+  newIndex: string;
+  previousRentCents: number;
+  newRentCents: number;
+}
+
+/** The notice of a rent indexation, to the household or the owner in their language: the formula with its inputs, the old and the new rent. */
+export function indexationNoticePdf(notice: IndexationNoticeDocument, recipient: NoticeRecipient, language: DocumentLanguage): Promise<Buffer> {
+  const t = translations().getFixedT(language);
+  const money = (cents: number) => formatEuros(cents, language);
+  const index = (value: string) => formatIndexValue(value, language);
+  return render((doc) => {
+    doc.fontSize(18).text(t('indexation_notice.title'));
+    doc.moveDown(0.5).fontSize(10);
+    doc.text(t(`indexation_notice.to_${recipient}`));
+    doc.text(t('indexation_notice.tenancy', { reference: notice.reference, unit: notice.unitId }));
+    doc.moveDown().text(t('indexation_notice.intro', { anniversary: formatDate(notice.anniversary, language) }));
+    doc.moveDown(0.5).font('Helvetica-Bold').text(t('indexation_notice.formula')).font('Helvetica');
+    doc.text(t('indexation_notice.base_rent', { amount: money(notice.baseRentCents) }));
+    doc.text(t('indexation_notice.base_index', { series: notice.series, month: formatMonth(notice.baseMonth, language), value: index(notice.baseIndex) }));
+    doc.text(t('indexation_notice.new_index', { series: notice.series, month: formatMonth(notice.newMonth, language), value: index(notice.newIndex) }));
+    doc.text(t('indexation_notice.computation', { base: money(notice.baseRentCents), new: index(notice.newIndex), old: index(notice.baseIndex), amount: money(notice.newRentCents) }));
+    doc.moveDown(0.5);
+    doc.text(t('indexation_notice.previous_rent', { amount: money(notice.previousRentCents) }));
+    doc.font('Helvetica-Bold').text(t('indexation_notice.new_rent', { date: formatDate(notice.effectiveOn, language), amount: money(notice.newRentCents) })).font('Helvetica');
+    doc.text(t('indexation_notice.charges'));
+    doc.moveDown().fontSize(8).text(t(`indexation_notice.footer_${recipient}`));
   });
 }

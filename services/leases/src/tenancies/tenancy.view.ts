@@ -1,4 +1,5 @@
 import { structuredCommunication } from '../bank-import/domain/structured-communication';
+import { PaymentPlan } from '../payment-plans/domain/payment-plan.entity';
 import { Tenancy } from './domain/tenancy.entity';
 
 /** The references every tenancy event carries. */
@@ -53,5 +54,31 @@ export function toLandlordTenancyView(t: Tenancy, rentGuaranteed: boolean) {
     endsOn: t.endsOn,
     endedOn: t.endedOn,
     rentStatus: rentGuaranteed ? ('guaranteed' as const) : ('not_guaranteed' as const),
+  };
+}
+
+/**
+ * What the household's caseworker sees: the tenancy, its balance and arrears, and its payment
+ * plan — to help the household keep its home. Not the ledger's payments, the landlord or the history.
+ */
+export function toCaseworkerTenancyView(t: Tenancy, plan: PaymentPlan | null) {
+  return {
+    id: t.id,
+    status: t.status,
+    unitId: t.unitId,
+    householdId: t.householdId,
+    reference: t.reference,
+    rentCents: t.rentCents,
+    serviceChargesCents: t.serviceChargesCents,
+    benefitCents: t.benefitCents,
+    householdShareCents: t.rentCents + t.serviceChargesCents - t.benefitCents,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    notice: t.noticeGivenOn ? { givenOn: t.noticeGivenOn, givenBy: t.noticeGivenBy, endsOn: t.endsOn } : null,
+    endedOn: t.endedOn,
+    balanceCents: t.balanceCents,
+    arrears: { ageing: t.arrearsAgeing, stage: t.arrearsStage },
+    paymentPlan: plan ? { id: plan.id, status: plan.status, totalCents: plan.totalCents, agreedOn: plan.agreedOn, instalments: plan.instalments, brokenOn: plan.brokenOn } : null,
+    paymentReference: t.paymentReferenceBase ? structuredCommunication(t.paymentReferenceBase) : null,
   };
 }

@@ -5,6 +5,8 @@ import {
   assertClaimTransition,
   claimDueOn,
   claimFileBy,
+  claimShares,
+  coveredByGuaranteedRentCents,
   damageClaim,
   monthAddBy,
   monthsToClaim,
@@ -187,6 +189,74 @@ describe('properties', () => {
           expect(later.wearCents).toBeGreaterThanOrEqual(proposal.wearCents);
         },
       ),
+    );
+  });
+});
+
+describe('no month paid twice: a claim and the guaranteed rent (decision 0026)', () => {
+  const headLeaseFrom20November = { from: '2026-11-20', to: '2033-12-31' };
+
+  it('worked example: arrears from September, the head lease from 20 November, three quarters approved', () => {
+    // Tenancy from 1 September, 750.00 a month unpaid September to December. The owner is owed the
+    // guaranteed rent from 20 November: none of September and October, 11 of November's 30 days,
+    // all of December. Covered: 0 + 0 + 75,000 × 11 / 30 = 27,500 + 75,000 = 102,500 of 300,000.
+    const months = ['2026-09', '2026-10', '2026-11', '2026-12'].map((month) => ({ month, amountCents: 75_000 }));
+    const covered = coveredByGuaranteedRentCents({ kind: 'arrears', claimed: { from: '2026-09-01', to: null }, headLease: headLeaseFrom20November, months });
+    expect(covered).toBe(102_500);
+    // 225,000 approved: the agency keeps 225,000 × 102,500 / 300,000 = 76,875; the owner gets 148,125.
+    expect(claimShares(225_000, 300_000, covered)).toEqual({ ownerCents: 148_125, agencyCents: 76_875 });
+  });
+
+  it('worked example: a leap-year February, the tenancy ending on the 20th and the head lease on the 15th', () => {
+    // January: claimed 10–31 (22 days), all under the head lease: 40,000 covered.
+    // February 2024 (29 days): claimed 1–20 (20 days), covered 1–15 (15 days): 60,000 × 15 / 20 = 45,000.
+    const covered = coveredByGuaranteedRentCents({
+      kind: 'arrears',
+      claimed: { from: '2024-01-10', to: '2024-02-20' },
+      headLease: { from: '2023-06-01', to: '2024-02-15' },
+      months: [
+        { month: '2024-01', amountCents: 40_000 },
+        { month: '2024-02', amountCents: 60_000 },
+      ],
+    });
+    expect(covered).toBe(85_000);
+    expect(claimShares(100_000, 100_000, covered)).toEqual({ ownerCents: 15_000, agencyCents: 85_000 });
+  });
+
+  it('a vacancy under the head lease was paid to the owner as guaranteed rent already: the claim is the agency’s', () => {
+    // 11–19 November, 9 days of 780.00: 23,400, every day under a head lease running all year.
+    const covered = coveredByGuaranteedRentCents({
+      kind: 'vacancy',
+      claimed: { from: '2026-11-11', to: '2026-11-19' },
+      headLease: { from: '2026-01-01', to: '2033-12-31' },
+      months: [{ month: '2026-11', amountCents: 23_400 }],
+    });
+    expect(covered).toBe(23_400);
+    expect(claimShares(23_400, 23_400, covered)).toEqual({ ownerCents: 0, agencyCents: 23_400 });
+    // Before the head lease started (the flat was not in the scheme): nothing covered, all the owner's.
+    expect(coveredByGuaranteedRentCents({ kind: 'vacancy', claimed: { from: '2026-11-11', to: '2026-11-19' }, headLease: headLeaseFrom20November, months: [{ month: '2026-11', amountCents: 23_400 }] })).toBe(0);
+  });
+
+  it('damage and legal costs are not rent: the owner receives all that is approved', () => {
+    const months = [{ month: '2026-12', amountCents: 250_000 }];
+    expect(coveredByGuaranteedRentCents({ kind: 'damage', claimed: { from: '2026-12-01', to: null }, headLease: headLeaseFrom20November, months })).toBe(0);
+    expect(claimShares(250_000, 250_000, 0)).toEqual({ ownerCents: 250_000, agencyCents: 0 });
+  });
+
+  it('rounds the agency’s share half up and the shares always add up to what was approved', () => {
+    expect(claimShares(100, 300, 100)).toEqual({ ownerCents: 67, agencyCents: 33 });
+    expect(claimShares(1, 2, 1)).toEqual({ ownerCents: 0, agencyCents: 1 });
+    expect(claimShares(0, 300, 300)).toEqual({ ownerCents: 0, agencyCents: 0 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (claimed, approvedPercent, coveredPercent) => {
+        const approved = Math.floor((claimed * approvedPercent) / 100);
+        const covered = Math.floor((claimed * coveredPercent) / 100);
+        const { ownerCents, agencyCents } = claimShares(approved, claimed, covered);
+        expect(ownerCents + agencyCents).toBe(approved);
+        expect(ownerCents).toBeGreaterThanOrEqual(0);
+        expect(agencyCents).toBeGreaterThanOrEqual(0);
+        expect(agencyCents).toBeLessThanOrEqual(covered);
+      }),
     );
   });
 });

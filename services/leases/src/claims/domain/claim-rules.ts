@@ -154,3 +154,54 @@ export function vacancyCents(guaranteedRentCents: number, from: string, to: stri
     return { month, days, amountCents: days === inMonth ? guaranteedRentCents : roundDiv(guaranteedRentCents * days, inMonth) };
   });
 }
+
+/** A period of days, both ends included (a null end: open-ended). */
+export interface DayPeriod {
+  from: string;
+  to: string | null;
+}
+
+/** Days of `month` within both periods. */
+function daysInBoth(month: string, a: DayPeriod, b: DayPeriod): number {
+  const first = maxDate(firstDayOf(month), maxDate(a.from, b.from));
+  const last = minDate(lastDayOf(month), minDate(a.to ?? lastDayOf(month), b.to ?? lastDayOf(month)));
+  return last < first ? 0 : daysBetween(first, last) + 1;
+}
+
+/**
+ * What part of a claim the owner's guaranteed rent already covers (decision 0026): the owner is
+ * owed the guaranteed rent for every day of the head lease, let, empty or unpaid, so the rent a
+ * claim asks for such a day has been (or will be) paid to the owner already. Per claimed month, the
+ * share of its amount for the days both claimed and under the head lease (cents × covered days ÷
+ * claimed days, half up). Damage and legal costs are not rent: nothing of them is covered.
+ */
+export function coveredByGuaranteedRentCents(input: {
+  kind: ClaimKind;
+  /** The days the claim's months are for: the tenancy (arrears) or the empty period (vacancy). */
+  claimed: DayPeriod;
+  headLease: DayPeriod;
+  months: readonly { month: string; amountCents: number }[];
+}): number {
+  if (input.kind !== 'arrears' && input.kind !== 'vacancy') return 0;
+  const wholeMonth = { from: '0001-01-01', to: null };
+  return input.months.reduce((sum, m) => {
+    const claimedDays = daysInBoth(m.month, input.claimed, wholeMonth);
+    const coveredDays = daysInBoth(m.month, input.claimed, input.headLease);
+    return sum + (claimedDays === 0 ? 0 : roundDiv(m.amountCents * coveredDays, claimedDays));
+  }, 0);
+}
+
+/**
+ * How a paid claim is shared (decision 0026): of the approved amount, the agency keeps the
+ * proportion of the claim the guaranteed rent already covered — it paid the owner for those days —
+ * and the owner receives the rest. Half up to the cent on the agency's share; the two add up to
+ * the approved amount exactly.
+ */
+export function claimShares(approvedCents: number, claimedCents: number, coveredCents: number): { ownerCents: number; agencyCents: number } {
+  if (approvedCents === 0 || claimedCents === 0) return { ownerCents: approvedCents, agencyCents: 0 };
+  const covered = BigInt(Math.min(coveredCents, claimedCents));
+  const numerator = BigInt(approvedCents) * covered;
+  const claimed = BigInt(claimedCents);
+  const agencyCents = Number(numerator / claimed + ((numerator % claimed) * 2n >= claimed ? 1n : 0n));
+  return { ownerCents: approvedCents - agencyCents, agencyCents };
+}

@@ -41,6 +41,9 @@ export class GuaranteeClaim {
   @Column('jsonb', { name: 'decision_reasons', nullable: true }) decisionReasons: string[] | null;
   @Column('date', { name: 'decided_on', nullable: true }) decidedOn: string | null;
   @Column('date', { name: 'paid_on', nullable: true }) paidOn: string | null;
+  /** Of the approved amount paid: what went to the owner, and what the agency kept for days the guaranteed rent already covered (decision 0026). Null until paid. */
+  @Column('int', { name: 'owner_cents', nullable: true }) ownerCents: number | null;
+  @Column('int', { name: 'agency_cents', nullable: true }) agencyCents: number | null;
   /** How the household repays what the guarantee paid: a payment plan on its ledger (arrears) or instalments of the claim (damage, legal costs). */
   @Column('jsonb', { nullable: true }) recovery: { planId: string | null; totalCents: number; instalments: Instalment[]; agreedOn: string } | null;
   @Column('text', { name: 'opened_by' }) openedBy: string;

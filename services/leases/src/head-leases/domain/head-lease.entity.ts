@@ -1,5 +1,5 @@
 import { VersionedEntity } from '@hearth/persistence';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { AgreementCoverage } from '../../directory/known-records.entity';
 
 export type Scheme = 'head_lease' | 'management_mandate' | 'direct_let';
@@ -16,6 +16,8 @@ export class HeadLease extends VersionedEntity {
   @Column('jsonb', { nullable: true }) coverage: AgreementCoverage | null;
   @Column('int', { name: 'loan_principal_cents' }) loanPrincipalCents: number;
   @Column('int', { name: 'loan_monthly_cents' }) loanMonthlyCents: number;
+  /** The day the renovation loan was lent (its head lease's start); null without a loan. */
+  @Column('date', { name: 'loan_disbursed_on', nullable: true }) loanDisbursedOn: string | null;
   @Column('date', { name: 'start_date' }) startDate: string;
   @Column('date', { name: 'end_date' }) endDate: string;
   @Column('text') status: 'active' | 'ended';
@@ -34,4 +36,15 @@ export class OwnerMonthRecord {
   @Column('int', { name: 'paid_cents' }) paidCents: number;
   @Column('date', { name: 'paid_on', nullable: true }) paidOn: string | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+}
+
+/** Part or all of the renovation loan repaid by the owner ahead of its schedule. */
+@Entity('loan_early_repayments')
+export class LoanEarlyRepaymentRecord {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'head_lease_id' }) headLeaseId: string;
+  @Column('date', { name: 'repaid_on' }) repaidOn: string;
+  @Column('int', { name: 'amount_cents' }) amountCents: number;
+  @Column('text', { name: 'recorded_by' }) recordedBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

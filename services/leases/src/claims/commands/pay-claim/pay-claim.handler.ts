@@ -10,7 +10,8 @@ import { toTenancyEventRef } from '../../../tenancies/tenancy.view';
 import { ClaimRepository } from '../../claim.repository';
 import { toClaimView } from '../../claim.view';
 import { GuaranteeClaim } from '../../domain/claim.entity';
-import { assertClaimTransition } from '../../domain/claim-rules';
+import { assertClaimTransition, claimShares, coveredByGuaranteedRentCents } from '../../domain/claim-rules';
+import { HeadLease } from '../../../head-leases/domain/head-lease.entity';
 import { PayClaimDto } from './pay-claim.dto';
 
 export class PayClaimCommand extends Command<ReturnType<typeof toClaimView>> {
@@ -23,7 +24,10 @@ export class PayClaimCommand extends Command<ReturnType<typeof toClaimView>> {
   }
 }
 
-/** The approved amount of a claim is paid to the owner (GuaranteeClaimPaid). */
+/**
+ * The approved amount of a claim is paid (GuaranteeClaimPaid): to the owner, except the part for
+ * days the owner's guaranteed rent already covered, which the agency keeps (decision 0026).
+ */
 @CommandHandler(PayClaimCommand)
 export class PayClaimHandler implements ICommandHandler<PayClaimCommand> {
   constructor(
@@ -40,18 +44,27 @@ export class PayClaimHandler implements ICommandHandler<PayClaimCommand> {
       if (input.paidOn > this.clock.today() || input.paidOn < claim.decidedOn!) {
         throw new ValidationError([{ field: 'paidOn', message: `must be between the decision (${claim.decidedOn}) and today` }]);
       }
-      claim.status = 'paid';
-      claim.paidOn = input.paidOn;
-      await manager.update(GuaranteeClaim, { id: claim.id }, { status: 'paid', paidOn: input.paidOn });
+      // The guaranteed rent already paid the owner for the days the claim and the head lease share: that part is the agency's (decision 0026).
+      const headLease = await manager.findOneByOrFail(HeadLease, { id: claim.headLeaseId });
+      const months = await this.claims.months(manager, claim.id);
+      const covered = coveredByGuaranteedRentCents({
+        kind: claim.kind,
+        claimed: claim.kind === 'vacancy' ? { from: claim.evidence.vacancy!.from, to: claim.evidence.vacancy!.to } : { from: tenancy.startDate, to: tenancy.lastDay },
+        headLease: { from: headLease.startDate, to: headLease.endDate },
+        months: claim.kind === 'vacancy' ? claim.evidence.vacancy!.months : months,
+      });
+      const { ownerCents, agencyCents } = claimShares(claim.approvedCents!, claim.amountCents, covered);
+      Object.assign(claim, { status: 'paid', paidOn: input.paidOn, ownerCents, agencyCents });
+      await manager.update(GuaranteeClaim, { id: claim.id }, { status: 'paid', paidOn: input.paidOn, ownerCents, agencyCents });
       await this.tenancies.save(manager, tenancy, (version) => [
         newEvent(GuaranteeClaimPaid, {
           aggregateId: tenancy.id,
           aggregateVersion: version,
           actor,
-          payload: { ...toTenancyEventRef(tenancy), claimId: claim.id, landlordId: claim.landlordId, kind: claim.kind, paidCents: claim.approvedCents!, paidOn: input.paidOn },
+          payload: { ...toTenancyEventRef(tenancy), claimId: claim.id, landlordId: claim.landlordId, kind: claim.kind, paidCents: claim.approvedCents!, paidOn: input.paidOn, ownerCents, agencyCents },
         }),
       ]);
-      return toClaimView(claim, await this.claims.months(manager, claim.id));
+      return toClaimView(claim, months);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { HeadLeaseRecorded, SYSTEM_ACTOR } from '@hearth/contracts';
+import { HeadLeaseRecorded, RenovationLoanDisbursed, SYSTEM_ACTOR } from '@hearth/contracts';
 import { AggregateStore, newEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { Inject, Logger } from '@nestjs/common';
@@ -26,7 +26,8 @@ export class RecordHeadLeaseCommand extends Command<void> {
 /**
  * A flat entered the scheme (it became available): its owner-side contract is recorded from the
  * landlord's agreement in force (the most recently signed one), from today or the agreement's start.
- * The agreement's renovation loan goes to the first flat recorded under it (one loan per agreement).
+ * The agreement's renovation loan goes to the first flat recorded under it (one loan per agreement)
+ * and is lent with it (RenovationLoanDisbursed).
  * A flat that already has an active head lease keeps it; a landlord without an agreement in force
  * gets none (logged: units only lets such a landlord's flats in with one).
  */
@@ -73,6 +74,8 @@ export class RecordHeadLeaseHandler implements ICommandHandler<RecordHeadLeaseCo
         coverage: agreement.coverage,
         loanPrincipalCents: loan?.principalCents ?? 0,
         loanMonthlyCents: loan?.monthlyCents ?? 0,
+        // The loan is lent with the head lease: the renovation it pays for is what readies the flat.
+        loanDisbursedOn: loan ? maxDate(agreement.startDate, today) : null,
         startDate: maxDate(agreement.startDate, today),
         endDate: agreement.endDate,
         status: 'active',
@@ -93,6 +96,24 @@ export class RecordHeadLeaseHandler implements ICommandHandler<RecordHeadLeaseCo
             endDate: headLease.endDate,
           },
         }),
+        ...(loan
+          ? [
+              newEvent(RenovationLoanDisbursed, {
+                aggregateId: headLease.id,
+                aggregateVersion: version,
+                actor: SYSTEM_ACTOR,
+                payload: {
+                  headLeaseId: headLease.id,
+                  unitId,
+                  landlordId,
+                  loanId: agreement.id,
+                  principalCents: loan.principalCents,
+                  monthlyRepaymentCents: loan.monthlyCents,
+                  disbursedOn: headLease.loanDisbursedOn!,
+                },
+              }),
+            ]
+          : []),
       ]);
       this.unitOfWork.afterCommit(() => this.monthly.catchUpHeadLeases(headLease.id));
     });

@@ -6,6 +6,7 @@ import { LeasesClock } from '../../../clock';
 import { firstDayOf, lastDayOf, monthOf } from '../../../ledger/domain/calendar';
 import { ownerMonth } from '../../../ledger/domain/ledger';
 import { HeadLease, OwnerMonthRecord } from '../../domain/head-lease.entity';
+import { readLoanRecords } from '../../renovation-loan.records';
 
 export type OwnerDueResult = 'due' | 'already_due' | 'not_due';
 
@@ -21,7 +22,8 @@ export class RecordOwnerDueCommand extends Command<OwnerDueResult> {
 /**
  * What the agency owes the owner for a month: the guaranteed rent — whether the flat was let,
  * empty, or its rent unpaid — less the renovation-loan instalment (until the loan is repaid) and
- * the management fee. Recorded once per head lease and month.
+ * the management fee. Recorded once per head lease and month. The instalment is deducted from the
+ * month the loan was lent, and stops once deductions and early repayments have repaid it.
  */
 @CommandHandler(RecordOwnerDueCommand)
 export class RecordOwnerDueHandler implements ICommandHandler<RecordOwnerDueCommand> {
@@ -36,15 +38,17 @@ export class RecordOwnerDueHandler implements ICommandHandler<RecordOwnerDueComm
       const headLease = await manager.findOne(HeadLease, { where: { id: headLeaseId }, lock: { mode: 'pessimistic_write' } });
       if (!headLease || month > monthOf(this.clock.today())) return 'not_due';
       if (await manager.existsBy(OwnerMonthRecord, { headLeaseId, month })) return 'already_due';
-      const [{ repaid }] = await manager.query('SELECT COALESCE(sum(loan_repayment_cents), 0)::int AS repaid FROM owner_months WHERE head_lease_id = $1', [headLeaseId]);
+      // Only a loan already lent is repaid, and never more than is left of it after early repayments.
+      const lent = headLease.loanDisbursedOn !== null && headLease.loanDisbursedOn <= lastDayOf(month);
+      const { outstandingCents } = await readLoanRecords(manager, headLease);
       const amounts = ownerMonth({
         month,
         startDate: headLease.startDate,
         endDate: headLease.endDate,
         guaranteedRentCents: headLease.guaranteedRentCents,
         managementFeeCents: headLease.managementFeeCents,
-        loanMonthlyCents: headLease.loanMonthlyCents,
-        loanOutstandingCents: headLease.loanPrincipalCents - repaid,
+        loanMonthlyCents: lent ? headLease.loanMonthlyCents : 0,
+        loanOutstandingCents: outstandingCents,
       });
       if (!amounts) return 'not_due';
       const [{ occupied }] = await manager.query(
@@ -57,7 +61,7 @@ export class RecordOwnerDueHandler implements ICommandHandler<RecordOwnerDueComm
       const vacant = !occupied;
       await manager.insert(OwnerMonthRecord, { headLeaseId, month, ...amounts, vacant, paidCents: 0, paidOn: null });
       const ref = { headLeaseId, unitId: headLease.unitId, landlordId: headLease.landlordId };
-      const remainingCents = headLease.loanPrincipalCents - repaid - amounts.loanRepaymentCents;
+      const remainingCents = outstandingCents - amounts.loanRepaymentCents;
       await this.store.save(manager, HeadLease, headLease, (version) => [
         newEvent(OwnerPaymentDue, { aggregateId: headLeaseId, aggregateVersion: version, actor: SYSTEM_ACTOR, payload: { ...ref, month, ...amounts, vacant } }),
         ...(amounts.loanRepaymentCents > 0

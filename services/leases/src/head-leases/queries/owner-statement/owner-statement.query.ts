@@ -5,7 +5,10 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { HeadLeaseNotFoundError } from '../../../leases.errors';
+import { maxDate, monthOf, nextMonth } from '../../../ledger/domain/calendar';
 import { HeadLease, OwnerMonthRecord } from '../../domain/head-lease.entity';
+import { loanSchedule } from '../../domain/renovation-loan';
+import { readLoanRecords } from '../../renovation-loan.records';
 
 export class OwnerStatementQuery extends Query<unknown> {
   constructor(
@@ -18,8 +21,9 @@ export class OwnerStatementQuery extends Query<unknown> {
 
 /**
  * The owner's statement of a head lease: every month due (guaranteed rent, loan instalment, fee,
- * vacant or not), what was paid and what is still owed, and the loan's balance. Totals reconcile:
- * due − paid = owed. Nothing about the household.
+ * vacant or not), what was paid and what is still owed, and the loan: lent, repaid, left and its
+ * schedule. Totals reconcile: guaranteed − loan − fee = due, due − paid = owed, principal −
+ * deducted − repaid early = outstanding. Nothing about the household.
  */
 @QueryHandler(OwnerStatementQuery)
 export class OwnerStatementHandler implements IQueryHandler<OwnerStatementQuery> {
@@ -31,7 +35,6 @@ export class OwnerStatementHandler implements IQueryHandler<OwnerStatementQuery>
     assertCanSeeLandlordRecord(actor, headLease.landlordId, () => new HeadLeaseNotFoundError(headLeaseId));
     const months = await this.dataSource.manager.find(OwnerMonthRecord, { where: { headLeaseId }, order: { month: 'ASC' } });
     const sum = (pick: (m: OwnerMonthRecord) => number) => months.reduce((total, m) => total + pick(m), 0);
-    const repaid = sum((m) => m.loanRepaymentCents);
     return {
       headLeaseId,
       unitId: headLease.unitId,
@@ -48,8 +51,42 @@ export class OwnerStatementHandler implements IQueryHandler<OwnerStatementQuery>
         paidOn: m.paidOn,
         owedCents: m.dueCents - m.paidCents,
       })),
-      totals: { dueCents: sum((m) => m.dueCents), paidCents: sum((m) => m.paidCents), owedCents: sum((m) => m.dueCents - m.paidCents) },
-      loan: headLease.loanPrincipalCents > 0 ? { principalCents: headLease.loanPrincipalCents, repaidCents: repaid, outstandingCents: headLease.loanPrincipalCents - repaid } : null,
+      totals: {
+        guaranteedRentCents: sum((m) => m.guaranteedRentCents),
+        loanRepaymentCents: sum((m) => m.loanRepaymentCents),
+        managementFeeCents: sum((m) => m.managementFeeCents),
+        dueCents: sum((m) => m.dueCents),
+        paidCents: sum((m) => m.paidCents),
+        owedCents: sum((m) => m.dueCents - m.paidCents),
+      },
+      loan: headLease.loanPrincipalCents > 0 ? await this.loan(headLease, months) : null,
+    };
+  }
+
+  /** The loan: lent when and how much, deducted and repaid early so far, what is left, and its schedule to the contract's end. */
+  private async loan(headLease: HeadLease, months: OwnerMonthRecord[]) {
+    const records = await readLoanRecords(this.dataSource.manager, headLease);
+    const lastDue = months.at(-1)?.month;
+    const schedule = loanSchedule({
+      principalCents: headLease.loanPrincipalCents,
+      monthlyCents: headLease.loanMonthlyCents,
+      deductions: records.deductions,
+      earlyRepayments: records.earlyRepayments,
+      projectFrom: lastDue ? nextMonth(lastDue) : monthOf(maxDate(headLease.startDate, headLease.loanDisbursedOn ?? headLease.startDate)),
+      lastMonth: monthOf(headLease.endDate),
+    });
+    return {
+      principalCents: headLease.loanPrincipalCents,
+      monthlyRepaymentCents: headLease.loanMonthlyCents,
+      disbursedOn: headLease.loanDisbursedOn,
+      deductedCents: schedule.deductedCents,
+      repaidEarlyCents: schedule.repaidEarlyCents,
+      repaidCents: schedule.deductedCents + schedule.repaidEarlyCents,
+      outstandingCents: schedule.outstandingCents,
+      earlyRepayments: records.earlyRepayments,
+      schedule: schedule.lines,
+      repaidInMonth: schedule.repaidInMonth,
+      outstandingAtEndCents: schedule.outstandingAtEndCents,
     };
   }
 }

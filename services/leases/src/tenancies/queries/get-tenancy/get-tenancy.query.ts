@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { HeadLease } from '../../../head-leases/domain/head-lease.entity';
 import { TenancyNotFoundError } from '../../../leases.errors';
 import { Tenancy, TenancyHistoryEntry } from '../../domain/tenancy.entity';
-import { toLandlordTenancyView, toTenancyView } from '../../tenancy.view';
+import { PaymentPlan } from '../../../payment-plans/domain/payment-plan.entity';
+import { isOnCaseload } from '../../caseload-access';
+import { toCaseworkerTenancyView, toLandlordTenancyView, toTenancyView } from '../../tenancy.view';
 
 export class GetTenancyQuery extends Query<unknown> {
   constructor(
@@ -18,7 +20,11 @@ export class GetTenancyQuery extends Query<unknown> {
   }
 }
 
-/** Staff see the whole tenancy and its dated, attributed history; the flat's landlord only the reference, dates and whether the rent is guaranteed. */
+/**
+ * Staff see the whole tenancy and its dated, attributed history; the household's caseworker its
+ * tenancy, balance and payment plan; the flat's landlord only the reference, dates and whether the
+ * rent is guaranteed. Anyone else's is 404.
+ */
 @QueryHandler(GetTenancyQuery)
 export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
   constructor(private readonly dataSource: DataSource) {}
@@ -33,6 +39,13 @@ export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
         history: history.map((h) => ({ at: h.at.toISOString(), action: h.action, actor: { id: h.actorId, role: h.actorRole }, details: h.details })),
       };
     }
+    if (actor.role === 'caseworker') {
+      if (!(await isOnCaseload(this.dataSource.manager, actor, tenancy.householdId))) throw new TenancyNotFoundError(id);
+      // The plan in force, or else the latest one (broken or completed), so the caseworker sees how it went.
+      const plan = await this.dataSource.manager.findOne(PaymentPlan, { where: { tenancyId: id }, order: { agreedOn: 'DESC' } });
+      const active = await this.dataSource.manager.findOneBy(PaymentPlan, { tenancyId: id, status: 'active' });
+      return toCaseworkerTenancyView(tenancy, active ?? plan);
+    }
     if (actor.role !== 'landlord' || actor.landlordId !== tenancy.landlordId) throw new TenancyNotFoundError(id);
     const headLease = tenancy.headLeaseId ? await this.dataSource.manager.findOneBy(HeadLease, { id: tenancy.headLeaseId }) : null;
     return toLandlordTenancyView(tenancy, headLease !== null && headLease.coverage?.rentArrears !== false);
@@ -46,9 +59,9 @@ export class GetTenancyController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id')
-  @Roles(...STAFF_ROLES, 'landlord')
+  @Roles(...STAFF_ROLES, 'caseworker', 'landlord')
   @ApiOkResponse({ description: 'The tenancy (amounts in integer cents)' })
-  @ApiNotFoundResponse({ description: 'No such tenancy, or not one of the landlord’s flats' })
+  @ApiNotFoundResponse({ description: 'No such tenancy, not one of the landlord’s flats, or not a household on the caseworker’s caseload' })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queryBus.execute(new GetTenancyQuery(id, actor));
   }

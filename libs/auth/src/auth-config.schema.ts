@@ -65,6 +65,9 @@ export const authConfigSchema = z.object({
   AUTH_CLOCK_TOLERANCE: seconds(5, 300),
   /** How long fetched public keys are kept before they are fetched again (an unknown key id fetches at once). */
   AUTH_JWKS_CACHE: seconds(600, 86_400),
+  /** How long a token already verified is accepted again without checking its signature (never past
+   *  its `exp`); 0 checks every request. Shorter than AUTH_JWKS_CACHE, so a withdrawn key is not trusted longer. */
+  AUTH_VERIFIED_TOKEN_CACHE: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 export type AuthConfig = z.infer<typeof authConfigSchema> & { NODE_ENV?: string };

@@ -25,8 +25,10 @@ export class AuthModule {
           return ownKeys.verificationKey(header, token);
         }
       : undefined;
-    // Built here, so a bad AUTH_* combination stops the service at start-up.
-    const verifier = new TokenVerifier(trustedIssuers(config, resolveOwnKey), config.AUTH_CLOCK_TOLERANCE);
+    // Built here, so a bad AUTH_* combination stops the service at start-up. The gateway, which
+    // withdraws its own keys, checks every token's signature (nothing remembered).
+    const rememberSeconds = resolveOwnKey ? 0 : config.AUTH_VERIFIED_TOKEN_CACHE;
+    const verifier = new TokenVerifier(trustedIssuers(config, resolveOwnKey), config.AUTH_CLOCK_TOLERANCE, rememberSeconds);
     return {
       module: AuthModule,
       providers: [

@@ -271,6 +271,7 @@ describe('auth configuration', () => {
       AUTH_LANDLORD_CLAIM: 'landlordId',
       AUTH_CLOCK_TOLERANCE: 5,
       AUTH_JWKS_CACHE: 600,
+      AUTH_VERIFIED_TOKEN_CACHE: 30,
     });
   });
 

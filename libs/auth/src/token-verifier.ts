@@ -4,6 +4,9 @@ import type { Actor } from './actor';
 import { ROLES, type Role } from './role';
 import { KeySetUnavailableError, type TrustedIssuer } from './trusted-issuer';
 
+/** Verified tokens held at most (a few MB). */
+export const MAX_REMEMBERED = 10_000;
+
 /** Asymmetric algorithms only: a service can check a signature but never make one. */
 export const TOKEN_ALGORITHMS = ['RS256', 'EdDSA'] as const;
 
@@ -37,16 +40,29 @@ const actorSchema = z
  */
 export class TokenVerifier {
   private readonly byIssuer: Map<string, TrustedIssuer>;
+  /** Tokens verified lately, oldest first: a client sends the same token with every request, and
+   *  its signature check is the largest cost of a read (docs/performance.md). */
+  private readonly remembered = new Map<string, { actor: Actor; untilMs: number }>();
 
   constructor(
     issuers: TrustedIssuer[],
     private readonly clockToleranceSeconds = 5,
+    /** How long a verified token is accepted again without a signature check (0: never). */
+    private readonly rememberSeconds = 0,
+    private readonly maxRemembered = MAX_REMEMBERED,
   ) {
     this.byIssuer = new Map(issuers.map((issuer) => [issuer.issuer, issuer]));
   }
 
   /** The actor a token speaks for; throws TokenRejectedError, or KeySetUnavailableError when the keys cannot be fetched. */
   async verify(token: string): Promise<Actor> {
+    const seen = this.remembered.get(token);
+    if (seen && Date.now() < seen.untilMs) return seen.actor;
+    if (seen) this.remembered.delete(token);
+    return this.verifySignatureAndClaims(token);
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<Actor> {
     const issuer = this.issuerOf(token);
     let payload: JWTPayload;
     try {
@@ -64,7 +80,17 @@ export class TokenVerifier {
     if (payload.exp! - payload.iat! > issuer.maxTokenAgeSeconds) {
       throw new TokenRejectedError('invalid', `The token lives longer than the ${issuer.maxTokenAgeSeconds} s this service accepts`);
     }
-    return toActor(payload, issuer);
+    const actor = toActor(payload, issuer);
+    this.remember(token, actor, payload.exp! * 1000);
+    return actor;
+  }
+
+  /** Until the token expires or `rememberSeconds` pass, whichever comes first; the oldest entry
+   *  makes room when `maxRemembered` tokens are held. */
+  private remember(token: string, actor: Actor, expiresAtMs: number): void {
+    if (this.rememberSeconds === 0) return;
+    if (this.remembered.size >= this.maxRemembered) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(token, { actor, untilMs: Math.min(expiresAtMs, Date.now() + this.rememberSeconds * 1000) });
   }
 
   /** Reads the header and issuer before any signature check, only to choose the keys. */

@@ -101,10 +101,13 @@ export class ImportStatementHandler implements ICommandHandler<ImportStatementCo
           perTenancy.set(tenancy.id, group);
         }
       }
-      for (const { tenancy, lines } of perTenancy.values()) {
-        const ids = await this.payments.book(manager, tenancy, lines.map((l) => ({ bookedOn: l.bookedOn, amountCents: l.amountCents, reference: l.reference })), actor);
-        lines.forEach((l, i) => (l.paymentId = ids[i]));
-      }
+      const groups = [...perTenancy.values()];
+      const ids = await this.payments.book(
+        manager,
+        groups.map(({ tenancy, lines }) => ({ tenancy, payments: lines.map((l) => ({ bookedOn: l.bookedOn, amountCents: l.amountCents, reference: l.reference })) })),
+        actor,
+      );
+      groups.forEach(({ lines }, g) => lines.forEach((l, i) => (l.paymentId = ids[g][i])));
       const count = (status: LineStatus) => rows.filter((r) => r.status === status).length;
       const statement: BankStatement = {
         id: statementId,

@@ -3,100 +3,130 @@ import { newEvent, NewEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
 import { LeasesClock } from '../../../clock';
 import { rentOn } from '../../../indexation/domain/indexation';
 import { RentIndexation } from '../../../indexation/domain/indexation.entity';
 import { Tenancy } from '../../../tenancies/domain/tenancy.entity';
-import { TenancyRepository } from '../../../tenancies/tenancy.repository';
 import { toTenancyEventRef } from '../../../tenancies/tenancy.view';
-import { chargeFor } from '../../domain/ledger';
-import { LedgerEntry } from '../../domain/ledger-entry.entity';
+import { chargeFor, MonthCharge } from '../../domain/ledger';
+import { groupBy, NewLedgerEntry, TENANCY_BATCH_SIZE, TenancyBatch } from '../../tenancy-batch';
 
-export type ChargeResult = 'charged' | 'already_charged' | 'not_charged';
-
-export class ChargeRentCommand extends Command<ChargeResult> {
+/** Charges a month to every tenancy that occupied its flat in it (or to the tenancies given); answers how many were charged. */
+export class ChargeRentCommand extends Command<number> {
   constructor(
-    readonly tenancyId: string,
     readonly month: string,
+    readonly tenancyIds: readonly string[] | null = null,
   ) {
     super();
   }
 }
 
 /**
- * Books one month's rent and service charges on a tenancy's ledger (prorated in a first or last
- * partial month), and the part a benefit agency pays directly as a payment of the same month.
- * Never twice: a charge already booked for the month (unique index) changes nothing.
+ * Books a month's rent and service charges on each tenancy's ledger (prorated in a first or last
+ * partial month), and the part a benefit agency pays directly as a payment of the same month,
+ * with one RentCharged per tenancy and month. Set-wise: a transaction per 2,000 tenancies, a few
+ * statements each. Never twice: a charge already booked for the month (unique index) is skipped
+ * by the INSERT itself, and only what it inserted is settled and announced.
  */
 @CommandHandler(ChargeRentCommand)
 export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly tenancies: TenancyRepository,
+    private readonly batch: TenancyBatch,
     private readonly clock: LeasesClock,
   ) {}
 
-  execute({ tenancyId, month }: ChargeRentCommand): Promise<ChargeResult> {
-    return this.unitOfWork.run(async (manager) => {
-      const tenancy = await manager.findOne(Tenancy, { where: { id: tenancyId }, lock: { mode: 'pessimistic_write' } });
-      if (!tenancy || !tenancy.activatedOn || !['active', 'ending', 'ended'].includes(tenancy.status)) return 'not_charged';
-      if (await manager.existsBy(LedgerEntry, { tenancyId, kind: 'charge', month })) return 'already_charged';
-      const today = this.clock.today();
-      // The rent in force on the month's due date: an indexed rent applies from its effective day (docs/decisions/0024-rent-indexation-and-renewal-reminders.md).
-      const steps = await manager.find(RentIndexation, { where: { tenancyId } });
-      const dueOn = chargeFor({ ...tenancy, lastDay: tenancy.lastDay }, month)?.dueOn;
-      const rentCents = dueOn ? rentOn(dueOn, steps, tenancy.rentCents) : tenancy.rentCents;
-      const charge = chargeFor({ ...tenancy, rentCents, lastDay: tenancy.lastDay }, month);
-      if (!charge || charge.dueOn > today) return 'not_charged';
-      const chargeId = randomUUID();
-      await manager.insert(LedgerEntry, {
-        id: chargeId,
-        tenancyId,
-        kind: 'charge',
-        month,
-        amountCents: charge.amountCents,
-        bookedOn: charge.dueOn,
-        source: null,
-        bankReference: null,
-        recordedBy: SYSTEM_ACTOR.id,
-      });
-      const benefitId = randomUUID();
-      if (charge.benefitCents > 0) {
-        await manager.insert(LedgerEntry, {
-          id: benefitId,
-          tenancyId,
-          kind: 'payment',
-          month,
-          amountCents: charge.benefitCents,
-          bookedOn: charge.dueOn,
-          source: 'benefit',
-          bankReference: null,
-          recordedBy: SYSTEM_ACTOR.id,
-        });
-      }
-      const balanceAfterCharge = tenancy.balanceCents + charge.amountCents;
-      const arrears = await this.tenancies.settle(manager, tenancy, today, SYSTEM_ACTOR);
-      const ref = toTenancyEventRef(tenancy);
-      await this.tenancies.save(manager, tenancy, (version): NewEvent[] => [
-        newEvent(RentCharged, {
-          aggregateId: tenancy.id,
-          aggregateVersion: version,
-          actor: SYSTEM_ACTOR,
-          payload: { ...ref, month, amountCents: charge.amountCents, dueDate: charge.dueOn, balanceCents: balanceAfterCharge },
-        }),
-        ...(charge.benefitCents > 0
-          ? [
-              newEvent(PaymentRecorded, {
-                aggregateId: tenancy.id,
-                aggregateVersion: version,
-                actor: SYSTEM_ACTOR,
-                payload: { ...ref, paymentId: benefitId, amountCents: charge.benefitCents, receivedOn: charge.dueOn, source: 'benefit' as const, balanceCents: tenancy.balanceCents },
-              }),
-            ]
-          : []),
-        ...arrears(version),
-      ]);
-      return 'charged';
-    });
+  async execute({ month, tenancyIds }: ChargeRentCommand): Promise<number> {
+    let charged = 0;
+    let after: string | null = null;
+    for (;;) {
+      const { last, count } = await this.unitOfWork.run((manager) => this.chargeBatch(manager, month, tenancyIds, after));
+      charged += count;
+      if (last === null) return charged;
+      after = last;
+    }
   }
+
+  /** Charges the next batch of tenancies after `after` (by id); answers the last one looked at, null when none was left. */
+  private async chargeBatch(manager: EntityManager, month: string, tenancyIds: readonly string[] | null, after: string | null) {
+    const query = manager
+      .createQueryBuilder(Tenancy, 't')
+      .setLock('pessimistic_write')
+      .where(`t.status IN ('active', 'ending', 'ended') AND t.activated_on IS NOT NULL`)
+      // Only tenancies that cover a day of the month (chargeFor decides; this spares the tenancies ended long ago).
+      .andWhere(`t.start_date < to_date(:month, 'YYYY-MM') + interval '1 month' AND COALESCE(t.ended_on, t.ends_on, t.end_date, 'infinity') >= to_date(:month, 'YYYY-MM')`, { month })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.tenancy_id = t.id AND e.kind = 'charge' AND e.month = :month)`, { month })
+      .orderBy('t.id')
+      .limit(TENANCY_BATCH_SIZE);
+    if (after) query.andWhere('t.id > :after', { after });
+    if (tenancyIds) query.andWhere('t.id IN (:...tenancyIds)', { tenancyIds: tenancyIds.length ? tenancyIds : [null] });
+    const tenancies = await query.getMany();
+    if (tenancies.length === 0) return { last: null, count: 0 };
+
+    const today = this.clock.today();
+    const steps = groupBy(await manager.find(RentIndexation, { where: { tenancyId: In(tenancies.map((t) => t.id)) } }), (s) => s.tenancyId);
+    const due = tenancies
+      .map((tenancy) => ({ tenancy, charge: monthCharge(tenancy, month, steps.get(tenancy.id) ?? []), chargeId: randomUUID(), benefitId: randomUUID() }))
+      .filter((c): c is typeof c & { charge: MonthCharge } => c.charge !== null && c.charge.dueOn <= today);
+    const booked = await this.batch.book(
+      manager,
+      due.map(({ tenancy, charge, chargeId }) => ledgerLine(chargeId, tenancy.id, 'charge', month, charge.amountCents, charge.dueOn, null)),
+      SYSTEM_ACTOR.id,
+      { onlyNew: true },
+    );
+    const charged = due.filter((c) => booked.has(c.chargeId));
+    await this.batch.book(
+      manager,
+      charged.filter((c) => c.charge.benefitCents > 0).map(({ tenancy, charge, benefitId }) => ledgerLine(benefitId, tenancy.id, 'payment', month, charge.benefitCents, charge.dueOn, 'benefit')),
+      SYSTEM_ACTOR.id,
+    );
+
+    const balanceAfterCharge = new Map<string, number>();
+    for (const { tenancy, charge } of charged) {
+      balanceAfterCharge.set(tenancy.id, tenancy.balanceCents + charge.amountCents);
+      tenancy.balanceCents += charge.amountCents - charge.benefitCents;
+    }
+    const arrears = await this.batch.settle(manager, charged.map((c) => c.tenancy), today, SYSTEM_ACTOR);
+    const byTenancy = new Map(charged.map((c) => [c.tenancy.id, c]));
+    await this.batch.save(
+      manager,
+      charged.map((c) => c.tenancy),
+      (tenancy, version): NewEvent[] => {
+        const { charge, benefitId } = byTenancy.get(tenancy.id)!;
+        const ref = toTenancyEventRef(tenancy);
+        return [
+          newEvent(RentCharged, {
+            aggregateId: tenancy.id,
+            aggregateVersion: version,
+            actor: SYSTEM_ACTOR,
+            payload: { ...ref, month, amountCents: charge.amountCents, dueDate: charge.dueOn, balanceCents: balanceAfterCharge.get(tenancy.id)! },
+          }),
+          ...(charge.benefitCents > 0
+            ? [
+                newEvent(PaymentRecorded, {
+                  aggregateId: tenancy.id,
+                  aggregateVersion: version,
+                  actor: SYSTEM_ACTOR,
+                  payload: { ...ref, paymentId: benefitId, amountCents: charge.benefitCents, receivedOn: charge.dueOn, source: 'benefit' as const, balanceCents: tenancy.balanceCents },
+                }),
+              ]
+            : []),
+          ...arrears.get(tenancy.id)!(version),
+        ];
+      },
+    );
+    return { last: tenancies.length < TENANCY_BATCH_SIZE ? null : tenancies[tenancies.length - 1].id, count: charged.length };
+  }
+}
+
+/** The month's charge at the rent in force on its due date (an indexed rent applies from its effective day, docs/decisions/0024-rent-indexation-and-renewal-reminders.md). */
+function monthCharge(tenancy: Tenancy, month: string, steps: readonly RentIndexation[]): MonthCharge | null {
+  const dueOn = chargeFor({ ...tenancy, lastDay: tenancy.lastDay }, month)?.dueOn;
+  const rentCents = dueOn ? rentOn(dueOn, steps, tenancy.rentCents) : tenancy.rentCents;
+  return chargeFor({ ...tenancy, rentCents, lastDay: tenancy.lastDay }, month);
+}
+
+function ledgerLine(id: string, tenancyId: string, kind: 'charge' | 'payment', month: string, amountCents: number, bookedOn: string, source: 'benefit' | null): NewLedgerEntry {
+  return { id, tenancyId, kind, month, amountCents, bookedOn, source, bankReference: null };
 }

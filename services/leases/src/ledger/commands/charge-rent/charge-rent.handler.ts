@@ -3,7 +3,7 @@ import { newEvent, NewEvent } from '@hearth/messaging';
 import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { LeasesClock } from '../../../clock';
 import { rentOn } from '../../../indexation/domain/indexation';
 import { RentIndexation } from '../../../indexation/domain/indexation.entity';
@@ -65,7 +65,8 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
     if (tenancies.length === 0) return { last: null, count: 0 };
 
     const today = this.clock.today();
-    const steps = groupBy(await manager.find(RentIndexation, { where: { tenancyId: In(tenancies.map((t) => t.id)) } }), (s) => s.tenancyId);
+    const indexations = await manager.createQueryBuilder(RentIndexation, 'r').where('r.tenancy_id = ANY(:ids)', { ids: tenancies.map((t) => t.id) }).getMany();
+    const steps = groupBy(indexations, (s) => s.tenancyId);
     const due = tenancies
       .map((tenancy) => ({ tenancy, charge: monthCharge(tenancy, month, steps.get(tenancy.id) ?? []), chargeId: randomUUID(), benefitId: randomUUID() }))
       .filter((c): c is typeof c & { charge: MonthCharge } => c.charge !== null && c.charge.dueOn <= today);

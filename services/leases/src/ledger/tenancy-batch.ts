@@ -12,7 +12,7 @@ import { LedgerEntry, PaymentSource } from './domain/ledger-entry.entity';
 import { LedgerReading, ledgerReadingOf, planReadingOf, settleTenancy } from './settlement';
 
 /** How many tenancies one transaction of a set-wise use case takes (the monthly charge run). */
-export const TENANCY_BATCH_SIZE = 2_000;
+export const TENANCY_BATCH_SIZE = 1_000;
 /** Events per outbox INSERT (six parameters each; PostgreSQL takes 65,535). */
 const EVENTS_PER_INSERT = 5_000;
 

@@ -22,11 +22,14 @@ export class ChargeRentCommand extends Command<number> {
   }
 }
 
+/** Batches charged side by side (each its own transaction and connection). */
+const PARALLEL_BATCHES = 3;
+
 /**
  * Books a month's rent and service charges on each tenancy's ledger (prorated in a first or last
  * partial month), and the part a benefit agency pays directly as a payment of the same month,
- * with one RentCharged per tenancy and month. Set-wise: a transaction per 2,000 tenancies, a few
- * statements each. Never twice: a charge already booked for the month (unique index) is skipped
+ * with one RentCharged per tenancy and month. Set-wise: a transaction per batch of tenancies, a
+ * few statements each. Never twice: a charge already booked for the month (unique index) is skipped
  * by the INSERT itself, and only what it inserted is settled and announced.
  */
 @CommandHandler(ChargeRentCommand)
@@ -38,32 +41,40 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
   ) {}
 
   async execute({ month, tenancyIds }: ChargeRentCommand): Promise<number> {
+    const candidates = await this.unitOfWork.run((manager) => this.chargeable(manager, month, tenancyIds).select('t.id', 'id').getRawMany<{ id: string }>());
+    const batches: string[][] = [];
+    for (let i = 0; i < candidates.length; i += TENANCY_BATCH_SIZE) batches.push(candidates.slice(i, i + TENANCY_BATCH_SIZE).map((c) => c.id));
+    // Batches hold disjoint rows, so a few run side by side: the database works on one while Node builds the next one's events.
     let charged = 0;
-    let after: string | null = null;
-    for (;;) {
-      const { last, count } = await this.unitOfWork.run((manager) => this.chargeBatch(manager, month, tenancyIds, after));
-      charged += count;
-      if (last === null) return charged;
-      after = last;
-    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, async () => {
+        while (next < batches.length) {
+          const batch = batches[next++];
+          const count = await this.unitOfWork.run((manager) => this.chargeBatch(manager, month, batch));
+          charged += count;
+        }
+      }),
+    );
+    return charged;
   }
 
-  /** Charges the next batch of tenancies after `after` (by id); answers the last one looked at, null when none was left. */
-  private async chargeBatch(manager: EntityManager, month: string, tenancyIds: readonly string[] | null, after: string | null) {
+  /** Active (or ending, or ended) tenancies that cover a day of the month and have no charge for it yet. */
+  private chargeable(manager: EntityManager, month: string, tenancyIds: readonly string[] | null) {
     const query = manager
       .createQueryBuilder(Tenancy, 't')
-      .setLock('pessimistic_write')
       .where(`t.status IN ('active', 'ending', 'ended') AND t.activated_on IS NOT NULL`)
-      // Only tenancies that cover a day of the month (chargeFor decides; this spares the tenancies ended long ago).
+      // chargeFor decides; this spares the tenancies ended long ago.
       .andWhere(`t.start_date < to_date(:month, 'YYYY-MM') + interval '1 month' AND COALESCE(t.ended_on, t.ends_on, t.end_date, 'infinity') >= to_date(:month, 'YYYY-MM')`, { month })
       .andWhere(`NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.tenancy_id = t.id AND e.kind = 'charge' AND e.month = :month)`, { month })
-      .orderBy('t.id')
-      .limit(TENANCY_BATCH_SIZE);
-    if (after) query.andWhere('t.id > :after', { after });
-    if (tenancyIds) query.andWhere('t.id IN (:...tenancyIds)', { tenancyIds: tenancyIds.length ? tenancyIds : [null] });
-    const tenancies = await query.getMany();
-    if (tenancies.length === 0) return { last: null, count: 0 };
+      .orderBy('t.id');
+    return tenancyIds ? query.andWhere('t.id = ANY(:tenancyIds)', { tenancyIds }) : query;
+  }
 
+  /** Charges a batch of tenancies in one transaction; answers how many were charged. */
+  private async chargeBatch(manager: EntityManager, month: string, ids: readonly string[]): Promise<number> {
+    const tenancies = await this.chargeable(manager, month, ids).setLock('pessimistic_write').getMany();
+    if (tenancies.length === 0) return 0;
     const today = this.clock.today();
     const indexations = await manager.createQueryBuilder(RentIndexation, 'r').where('r.tenancy_id = ANY(:ids)', { ids: tenancies.map((t) => t.id) }).getMany();
     const steps = groupBy(indexations, (s) => s.tenancyId);
@@ -117,7 +128,7 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
         ];
       },
     );
-    return { last: tenancies.length < TENANCY_BATCH_SIZE ? null : tenancies[tenancies.length - 1].id, count: charged.length };
+    return charged.length;
   }
 }
 

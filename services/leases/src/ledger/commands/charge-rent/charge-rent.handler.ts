@@ -47,7 +47,7 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
     // Batches hold disjoint rows, so a few run side by side: the database works on one while Node builds the next one's events.
     let charged = 0;
     let next = 0;
-    await Promise.all(
+    const runs = await Promise.allSettled(
       Array.from({ length: Math.min(PARALLEL_BATCHES, batches.length) }, async () => {
         while (next < batches.length) {
           const batch = batches[next++];
@@ -56,6 +56,9 @@ export class ChargeRentHandler implements ICommandHandler<ChargeRentCommand> {
         }
       }),
     );
+    // A batch that failed rolled back alone; the job's retry charges what is still uncharged.
+    const failed = runs.find((run): run is PromiseRejectedResult => run.status === 'rejected');
+    if (failed) throw failed.reason;
     return charged;
   }
 

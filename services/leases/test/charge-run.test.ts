@@ -72,8 +72,13 @@ describe('the monthly charge run, set-wise', () => {
     await dropDatabase(database);
   });
 
-  const outbox = async () =>
-    (await dataSource.query(`SELECT envelope FROM outbox ORDER BY seq`)).map((row: { envelope: { type: string; aggregateId: string; aggregateVersion: number; payload: Record<string, unknown> } }) => row.envelope);
+  interface Envelope {
+    type: string;
+    aggregateId: string;
+    aggregateVersion: number;
+    payload: Record<string, unknown>;
+  }
+  const outbox = async (): Promise<Envelope[]> => (await dataSource.query<{ envelope: Envelope }[]>(`SELECT envelope FROM outbox ORDER BY seq`)).map((row) => row.envelope);
 
   it('charges every chargeable tenancy once and settles its arrears as one at a time would', async () => {
     expect(await run.execute(new ChargeRentCommand('2026-11'))).toBe(2);

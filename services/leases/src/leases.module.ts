@@ -65,6 +65,7 @@ import { MonthlyScheduler } from './jobs/monthly.scheduler';
 import { TenancyDatesJob } from './jobs/tenancy-dates.job';
 import { TenancyDatesScheduler } from './jobs/tenancy-dates.scheduler';
 import { ChargeRentHandler } from './ledger/commands/charge-rent/charge-rent.handler';
+import { TenancyBatch } from './ledger/tenancy-batch';
 import { RecordPaymentController } from './ledger/commands/record-payment/record-payment.controller';
 import { RecordPaymentHandler } from './ledger/commands/record-payment/record-payment.handler';
 import { ReviewArrearsHandler } from './ledger/commands/review-arrears/review-arrears.handler';
@@ -161,6 +162,7 @@ export class LeasesModule {
         { provide: ARREARS_POLICY, useValue: { establishedMonths: config.ARREARS_ESTABLISHED_MONTHS, partialMonths: config.ARREARS_PARTIAL_MONTHS } },
         LeasesClock,
         TenancyRepository,
+        TenancyBatch,
         TenancyDatesScheduler,
         TenancyDatesJob,
         MonthlyScheduler,

@@ -4,9 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { LeasesClock } from '../clock';
-import { LedgerEntry } from '../ledger/domain/ledger-entry.entity';
+import { TenancyBatch } from '../ledger/tenancy-batch';
 import { Tenancy } from '../tenancies/domain/tenancy.entity';
-import { TenancyRepository } from '../tenancies/tenancy.repository';
 import { toTenancyEventRef } from '../tenancies/tenancy.view';
 
 export interface BankPayment {
@@ -15,46 +14,62 @@ export interface BankPayment {
   reference: string | null;
 }
 
-/** Books money received by bank transfer on one tenancy's ledger, in the caller's transaction: one ledger line and one PaymentRecorded per transfer, arrears re-read once. */
+/**
+ * Books money received by bank transfer on tenancies' ledgers, in the caller's transaction (rows
+ * locked): one ledger line and one PaymentRecorded per transfer, arrears re-read once per
+ * tenancy — for a whole statement in a few statements (TenancyBatch).
+ */
 @Injectable()
 export class BankPayments {
   constructor(
-    private readonly tenancies: TenancyRepository,
+    private readonly batch: TenancyBatch,
     private readonly clock: LeasesClock,
   ) {}
 
-  async book(manager: EntityManager, tenancy: Tenancy, payments: readonly BankPayment[], actor: ActorRef): Promise<string[]> {
-    const ids = payments.map(() => randomUUID());
-    await manager.insert(
-      LedgerEntry,
-      payments.map((p, i) => ({
-        id: ids[i],
-        tenancyId: tenancy.id,
-        kind: 'payment' as const,
-        month: null,
-        amountCents: p.amountCents,
-        bookedOn: p.bookedOn,
-        source: 'bank_import' as const,
-        bankReference: p.reference,
-        recordedBy: actor.id,
-      })),
+  /** Answers the ledger ids of each tenancy's payments, in the order given. */
+  async book(manager: EntityManager, received: readonly { tenancy: Tenancy; payments: readonly BankPayment[] }[], actor: ActorRef): Promise<string[][]> {
+    const ids = received.map(({ payments }) => payments.map(() => randomUUID()));
+    await this.batch.book(
+      manager,
+      received.flatMap(({ tenancy, payments }, t) =>
+        payments.map((p, i) => ({
+          id: ids[t][i],
+          tenancyId: tenancy.id,
+          kind: 'payment' as const,
+          month: null,
+          amountCents: p.amountCents,
+          bookedOn: p.bookedOn,
+          source: 'bank_import' as const,
+          bankReference: p.reference,
+        })),
+      ),
+      actor.id,
     );
-    const balanceBefore = tenancy.balanceCents;
-    const arrears = await this.tenancies.settle(manager, tenancy, this.clock.today(), actor);
-    let running = balanceBefore;
-    const ref = toTenancyEventRef(tenancy);
-    await this.tenancies.save(manager, tenancy, (version): NewEvent[] => [
-      ...payments.map((p, i) => {
-        running -= p.amountCents;
-        return newEvent(PaymentRecorded, {
-          aggregateId: tenancy.id,
-          aggregateVersion: version,
-          actor,
-          payload: { ...ref, paymentId: ids[i], amountCents: p.amountCents, receivedOn: p.bookedOn, source: 'bank_import' as const, balanceCents: running },
-        });
-      }),
-      ...arrears(version),
-    ]);
+    const balanceBefore = new Map<string, number>();
+    for (const { tenancy, payments } of received) {
+      balanceBefore.set(tenancy.id, tenancy.balanceCents);
+      tenancy.balanceCents -= payments.reduce((sum, p) => sum + p.amountCents, 0);
+    }
+    const tenancies = received.map((r) => r.tenancy);
+    const arrears = await this.batch.settle(manager, tenancies, this.clock.today(), actor);
+    const byTenancy = new Map(received.map((r, t) => [r.tenancy.id, { payments: r.payments, ids: ids[t] }]));
+    await this.batch.save(manager, tenancies, (tenancy, version): NewEvent[] => {
+      const { payments, ids: paymentIds } = byTenancy.get(tenancy.id)!;
+      let running = balanceBefore.get(tenancy.id)!;
+      const ref = toTenancyEventRef(tenancy);
+      return [
+        ...payments.map((p, i) => {
+          running -= p.amountCents;
+          return newEvent(PaymentRecorded, {
+            aggregateId: tenancy.id,
+            aggregateVersion: version,
+            actor,
+            payload: { ...ref, paymentId: paymentIds[i], amountCents: p.amountCents, receivedOn: p.bookedOn, source: 'bank_import' as const, balanceCents: running },
+          });
+        }),
+        ...arrears.get(tenancy.id)!(version),
+      ];
+    });
     return ids;
   }
 }

@@ -10,7 +10,7 @@ import { LeasesQueue } from '../leases.queues';
 import { RaiseRenewalReminderCommand, ReminderTarget } from '../renewals/commands/raise-renewal-reminder/raise-renewal-reminder.handler';
 import { MonthlyJobData } from './monthly.scheduler';
 
-/** The monthly run's jobs: charge a tenancy's month, make an owner's month due, review a tenancy's arrears. */
+/** The monthly run's jobs: charge a month (to every tenancy or one), make an owner's month due, review a tenancy's arrears. */
 @Processor(LeasesQueue.Monthly)
 export class MonthlyJob extends WorkerHost {
   private readonly logger = new Logger(MonthlyJob.name);
@@ -22,7 +22,7 @@ export class MonthlyJob extends WorkerHost {
   async process(job: Job<MonthlyJobData>): Promise<string> {
     const data = job.data as Record<string, string>;
     let result: string;
-    if (job.name === 'charge-rent') result = await this.commandBus.execute(new ChargeRentCommand(data.tenancyId, data.month));
+    if (job.name === 'charge-rent') result = `${await this.commandBus.execute(new ChargeRentCommand(data.month, data.tenancyId ? [data.tenancyId] : null))} charged`;
     else if (job.name === 'owner-due') result = await this.commandBus.execute(new RecordOwnerDueCommand(data.headLeaseId, data.month));
     else if (job.name === 'review-arrears') result = await this.commandBus.execute(new ReviewArrearsCommand(data.tenancyId));
     else if (job.name === 'index-rent') result = await this.commandBus.execute(new IndexRentCommand(data.tenancyId));

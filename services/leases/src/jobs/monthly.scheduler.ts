@@ -9,6 +9,7 @@ import { LeasesQueue } from '../leases.queues';
 export type MonthlyJobName = 'charge-rent' | 'owner-due' | 'review-arrears' | 'index-rent' | 'renewal-reminder';
 
 export type MonthlyJobData =
+  | { month: string }
   | { tenancyId: string; month: string }
   | { headLeaseId: string; month: string }
   | { tenancyId: string; day: string }
@@ -20,12 +21,18 @@ export function monthlyJobId(name: MonthlyJobName, id: string, period: string): 
   return `${name}:${id}:${period}`;
 }
 
+/** A month's charge run for every tenancy (one job charges them all, set-wise). */
+export const ALL_TENANCIES = 'all';
+
 /**
  * The monthly run. Every month of every tenancy that occupied its flat (from its start to today
  * or its last day) gets a rent charge, and every month of every head lease (from its start to
  * today or its end) an owner's due — each a job with a deterministic id, queued for what the
- * database does not have yet. So a month is never charged twice (the id, and a unique index
- * behind it) and months missed while the service was down are caught up by the next sweep.
+ * database does not have yet: one charge run per month for all tenancies (charge-rent:all:<month>,
+ * docs/decisions/0025-set-wise-monthly-charge-run.md), one per tenancy and month when a single
+ * tenancy is caught up (charge-rent:<tenancy>:<month>). So a month is never charged twice (the
+ * id, and a unique index behind it that the run's INSERT respects) and months missed while the
+ * service was down are caught up by the next sweep.
  * Tenancies in arrears are reviewed once a day (arrears age without any new booking).
  */
 @Injectable()
@@ -41,7 +48,7 @@ export class MonthlyScheduler implements JobSweep {
     return (await this.catchUpTenancies()) + (await this.catchUpHeadLeases()) + (await this.reviewArrears());
   }
 
-  /** Queues the months a tenancy (or every tenancy) has not been charged for yet. */
+  /** Queues the months a tenancy (or every tenancy) has not been charged for yet; answers how many tenancy-months that is. */
   async catchUpTenancies(tenancyId?: string): Promise<number> {
     const today = this.clock.today();
     const rows: { id: string; month: string }[] = await this.dataSource.query(
@@ -56,7 +63,13 @@ export class MonthlyScheduler implements JobSweep {
           AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.tenancy_id = t.id AND e.kind = 'charge' AND e.month = to_char(m, 'YYYY-MM'))`,
       [today, tenancyId ?? null],
     );
-    return this.enqueue(rows.map((row) => ({ name: 'charge-rent' as const, id: row.id, period: row.month, data: { tenancyId: row.id, month: row.month } })));
+    const months = [...new Set(rows.map((row) => row.month))];
+    await this.enqueue(
+      tenancyId
+        ? rows.map((row) => ({ name: 'charge-rent' as const, id: row.id, period: row.month, data: { tenancyId: row.id, month: row.month } }))
+        : months.map((month) => ({ name: 'charge-rent' as const, id: ALL_TENANCIES, period: month, data: { month } })),
+    );
+    return rows.length;
   }
 
   /** Queues the months of a head lease (or every head lease) nothing has been made due for yet. */

@@ -126,6 +126,24 @@ export function arrearsOn(charges: readonly LedgerCharge[], paymentsCents: numbe
   };
 }
 
+/**
+ * What arrearsOn needs of a ledger that sums to `balanceCents`, from its newest charges only:
+ * payments settle the oldest charges first, so the charges still open are the newest ones the
+ * balance covers; the older ones are left out with the payments they took (the result is the
+ * same). Null when the charges given (newest first) do not cover the balance: read them all.
+ */
+export function openChargesCovering(newestFirst: readonly LedgerCharge[], balanceCents: number): { charges: LedgerCharge[]; paymentsCents: number } | null {
+  if (balanceCents <= 0) return { charges: [], paymentsCents: 0 - balanceCents };
+  const charges: LedgerCharge[] = [];
+  let covered = 0;
+  for (const charge of newestFirst) {
+    if (covered >= balanceCents) break;
+    charges.push(charge);
+    covered += charge.amountCents;
+  }
+  return covered >= balanceCents ? { charges, paymentsCents: covered - balanceCents } : null;
+}
+
 /** The ladder in the order it is climbed: the formal notice follows establishment, the claim follows the notice (the claim engine's steps). */
 const STAGE_ORDER: readonly ArrearsStage[] = ['reminder', 'established', 'notice', 'claim'];
 

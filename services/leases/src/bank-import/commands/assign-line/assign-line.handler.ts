@@ -35,7 +35,7 @@ export class AssignLineHandler implements ICommandHandler<AssignLineCommand> {
       if (line.status !== 'unmatched') throw new ConflictError('STATEMENT.LINE_NOT_UNMATCHED', `Line ${lineNo} is ${line.status}, not waiting to be assigned`);
       const tenancy = await this.tenancies.getForUpdate(manager, input.tenancyId, actor);
       if (!tenancy.activatedOn) throw new TenancyNotChargeableError(tenancy.id);
-      const [paymentId] = await this.payments.book(manager, tenancy, [{ bookedOn: line.bookedOn, amountCents: line.amountCents, reference: line.reference }], actor);
+      const [[paymentId]] = await this.payments.book(manager, [{ tenancy, payments: [{ bookedOn: line.bookedOn, amountCents: line.amountCents, reference: line.reference }] }], actor);
       await manager.update(BankStatementLine, { statementId, lineNo }, { status: 'assigned', tenancyId: tenancy.id, paymentId });
       await manager.query('UPDATE bank_statements SET unmatched = unmatched - 1, matched = matched + 1 WHERE id = $1', [statementId]);
       return { statementId, lineNo, status: 'assigned' as const, tenancyId: tenancy.id, paymentId };

@@ -3,7 +3,6 @@ import { UnitOfWork } from '@hearth/persistence';
 import { DomainError } from '@hearth/platform';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
 import { Tenancy } from '../../../tenancies/domain/tenancy.entity';
 import { BankPayments } from '../../bank-payments';
 import { BankStatement, BankStatementLine, LineStatus } from '../../domain/bank-statement.entity';
@@ -67,7 +66,12 @@ export class ImportStatementHandler implements ICommandHandler<ImportStatementCo
 
       const bases = [...new Set(parsed.map((line) => (line.amountCents > 0 ? parseStructuredCommunication(line.reference) : null)).filter((b): b is bigint => b !== null))];
       const tenancies = bases.length
-        ? await manager.find(Tenancy, { where: { paymentReferenceBase: In(bases.map(Number)) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })
+        ? await manager
+            .createQueryBuilder(Tenancy, 't')
+            .setLock('pessimistic_write')
+            .where('t.payment_reference_base = ANY(:bases)', { bases: bases.map(String) })
+            .orderBy('t.id')
+            .getMany()
         : [];
       const byBase = new Map(tenancies.filter((t) => t.activatedOn).map((t) => [BigInt(t.paymentReferenceBase), t]));
       const transactionIds = parsed.map((l) => l.bankTransactionId).filter((id): id is string => id !== null);
@@ -101,10 +105,13 @@ export class ImportStatementHandler implements ICommandHandler<ImportStatementCo
           perTenancy.set(tenancy.id, group);
         }
       }
-      for (const { tenancy, lines } of perTenancy.values()) {
-        const ids = await this.payments.book(manager, tenancy, lines.map((l) => ({ bookedOn: l.bookedOn, amountCents: l.amountCents, reference: l.reference })), actor);
-        lines.forEach((l, i) => (l.paymentId = ids[i]));
-      }
+      const groups = [...perTenancy.values()];
+      const ids = await this.payments.book(
+        manager,
+        groups.map(({ tenancy, lines }) => ({ tenancy, payments: lines.map((l) => ({ bookedOn: l.bookedOn, amountCents: l.amountCents, reference: l.reference })) })),
+        actor,
+      );
+      groups.forEach(({ lines }, g) => lines.forEach((l, i) => (l.paymentId = ids[g][i])));
       const count = (status: LineStatus) => rows.filter((r) => r.status === status).length;
       const statement: BankStatement = {
         id: statementId,
@@ -119,7 +126,12 @@ export class ImportStatementHandler implements ICommandHandler<ImportStatementCo
         ignored: count('ignored') + count('duplicate'),
       };
       await manager.insert(BankStatement, statement);
-      for (let i = 0; i < rows.length; i += 1000) await manager.insert(BankStatementLine, rows.slice(i, i + 1000));
+      const column = <K extends keyof BankStatementLine>(key: K) => rows.map((row) => row[key]);
+      await manager.query(
+        `INSERT INTO bank_statement_lines (statement_id, line_no, booked_on, amount_cents, reference, bank_transaction_id, status, tenancy_id, payment_id)
+         SELECT $1, l.* FROM unnest($2::int[], $3::date[], $4::int[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[]) AS l`,
+        [statementId, column('lineNo'), column('bookedOn'), column('amountCents'), column('reference'), column('bankTransactionId'), column('status'), column('tenancyId'), column('paymentId')],
+      );
       return { ...summary(statement), alreadyImported: false };
     });
   }

@@ -1,6 +1,7 @@
 import { UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DailySnapshots } from '../../../snapshots/daily-snapshots';
+import { summariseJourneys } from '../../household-journey';
 
 export type HouseholdStep = 'registered' | 'assessed' | 'waitlisted' | 'priority_changed' | 'offered' | 'paused' | 'resumed' | 'withdrawn' | 'exited';
 
@@ -45,6 +46,7 @@ export class RecordHouseholdStepHandler implements ICommandHandler<RecordHouseho
            ON CONFLICT DO NOTHING`,
           [householdId, householdVersion, step.step, step.onDate, step.priority ?? null],
         );
+        await manager.query(summariseJourneys('s.household_id = $1'), [householdId]);
       }
       await this.snapshotDays.noteActivity(manager);
     });

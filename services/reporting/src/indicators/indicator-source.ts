@@ -4,7 +4,7 @@ import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
 import { ComplaintRow, Mediation, mediation, MediationRow, RiskRow } from './mediation';
-import { Caps, Spread, spread } from './spread';
+import { BuildingCount, Caps, OCCUPIED, Spread, spread, WITH_THE_AGENCY } from './spread';
 import { ChargeTotal, Collection, collection, PaymentTotal } from './collection';
 import { ClaimRow, GuaranteeClaims, guaranteeClaims } from './guarantee-claims';
 import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
@@ -187,15 +187,18 @@ export class IndicatorSource {
     return offers(question, rows);
   }
 
+  /** Flats with the agency and those housing a household, counted per building in the database. */
   private async spread(db: EntityManager, question: Question): Promise<Spread> {
-    const flats = await db.query(
-      `SELECT DISTINCT ON (s.unit_id) s.unit_id AS "unitId", f.district, f.building_id AS "buildingId", s.status
-         FROM flat_steps s JOIN flats f USING (unit_id)
-        WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2)
-        ORDER BY s.unit_id, s.unit_version DESC`,
+    const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
+    const buildings: BuildingCount[] = await db.query(
+      `SELECT f.district, f.building_id AS "buildingId", count(*)::int AS flats, count(*) FILTER (WHERE s.status IN (${list(OCCUPIED)}))::int AS households
+         FROM (SELECT DISTINCT ON (unit_id) unit_id, status FROM flat_steps WHERE on_date <= $1 ORDER BY unit_id, unit_version DESC) s
+         JOIN flats f USING (unit_id)
+        WHERE s.status IN (${list(WITH_THE_AGENCY)}) AND ($2::text IS NULL OR f.district = $2)
+        GROUP BY f.district, f.building_id`,
       [question.asOf, question.district ?? null],
     );
-    return spread(question, flats, this.caps);
+    return spread(question, buildings, this.caps);
   }
 
   /** Tenancies started by asOf with their household's programme and their flat's district, only

@@ -3,23 +3,24 @@ export const AVAILABILITY_STEPS = `('waitlisted', 'offered', 'paused', 'resumed'
 /** Steps by which a household leaves the waitlist. */
 export const LEAVING_STEPS = `('withdrawn', 'exited')`;
 
+/** The columns of `households` that sum up its journey. */
+export const JOURNEY_COLUMNS = ['first_waitlisted_on', 'first_left_on', 'last_step_on', 'last_availability', 'last_priority'] as const;
+
 /**
- * Sums up the journeys of the households whose steps (alias s) match `stepsWhere` from all their
- * steps, onto `households`: the first waitlisted and first left days, the last step's day, the last
- * availability step and the last priority (by version). Recomputed from the steps at each step, so
- * arrival order and redeliveries change nothing. As of a day on or after `last_step_on` it is the
- * household's journey as of that day; before it, the indicators read the steps (IndicatorSource).
+ * A household's journey summed up from all its steps (those of household_steps s matching
+ * `stepsWhere`), one row per household with its id and JOURNEY_COLUMNS: the first waitlisted and
+ * first left days, the last step's day, the last availability step and the last priority (by
+ * version). Kept on `households` and recomputed from the steps at each step, so arrival order and
+ * redeliveries change nothing. As of a day on or after `last_step_on` it is the household's journey
+ * as of that day; before it, the indicators read the steps (IndicatorSource).
  */
-export function summariseJourneys(stepsWhere: string): string {
+export function journeySummary(stepsWhere: string): string {
   return `
-    UPDATE households h SET (first_waitlisted_on, first_left_on, last_step_on, last_availability, last_priority) =
-           (j.first_waitlisted_on, j.first_left_on, j.last_step_on, j.last_availability, j.last_priority)
-      FROM (SELECT s.household_id,
-                   min(s.on_date) FILTER (WHERE s.step = 'waitlisted') AS first_waitlisted_on,
-                   min(s.on_date) FILTER (WHERE s.step IN ${LEAVING_STEPS}) AS first_left_on,
-                   max(s.on_date) AS last_step_on,
-                   (array_agg(s.step ORDER BY s.household_version DESC) FILTER (WHERE s.step IN ${AVAILABILITY_STEPS}))[1] AS last_availability,
-                   (array_agg(s.priority ORDER BY s.household_version DESC) FILTER (WHERE s.priority IS NOT NULL))[1] AS last_priority
-              FROM household_steps s WHERE ${stepsWhere} GROUP BY s.household_id) j
-     WHERE h.household_id = j.household_id`;
+    SELECT s.household_id,
+           min(s.on_date) FILTER (WHERE s.step = 'waitlisted') AS first_waitlisted_on,
+           min(s.on_date) FILTER (WHERE s.step IN ${LEAVING_STEPS}) AS first_left_on,
+           max(s.on_date) AS last_step_on,
+           (array_agg(s.step ORDER BY s.household_version DESC) FILTER (WHERE s.step IN ${AVAILABILITY_STEPS}))[1] AS last_availability,
+           (array_agg(s.priority ORDER BY s.household_version DESC) FILTER (WHERE s.priority IS NOT NULL))[1] AS last_priority
+      FROM household_steps s WHERE ${stepsWhere} GROUP BY s.household_id`;
 }

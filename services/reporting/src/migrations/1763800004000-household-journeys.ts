@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { summariseJourneys } from '../journeys/household-journey';
+import { JOURNEY_COLUMNS, journeySummary } from '../journeys/household-journey';
 
 /**
  * What the indicators look up instead of aggregating every household step at each asking
@@ -21,7 +21,10 @@ export class HouseholdJourneys1763800004000 implements MigrationInterface {
         ADD COLUMN last_step_on date,
         ADD COLUMN last_availability text,
         ADD COLUMN last_priority numeric(6, 2)`);
-    await queryRunner.query(summariseJourneys('true'));
+    await queryRunner.query(`
+      UPDATE households h SET (${JOURNEY_COLUMNS.join(', ')}) = (${JOURNEY_COLUMNS.map((column) => `j.${column}`).join(', ')})
+        FROM (${journeySummary('true')}) j
+       WHERE j.household_id = h.household_id`);
     await queryRunner.query(`CREATE INDEX household_steps_waitlisted ON household_steps (household_id, on_date) WHERE step = 'waitlisted'`);
   }
 

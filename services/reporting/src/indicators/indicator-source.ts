@@ -42,9 +42,9 @@ export class IndicatorSource {
     @Inject(SPREAD_CAPS) private readonly caps: Caps,
   ) {}
 
-  /** Computes an indicator in one read-only transaction: its queries see one state of the read
-   *  models, with the settings of a report: no JIT compiling (it would cost more than these queries take), and
-   *  room to sort and group a year's rows in memory. */
+  /** Computes an indicator in one read-only transaction, so its queries see one state of the read
+   *  models, with the settings of a report: no JIT compiling (it costs more than these queries
+   *  take) and room to sort and group a year's rows in memory. */
   compute<N extends IndicatorName>(name: N, question: Question): Promise<IndicatorFigures[N]> {
     const compute: { [K in IndicatorName]: (db: EntityManager, q: Question) => Promise<IndicatorFigures[K]> } = {
       'time-to-house': (db, q) => this.timeToHouse(db, q),
@@ -114,7 +114,7 @@ export class IndicatorSource {
   }
 
   /**
-   * CTE \`journeys\`: each household (of the programme $2, if any) as of $1 (docs/indicators.md#time-to-house):
+   * The CTE `journeys`: each household (of the programme $2, if any) as of $1 (docs/indicators.md#time-to-house):
    * from its journey summed up on households, or, where it has steps after the day that matters
    * (asOf, or the day it was housed for its priority), from its steps up to that day. Housed: the
    * first tenancy's start where one had started by asOf; otherwise the acceptance stands in.

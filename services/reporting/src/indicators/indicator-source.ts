@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
 import { ComplaintRow, Mediation, mediation, MediationRow, RiskRow } from './mediation';
-import { Caps, Spread, spread } from './spread';
+import { BuildingCount, Caps, OCCUPIED, Spread, spread, WITH_THE_AGENCY } from './spread';
 import { ChargeTotal, Collection, collection, PaymentTotal } from './collection';
 import { ClaimRow, GuaranteeClaims, guaranteeClaims } from './guarantee-claims';
 import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
-import { journey, JourneyRow, TimeToHouse, timeToHouse } from './time-to-house';
+import { journey, JourneyRow, PRIORITY_BAND_SQL, TimeToHouse, timeToHouse, waitingGroup, WaitingGroupRow } from './time-to-house';
+import { dayStatsColumns } from './stats';
 import { Vacancy, vacancy } from './vacancy';
-import { Waitlist, waitlist } from './waitlist';
+import { Flows, Waitlist, waitlist } from './waitlist';
+import { AVAILABILITY_STEPS } from '../journeys/household-journey';
 
 export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread', 'sustainment', 'returns-to-waitlist', 'arrears', 'collection', 'guarantee-claims', 'mediation'] as const;
 
@@ -40,86 +42,134 @@ export class IndicatorSource {
     @Inject(SPREAD_CAPS) private readonly caps: Caps,
   ) {}
 
+  /** Computes an indicator in one read-only transaction, so its queries see one state of the read
+   *  models, with the settings of a report: no JIT compiling (it costs more than these queries
+   *  take) and room to sort and group a year's rows in memory. */
   compute<N extends IndicatorName>(name: N, question: Question): Promise<IndicatorFigures[N]> {
-    const compute: { [K in IndicatorName]: (q: Question) => Promise<IndicatorFigures[K]> } = {
-      'time-to-house': (q) => this.timeToHouse(q),
-      waitlist: (q) => this.waitlist(q),
-      vacancy: (q) => this.vacancy(q),
-      offers: (q) => this.offers(q),
-      'allocation-runs': (q) => this.allocationRuns(q),
-      spread: (q) => this.spread(q),
-      sustainment: async (q) => sustainment(q, await this.tenancyRows(q, '')),
-      'returns-to-waitlist': async (q) => returnsToWaitlist(q, await this.tenancyRows<EndedTenancyRow>(q, 'returns')),
-      arrears: async (q) => arrears(q, await this.tenancyRows<ArrearsRow>(q, 'arrears')),
-      collection: (q) => this.collection(q),
-      'guarantee-claims': (q) => this.guaranteeClaims(q),
-      mediation: (q) => this.mediation(q),
+    const compute: { [K in IndicatorName]: (db: EntityManager, q: Question) => Promise<IndicatorFigures[K]> } = {
+      'time-to-house': (db, q) => this.timeToHouse(db, q),
+      waitlist: (db, q) => this.waitlist(db, q),
+      vacancy: (db, q) => this.vacancy(db, q),
+      offers: (db, q) => this.offers(db, q),
+      'allocation-runs': (db, q) => this.allocationRuns(db, q),
+      spread: (db, q) => this.spread(db, q),
+      sustainment: async (db, q) => sustainment(q, await this.tenancyRows(db, q, 'sustainment')),
+      'returns-to-waitlist': async (db, q) => returnsToWaitlist(q, await this.tenancyRows<EndedTenancyRow>(db, q, 'returns')),
+      arrears: async (db, q) => arrears(q, await this.tenancyRows<ArrearsRow>(db, q, 'arrears')),
+      collection: (db, q) => this.collection(db, q),
+      'guarantee-claims': (db, q) => this.guaranteeClaims(db, q),
+      mediation: (db, q) => this.mediation(db, q),
     };
-    return compute[name](question) as Promise<IndicatorFigures[N]>;
+    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
+      // SET TRANSACTION READ ONLY, SET LOCAL jit = off, SET LOCAL work_mem = '64MB', in one round trip.
+      await db.query(`SELECT set_config('transaction_read_only', 'on', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return compute[name](db, question) as Promise<IndicatorFigures[N]>;
+    });
   }
 
-  /** One row per household waitlisted or housed by asOf, aggregated in the database (docs/indicators.md#time-to-house). */
-  private async timeToHouse(question: Question): Promise<TimeToHouse> {
-    return timeToHouse(question, (await this.journeyRows(question, 'waitlisted or housed')).map(journey));
+  /** Households housed in the period one row each; those still waiting on asOf summed up in the
+   *  database (docs/indicators.md#time-to-house). */
+  private async timeToHouse(db: EntityManager, question: Question): Promise<TimeToHouse> {
+    const params = [question.asOf, question.programme ?? null, question.from, question.to];
+    const [housed, waiting]: [JourneyRow[], WaitingGroupRow[]] = [
+      await db.query(
+        `WITH ${IndicatorSource.journeys}
+         SELECT household_id AS "householdId", programme, registered_on::text AS "registeredOn", first_waitlisted_on::text AS "firstWaitlistedOn",
+                housed_on::text AS "housedOn", on_tenancy_start AS "housedOnTenancyStart", first_left_on::text AS "firstLeftOn",
+                last_availability AS "lastAvailability", priority::float8 AS priority
+           FROM journeys WHERE housed_on BETWEEN $3 AND $4`,
+        params,
+      ),
+      await db.query(
+        // Materialized: filtered after it is computed, so that a plan made without statistics does
+        // not go through the housed households once for each household.
+        `WITH ${IndicatorSource.journeys}, waiting_journeys AS MATERIALIZED (SELECT * FROM journeys WHERE ${IndicatorSource.stillWaiting})
+         SELECT programme, band, count(*)::int AS count, count(*) FILTER (WHERE last_availability = 'paused')::int AS paused,
+                ${dayStatsColumns('$1::date - first_waitlisted_on', 'w')}, ${dayStatsColumns('$1::date - registered_on', 'r')}
+           FROM (SELECT *, ${PRIORITY_BAND_SQL} AS band FROM waiting_journeys) waiting
+          GROUP BY GROUPING SETS ((), (programme), (band))`,
+        [question.asOf, question.programme ?? null],
+      ),
+    ];
+    return timeToHouse(question, housed.map(journey), waiting.map(waitingGroup));
   }
 
-  private async waitlist(question: Question): Promise<Waitlist> {
-    return waitlist(question, (await this.journeyRows(question, 'registered')).map(journey));
-  }
-
-  /** One row per household (of the programme asked for) registered, or waitlisted or housed, by asOf. */
-  private journeyRows(question: Question, who: 'registered' | 'waitlisted or housed'): Promise<JourneyRow[]> {
-    return this.dataSource.query(
-      `WITH accepted AS (
-         SELECT household_id, min(accepted_on) AS accepted_on FROM offers
-          WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
-          GROUP BY household_id
-       ), started AS (
-         SELECT household_id, min(started_on) AS started_on FROM tenancies WHERE started_on <= $1 GROUP BY household_id
-       ), housed AS (
-         -- The first tenancy's start where one had started by asOf; otherwise the acceptance stands in.
-         SELECT household_id, coalesce(s.started_on, a.accepted_on) AS housed_on, s.started_on IS NOT NULL AS on_tenancy_start
-           FROM accepted a FULL JOIN started s USING (household_id)
-       ), journeys AS (
-         SELECT s.household_id,
-                min(s.on_date) FILTER (WHERE s.step = 'waitlisted') AS first_waitlisted_on,
-                min(s.on_date) FILTER (WHERE s.step IN ('withdrawn', 'exited')) AS first_left_on,
-                (array_agg(s.step ORDER BY s.household_version DESC) FILTER (WHERE s.step IN ('waitlisted', 'offered', 'paused', 'resumed')))[1] AS last_availability,
-                (array_agg(s.priority ORDER BY s.household_version DESC) FILTER (WHERE s.priority IS NOT NULL AND s.on_date <= coalesce(d.housed_on, $1::date)))[1] AS priority
-           FROM household_steps s LEFT JOIN housed d USING (household_id)
-          WHERE s.on_date <= $1
-          GROUP BY s.household_id
-       )
-       SELECT h.household_id AS "householdId", h.programme, h.registered_on::text AS "registeredOn",
-              j.first_waitlisted_on::text AS "firstWaitlistedOn", d.housed_on::text AS "housedOn", coalesce(d.on_tenancy_start, false) AS "housedOnTenancyStart", j.first_left_on::text AS "firstLeftOn",
-              j.last_availability AS "lastAvailability", j.priority::float8 AS priority
-         FROM households h LEFT JOIN journeys j USING (household_id) LEFT JOIN housed d USING (household_id)
-        WHERE ($2::text IS NULL OR h.programme = $2)
-          AND ${who === 'registered' ? 'h.registered_on <= $1' : '(j.first_waitlisted_on IS NOT NULL OR d.housed_on IS NOT NULL)'}`,
-      [question.asOf, question.programme ?? null],
+  /** Counted in the database per programme (docs/indicators.md#waitlist). */
+  private async waitlist(db: EntityManager, question: Question): Promise<Waitlist> {
+    const inPeriod = (day: string) => `${day} BETWEEN $3 AND $4 AND ${day} <= $1`;
+    const rows: ({ programme: string } & Flows)[] = await db.query(
+      `WITH ${IndicatorSource.journeys}
+       SELECT programme,
+              count(*) FILTER (WHERE ${inPeriod('registered_on')})::int AS registered,
+              count(*) FILTER (WHERE ${inPeriod('first_waitlisted_on')})::int AS waitlisted,
+              count(*) FILTER (WHERE ${inPeriod('housed_on')})::int AS housed,
+              count(*) FILTER (WHERE ${inPeriod('left_on')})::int AS "left",
+              count(*) FILTER (WHERE ${IndicatorSource.stillWaiting})::int AS waiting,
+              count(*) FILTER (WHERE ${IndicatorSource.stillWaiting} AND last_availability = 'paused')::int AS paused
+         FROM journeys WHERE registered_on <= $1
+        GROUP BY programme`,
+      [question.asOf, question.programme ?? null, question.from, question.to],
     );
+    return waitlist(question, rows);
   }
 
-  private async vacancy(question: Question): Promise<Vacancy> {
-    const [flats, steps, tenancyEnds] = await Promise.all([
-      this.dataSource.query(
+  /**
+   * The CTE `journeys`: each household (of the programme $2, if any) as of $1 (docs/indicators.md#time-to-house):
+   * from its journey summed up on households, or, where it has steps after the day that matters
+   * (asOf, or the day it was housed for its priority), from its steps up to that day. Housed: the
+   * first tenancy's start where one had started by asOf; otherwise the acceptance stands in.
+   * Left: its first withdrawn or exited step, if before it was housed.
+   */
+  private static readonly journeys = `
+    accepted AS (
+      SELECT household_id, min(accepted_on) AS accepted_on FROM offers
+       WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
+       GROUP BY household_id
+    ), started AS (
+      SELECT household_id, min(started_on) AS started_on FROM tenancies WHERE started_on <= $1 GROUP BY household_id
+    ), housed AS (
+      SELECT household_id, coalesce(s.started_on, a.accepted_on) AS housed_on, s.started_on IS NOT NULL AS on_tenancy_start
+        FROM accepted a FULL JOIN started s USING (household_id)
+    ), as_of AS (
+      SELECT h.household_id, coalesce(h.programme, 'unknown') AS programme, h.registered_on,
+             CASE WHEN h.first_waitlisted_on <= $1 THEN h.first_waitlisted_on END AS first_waitlisted_on,
+             d.housed_on, coalesce(d.on_tenancy_start, false) AS on_tenancy_start,
+             CASE WHEN h.first_left_on <= $1 THEN h.first_left_on END AS first_left_on,
+             CASE WHEN h.last_step_on <= $1 THEN h.last_availability
+                  ELSE (SELECT s.step FROM household_steps s WHERE s.household_id = h.household_id AND s.step IN ${AVAILABILITY_STEPS} AND s.on_date <= $1
+                         ORDER BY s.household_version DESC LIMIT 1) END AS last_availability,
+             CASE WHEN h.last_step_on <= coalesce(d.housed_on, $1) THEN h.last_priority
+                  ELSE (SELECT s.priority FROM household_steps s WHERE s.household_id = h.household_id AND s.priority IS NOT NULL AND s.on_date <= coalesce(d.housed_on, $1)
+                         ORDER BY s.household_version DESC LIMIT 1) END AS priority
+        FROM households h LEFT JOIN housed d USING (household_id)
+       WHERE ($2::text IS NULL OR h.programme = $2)
+    ), journeys AS (
+      SELECT *, CASE WHEN housed_on IS NULL OR first_left_on < housed_on THEN first_left_on END AS left_on FROM as_of
+    )`;
+
+  /** Still waiting on asOf: waitlisted by then, neither housed nor gone. */
+  private static readonly stillWaiting = 'first_waitlisted_on IS NOT NULL AND housed_on IS NULL AND left_on IS NULL';
+
+  private async vacancy(db: EntityManager, question: Question): Promise<Vacancy> {
+    const [flats, steps, tenancyEnds] = [
+      await db.query(
         `SELECT unit_id AS "unitId", landlord_id AS "landlordId", district, building_id AS "buildingId" FROM flats
           WHERE ($1::text IS NULL OR district = $1) AND ($2::uuid IS NULL OR landlord_id = $2)`,
         [question.district ?? null, question.landlordId ?? null],
       ),
-      this.dataSource.query(
+      await db.query(
         `SELECT s.unit_id AS "unitId", s.unit_version AS version, s.status, s.on_date::text AS "onDate"
            FROM flat_steps s JOIN flats f USING (unit_id)
           WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2) AND ($3::uuid IS NULL OR f.landlord_id = $3)`,
         [question.asOf, question.district ?? null, question.landlordId ?? null],
       ),
-      this.dataSource.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
-    ]);
+      await db.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
+    ];
     return vacancy(question, flats, steps, tenancyEnds);
   }
 
-  private async offers(question: Question): Promise<Offers> {
-    const rows: OfferRow[] = await this.dataSource.query(
+  private async offers(db: EntityManager, question: Question): Promise<Offers> {
+    const rows: OfferRow[] = await db.query(
       `SELECT o.offer_id AS "offerId", o.household_id AS "householdId", h.programme, f.district, p.priority::float8 AS priority,
               o.made_on::text AS "madeOn", o.accepted_on::text AS "acceptedOn", o.declined_on::text AS "declinedOn",
               o.decline_reason AS "declineReason", o.decline_party AS "declineParty", o.expired_on::text AS "expiredOn",
@@ -136,37 +186,51 @@ export class IndicatorSource {
     return offers(question, rows);
   }
 
-  private async spread(question: Question): Promise<Spread> {
-    const flats = await this.dataSource.query(
-      `SELECT DISTINCT ON (s.unit_id) s.unit_id AS "unitId", f.district, f.building_id AS "buildingId", s.status
-         FROM flat_steps s JOIN flats f USING (unit_id)
-        WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2)
-        ORDER BY s.unit_id, s.unit_version DESC`,
+  /** Flats with the agency and those housing a household, counted per building in the database. */
+  private async spread(db: EntityManager, question: Question): Promise<Spread> {
+    const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
+    const buildings: BuildingCount[] = await db.query(
+      `SELECT f.district, f.building_id AS "buildingId", count(*)::int AS flats, count(*) FILTER (WHERE s.status IN (${list(OCCUPIED)}))::int AS households
+         FROM (SELECT DISTINCT ON (unit_id) unit_id, status FROM flat_steps WHERE on_date <= $1 ORDER BY unit_id, unit_version DESC) s
+         JOIN flats f USING (unit_id)
+        WHERE s.status IN (${list(WITH_THE_AGENCY)}) AND ($2::text IS NULL OR f.district = $2)
+        GROUP BY f.district, f.building_id`,
       [question.asOf, question.district ?? null],
     );
-    return spread(question, flats, this.caps);
+    return spread(question, buildings, this.caps);
   }
 
-  /** Tenancies with their household's programme and their flat's district; for returns, the
-   *  household's first waitlisted step on or after the end; for arrears, the last change by asOf. */
-  private tenancyRows<R extends TenancyRow>(question: Question, extra: '' | 'returns' | 'arrears'): Promise<R[]> {
-    const columns = {
-      '': '',
-      returns: `, (SELECT min(s.on_date) FROM household_steps s WHERE s.household_id = t.household_id AND s.step = 'waitlisted' AND s.on_date >= t.ended_on AND s.on_date <= $1)::text AS "returnedOn"`,
-      arrears: `, a.ageing, a.arrears_cents::float8 AS "arrearsCents", a.months_unpaid::float8 AS "monthsUnpaid"`,
-    }[extra];
-    const join =
-      extra === 'arrears'
-        ? `LEFT JOIN LATERAL (SELECT ageing, arrears_cents, months_unpaid FROM tenancy_arrears x WHERE x.tenancy_id = t.tenancy_id AND x.changed_on <= $1 ORDER BY x.tenancy_version DESC LIMIT 1) a ON true`
-        : '';
-    return this.dataSource.query(
+  /** Tenancies started by asOf with their household's programme and their flat's district, only
+   *  those the indicator can count (the pure function filters them again): for sustainment, started
+   *  in the period; for returns, ended in the period by asOf, with the household's first waitlisted
+   *  day on or after the end; for arrears, running on asOf, with the last change by asOf. */
+  private tenancyRows<R extends TenancyRow>(db: EntityManager, question: Question, kind: 'sustainment' | 'returns' | 'arrears'): Promise<R[]> {
+    const { columns, join, where, period } = {
+      sustainment: { columns: '', join: '', where: 't.started_on BETWEEN $2 AND $3', period: true },
+      returns: {
+        columns: ', r.returned_on::text AS "returnedOn"',
+        // One probe of household_steps_waitlisted per tenancy.
+        join: `LEFT JOIN LATERAL (SELECT min(s.on_date) AS returned_on FROM household_steps s
+                                   WHERE s.household_id = t.household_id AND s.step = 'waitlisted' AND s.on_date >= t.ended_on AND s.on_date <= $1) r ON true`,
+        where: 't.ended_on BETWEEN $2 AND $3 AND t.ended_on <= $1',
+        period: true,
+      },
+      arrears: {
+        columns: ', a.ageing, a.arrears_cents::float8 AS "arrearsCents", a.months_unpaid::float8 AS "monthsUnpaid"',
+        join: `LEFT JOIN LATERAL (SELECT ageing, arrears_cents, months_unpaid FROM tenancy_arrears x
+                                   WHERE x.tenancy_id = t.tenancy_id AND x.changed_on <= $1 ORDER BY x.tenancy_version DESC LIMIT 1) a ON true`,
+        where: '(t.ended_on IS NULL OR t.ended_on > $1)',
+        period: false,
+      },
+    }[kind];
+    return db.query(
       `SELECT t.tenancy_id AS "tenancyId", t.household_id AS "householdId", t.landlord_id AS "landlordId", h.programme, f.district,
               t.started_on::text AS "startedOn", CASE WHEN t.ended_on <= $1 THEN t.ended_on::text END AS "endedOn",
               CASE WHEN t.ended_on <= $1 THEN t.end_reason END AS "endReason",
               t.rent_cents::float8 AS "rentCents", t.service_charges_cents::float8 AS "serviceChargesCents"${columns}
          FROM tenancies t LEFT JOIN households h USING (household_id) LEFT JOIN flats f ON f.unit_id = t.unit_id ${join}
-        WHERE t.started_on <= $1`,
-      [question.asOf],
+        WHERE t.started_on <= $1 AND ${where}`,
+      period ? [question.asOf, question.from, question.to] : [question.asOf],
     );
   }
 
@@ -176,31 +240,31 @@ export class IndicatorSource {
   }
 
   /** Charges due and payments received in the period, summed per month (and source) in the database. */
-  private async collection(question: Question): Promise<Collection> {
+  private async collection(db: EntityManager, question: Question): Promise<Collection> {
     const filters = [question.programme ?? null, question.district ?? null, question.landlordId ?? null];
     const joins = `JOIN tenancies t USING (tenancy_id) LEFT JOIN households h ON h.household_id = t.household_id LEFT JOIN flats f ON f.unit_id = t.unit_id`;
-    const [charges, payments]: [ChargeTotal[], PaymentTotal[]] = await Promise.all([
-      this.dataSource.query(
+    const [charges, payments]: [ChargeTotal[], PaymentTotal[]] = [
+      await db.query(
         `SELECT to_char(c.due_on, 'YYYY-MM') AS month, count(*)::int AS charges, sum(c.amount_cents)::text AS cents
            FROM rent_charges c ${joins}
           WHERE c.due_on BETWEEN $1 AND $2 AND c.due_on <= $3 AND ${IndicatorSource.tenancyFilter(4, 5, 6)}
           GROUP BY 1`,
         [question.from, question.to, question.asOf, ...filters],
       ),
-      this.dataSource.query(
+      await db.query(
         `SELECT to_char(p.received_on, 'YYYY-MM') AS month, p.source, count(*)::int AS payments, sum(p.amount_cents)::text AS cents
            FROM rent_payments p ${joins}
           WHERE p.received_on BETWEEN $1 AND $2 AND p.received_on <= $3 AND ${IndicatorSource.tenancyFilter(4, 5, 6)}
           GROUP BY 1, 2`,
         [question.from, question.to, question.asOf, ...filters],
       ),
-    ]);
+    ];
     return collection(question, charges, payments);
   }
 
   /** Claims opened by asOf, their decision if taken by asOf and their payments made by asOf. */
-  private async guaranteeClaims(question: Question): Promise<GuaranteeClaims> {
-    const rows: ClaimRow[] = await this.dataSource.query(
+  private async guaranteeClaims(db: EntityManager, question: Question): Promise<GuaranteeClaims> {
+    const rows: ClaimRow[] = await db.query(
       `SELECT c.claim_id AS "claimId", c.kind, c.amount_cents::float8 AS "amountCents", CASE WHEN c.opened_on <= $1 THEN c.opened_on::text END AS "openedOn",
               CASE WHEN c.decided_on <= $1 THEN c.decision END AS decision,
               CASE WHEN c.decided_on <= $1 THEN c.approved_cents::float8 END AS "approvedCents",
@@ -216,9 +280,9 @@ export class IndicatorSource {
     return guaranteeClaims(question, rows);
   }
 
-  private async mediation(question: Question): Promise<Mediation> {
-    const [complaints, mediations, risks]: [ComplaintRow[], MediationRow[], RiskRow[]] = await Promise.all([
-      this.dataSource.query(
+  private async mediation(db: EntityManager, question: Question): Promise<Mediation> {
+    const [complaints, mediations, risks]: [ComplaintRow[], MediationRow[], RiskRow[]] = [
+      await db.query(
         `SELECT c.complaint_id AS "complaintId", f.district, c.category, c.received_on::text AS "receivedOn", c.acknowledge_by::text AS "acknowledgeBy",
                 c.acknowledged_on::text AS "acknowledgedOn", c.answer_due_by::text AS "answerDueBy", c.answered_on::text AS "answeredOn",
                 c.answered_late AS "answeredLate", c.upheld, c.stage2_requested_on::text AS "stage2RequestedOn",
@@ -228,13 +292,13 @@ export class IndicatorSource {
           WHERE c.received_on BETWEEN $1 AND $2 AND c.received_on <= $3`,
         [question.from, question.to, question.asOf],
       ),
-      this.dataSource.query(
+      await db.query(
         `SELECT m.mediation_id AS "mediationId", f.district, m.agreement_on::text AS "agreementOn", m.outcome, m.exclusion, m.closed_on::text AS "closedOn"
            FROM mediations m LEFT JOIN flats f USING (unit_id)
           WHERE (m.closed_on BETWEEN $1 AND $2 OR m.agreement_on BETWEEN $1 AND $2)`,
         [question.from, question.to],
       ),
-      this.dataSource.query(
+      await db.query(
         `SELECT r.tenancy_id AS "tenancyId", f.district, r.first_at_risk_on::text AS "firstAtRiskOn", r.at_risk_on_as_of AS "atRiskOnAsOf",
                 CASE WHEN t.ended_on <= $1 THEN t.ended_on::text END AS "endedOn", CASE WHEN t.ended_on <= $1 THEN t.end_reason END AS "endReason"
            FROM (SELECT tenancy_id, min(on_date) FILTER (WHERE at_risk) AS first_at_risk_on,
@@ -244,12 +308,12 @@ export class IndicatorSource {
           WHERE r.first_at_risk_on IS NOT NULL`,
         [question.asOf],
       ),
-    ]);
+    ];
     return mediation(question, complaints, mediations, risks);
   }
 
-  private async allocationRuns(question: Question): Promise<AllocationRuns> {
-    const rows: RunRow[] = await this.dataSource.query(
+  private async allocationRuns(db: EntityManager, question: Question): Promise<AllocationRuns> {
+    const rows: RunRow[] = await db.query(
       `SELECT run_id AS "runId", mode, completed_on::text AS "completedOn", proposals, certificate_valid AS "certificateValid",
               approval_required AS "approvalRequired", approved_on::text AS "approvedOn", offers_proposed AS "offersProposed",
               excluded, skipped, rejected_on::text AS "rejectedOn"

@@ -1,11 +1,12 @@
 import { Question } from './question';
 
-export interface FlatStatusRow {
-  unitId: string;
+/** The flats of one building with the agency on asOf (their status at the end of that day), and
+ *  of those the ones housing an agency household, counted by the database (IndicatorSource.spread). */
+export interface BuildingCount {
   district: string;
   buildingId: string;
-  /** The flat's status at the end of asOf (its last step on or before it). */
-  status: string;
+  flats: number;
+  households: number;
 }
 
 export interface Caps {
@@ -32,30 +33,30 @@ export interface Spread {
 }
 
 /** A flat houses an agency household while reserved for it, let to it, or being vacated by it. */
-const OCCUPIED = new Set(['reserved', 'let', 'vacating']);
+export const OCCUPIED = ['reserved', 'let', 'vacating'];
 /** Flats the agency manages on the day: submitted, not withdrawn. */
-const WITH_THE_AGENCY = new Set(['pending_inspection', 'available', 'reserved', 'let', 'vacating']);
+export const WITH_THE_AGENCY = ['pending_inspection', 'available', 'reserved', 'let', 'vacating'];
 
 /**
  * Spread (docs/indicators.md#spread): agency households per building and per district on asOf
  * (one household per flat reserved, let or vacating), against the caps, so concentration shows.
  */
-export function spread(question: Question, flats: readonly FlatStatusRow[], caps: Caps): Spread {
-  const managed = flats.filter((f) => WITH_THE_AGENCY.has(f.status) && (!question.district || f.district === question.district));
-  const count = (list: readonly FlatStatusRow[], cap: number): PlaceCount => {
-    const households = list.filter((f) => OCCUPIED.has(f.status)).length;
-    return { flats: list.length, households, cap: cap > 0 ? cap : null, overCap: cap > 0 && households > cap };
+export function spread(question: Question, counted: readonly BuildingCount[], caps: Caps): Spread {
+  const managed = counted.filter((b) => !question.district || b.district === question.district);
+  const count = (list: readonly BuildingCount[], cap: number): PlaceCount => {
+    const households = list.reduce((sum, b) => sum + b.households, 0);
+    return { flats: list.reduce((sum, b) => sum + b.flats, 0), households, cap: cap > 0 ? cap : null, overCap: cap > 0 && households > cap };
   };
-  const group = (key: (f: FlatStatusRow) => string) => {
-    const groups = new Map<string, FlatStatusRow[]>();
-    for (const flat of managed) groups.set(key(flat), [...(groups.get(key(flat)) ?? []), flat]);
+  const group = (key: (b: BuildingCount) => string) => {
+    const groups = new Map<string, BuildingCount[]>();
+    for (const building of managed) groups.set(key(building), [...(groups.get(key(building)) ?? []), building]);
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
-  const buildings = group((f) => `${f.district}\u0000${f.buildingId}`).map(([, list]) => ({ buildingId: list[0].buildingId, district: list[0].district, ...count(list, caps.perBuilding) }));
-  const districts = group((f) => f.district).map(([district, list]) => ({ district, ...count(list, caps.perDistrict) }));
+  const buildings = group((b) => `${b.district}\u0000${b.buildingId}`).map(([, list]) => ({ buildingId: list[0].buildingId, district: list[0].district, ...count(list, caps.perBuilding) }));
+  const districts = group((b) => b.district).map(([district, list]) => ({ district, ...count(list, caps.perDistrict) }));
   return {
     caps: { perBuilding: caps.perBuilding > 0 ? caps.perBuilding : null, perDistrict: caps.perDistrict > 0 ? caps.perDistrict : null },
-    households: managed.filter((f) => OCCUPIED.has(f.status)).length,
+    households: count(managed, 0).households,
     buildings,
     districts,
     buildingsOverCap: buildings.filter((b) => b.overCap).length,

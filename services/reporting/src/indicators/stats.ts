@@ -34,6 +34,31 @@ export function dayStats(values: readonly number[]): DayStats {
   };
 }
 
+/**
+ * The same statistics computed by the database over `days` (an integer expression; nulls left out),
+ * as columns `<prefix>_count`, `_total`, `_median`, `_p90`, `_min`, `_max`: percentile_cont(0.5) is
+ * the middle value or the mean of the two middle ones, percentile_disc(0.9) the value at rank
+ * ⌈0.9 × count⌉ (computed in double precision, as Math.ceil(0.9 * count) is). `dayStatsFrom` reads them.
+ */
+export function dayStatsColumns(days: string, prefix: string): string {
+  return [
+    `count(${days})::int AS ${prefix}_count`,
+    `sum(${days})::float8 AS ${prefix}_total`,
+    `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS ${prefix}_median`,
+    `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${days}) AS ${prefix}_p90`,
+    `min(${days}) AS ${prefix}_min`,
+    `max(${days}) AS ${prefix}_max`,
+  ].join(', ');
+}
+
+export function dayStatsFrom(row: Record<string, unknown>, prefix: string): DayStats {
+  const count = Number(row[`${prefix}_count`] ?? 0);
+  if (count === 0) return dayStats([]);
+  const totalDays = Number(row[`${prefix}_total`]);
+  const value = (name: string) => Number(row[`${prefix}_${name}`]);
+  return { count, totalDays, mean: roundHalfUp(totalDays / count, 2), median: value('median'), p90: value('p90'), min: value('min'), max: value('max') };
+}
+
 /** A share: numerator ÷ denominator as a percentage rounded to one decimal; null when nothing to divide by. */
 export interface Rate {
   numerator: number;

@@ -1,5 +1,5 @@
 import { daysBetween } from '../calendar/calendar';
-import { DayStats, dayStats } from './stats';
+import { DayStats, dayStats, dayStatsFrom } from './stats';
 import { PROGRAMMES, Question, within } from './question';
 
 /** One household as of a day, as the database aggregates it from its steps and offers up to that
@@ -33,6 +33,9 @@ export function priorityBand(priority: number | null): PriorityBand {
   if (priority >= 25) return '25-50';
   return '0-25';
 }
+
+/** The same bands in SQL, of a `priority` column. */
+export const PRIORITY_BAND_SQL = `CASE WHEN priority IS NULL THEN 'unknown' WHEN priority >= 75 THEN '75-100' WHEN priority >= 50 THEN '50-75' WHEN priority >= 25 THEN '25-50' ELSE '0-25' END`;
 
 /** Where one household stands as of a day. */
 export interface Journey {
@@ -88,33 +91,65 @@ function figures(journeys: readonly Journey[], end: (j: Journey) => string): Wai
   };
 }
 
+/** Households still waiting on asOf, summed up by the database: all of them (programme and band
+ *  null), those of one programme, or those of one priority band. */
+export interface WaitingGroupRow extends Record<string, unknown> {
+  programme: string | null;
+  band: PriorityBand | null;
+  count: number;
+  paused: number;
+}
+
+export interface WaitingGroup extends WaitFigures {
+  programme: string | null;
+  band: PriorityBand | null;
+  count: number;
+  paused: number;
+}
+
+/** A group's days waited so far, from waitlisted (columns w_*) and from registration (r_*). */
+export function waitingGroup(row: WaitingGroupRow): WaitingGroup {
+  return {
+    programme: row.programme,
+    band: row.band,
+    count: row.count,
+    paused: row.paused,
+    fromWaitlisted: dayStatsFrom(row, 'w'),
+    fromRegistration: dayStatsFrom(row, 'r'),
+  };
+}
+
 /**
  * Time to house (docs/indicators.md#time-to-house): households housed in the period (the start of
  * their first tenancy, or the day the offer they took was accepted while no tenancy has started), days from their first day on
  * the waitlist and from registration; and households still waiting on `asOf` — waitlisted on or
- * before it, neither housed nor gone (withdrawn, exited) by then — with the days waited so far.
+ * before it, neither housed nor gone (withdrawn, exited) by then — with the days waited so far,
+ * summed up per group by the database (`waiting`: all, by programme, by band).
  */
-export function timeToHouse(question: Question, journeys: readonly Journey[]): TimeToHouse {
+export function timeToHouse(question: Question, journeys: readonly Journey[], waiting: readonly WaitingGroup[]): TimeToHouse {
   const population = question.programme ? journeys.filter((j) => j.programme === question.programme) : journeys;
   const housed = population.filter((j) => j.housedOn !== null && within(j.housedOn, question));
-  const waiting = population.filter((j) => j.firstWaitlistedOn !== null && j.housedOn === null && j.leftOn === null);
   const housedEnd = (j: Journey) => j.housedOn!;
-  const waitingEnd = () => question.asOf;
   const programmes = question.programme ? [question.programme] : [...PROGRAMMES];
+  const waitFigures = (group: WaitingGroup | undefined): WaitFigures => ({
+    fromWaitlisted: group?.fromWaitlisted ?? dayStats([]),
+    fromRegistration: group?.fromRegistration ?? dayStats([]),
+  });
+  const all = waiting.find((g) => g.programme === null && g.band === null);
   return {
     housed: figures(housed, housedEnd),
     housedOnTenancyStart: housed.filter((j) => j.housedOnTenancyStart).length,
     housedOnAcceptance: housed.filter((j) => !j.housedOnTenancyStart).length,
     housedByProgramme: programmes.map((programme) => ({ programme, ...figures(housed.filter((j) => j.programme === programme), housedEnd) })),
     housedByPriorityBand: PRIORITY_BANDS.map((band) => ({ band, ...figures(housed.filter((j) => j.band === band), housedEnd) })),
-    stillWaiting: { count: waiting.length, paused: waiting.filter((j) => j.paused).length, ...figures(waiting, waitingEnd) },
+    stillWaiting: { count: all?.count ?? 0, paused: all?.paused ?? 0, ...waitFigures(all) },
     stillWaitingByProgramme: programmes.map((programme) => {
-      const group = waiting.filter((j) => j.programme === programme);
-      return { programme, count: group.length, ...figures(group, waitingEnd) };
+      const group = waiting.find((g) => g.programme === programme);
+      return { programme, count: group?.count ?? 0, ...waitFigures(group) };
     }),
     stillWaitingByPriorityBand: PRIORITY_BANDS.map((band) => {
-      const group = waiting.filter((j) => j.band === band);
-      return { band, count: group.length, ...figures(group, waitingEnd) };
+      const group = waiting.find((g) => g.band === band);
+      return { band, count: group?.count ?? 0, ...waitFigures(group) };
     }),
   };
 }

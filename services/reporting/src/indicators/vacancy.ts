@@ -87,18 +87,27 @@ export interface Vacancy {
   spells: VacancySpell[];
 }
 
+/** Rows by key, each group in the order of the rows. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 /**
  * Vacancy (docs/indicators.md#vacancy): days from the flat becoming available to the start of
  * the next tenancy, per spell, counted in the period the spell ends; the mean is the total days
  * divided by the number of spells (never by the number of programmes or flat types).
  */
 export function vacancy(question: Question, flats: readonly FlatRow[], steps: readonly FlatStepRow[], tenancyEnds: readonly { unitId: string; endedOn: string }[] = []): Vacancy {
-  const stepsOf = new Map<string, FlatStepRow[]>();
-  for (const step of steps) stepsOf.set(step.unitId, [...(stepsOf.get(step.unitId) ?? []), step]);
-  const endsOf = new Map<string, string[]>();
-  for (const end of tenancyEnds) endsOf.set(end.unitId, [...(endsOf.get(end.unitId) ?? []), end.endedOn]);
+  const stepsOf = groupBy(steps, (step) => step.unitId);
+  const endsOf = groupBy(tenancyEnds, (end) => end.unitId);
   const chosen = flats.filter((f) => (!question.district || f.district === question.district) && (!question.landlordId || f.landlordId === question.landlordId));
-  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? [], endsOf.get(flat.unitId) ?? []));
+  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? [], (endsOf.get(flat.unitId) ?? []).map((end) => end.endedOn)));
   const filled = spells.filter((s) => (s.end === 'let' || s.end === 'reserved') && within(s.endedOn!, question));
   const withdrawn = spells.filter((s) => s.end === 'withdrawn' && within(s.endedOn!, question));
   const open = spells.filter((s) => s.end === null);

@@ -1,5 +1,4 @@
-import { PROGRAMMES, Question, within } from './question';
-import { Journey } from './time-to-house';
+import { PROGRAMMES, Question } from './question';
 
 export interface Flows {
   /** Registered in the period. */
@@ -19,21 +18,18 @@ export interface Waitlist extends Flows {
   byProgramme: ({ programme: string } & Flows)[];
 }
 
-function flows(question: Question, journeys: readonly Journey[]): Flows {
-  const inPeriod = (day: string | null) => day !== null && day <= question.asOf && within(day, question);
-  const waiting = journeys.filter((j) => j.firstWaitlistedOn !== null && j.housedOn === null && j.leftOn === null);
-  return {
-    registered: journeys.filter((j) => inPeriod(j.registeredOn)).length,
-    waitlisted: journeys.filter((j) => inPeriod(j.firstWaitlistedOn)).length,
-    housed: journeys.filter((j) => inPeriod(j.housedOn)).length,
-    left: journeys.filter((j) => inPeriod(j.leftOn)).length,
-    waiting: waiting.length,
-    paused: waiting.filter((j) => j.paused).length,
-  };
+const FLOWS = ['registered', 'waitlisted', 'housed', 'left', 'waiting', 'paused'] as const;
+
+function sum(rows: readonly Flows[]): Flows {
+  const total = { registered: 0, waitlisted: 0, housed: 0, left: 0, waiting: 0, paused: 0 };
+  for (const row of rows) for (const flow of FLOWS) total[flow] += row[flow];
+  return total;
 }
 
-/** The waitlist (docs/indicators.md#waitlist): households in and out in the period, and waiting on asOf. */
-export function waitlist(question: Question, journeys: readonly Journey[]): Waitlist {
+/** The waitlist (docs/indicators.md#waitlist): households in and out in the period, and waiting on
+ *  asOf, counted by the database per programme (IndicatorSource.waitlist; `unknown` when reporting
+ *  never learnt it), overall and by programme. */
+export function waitlist(question: Question, byProgramme: readonly ({ programme: string } & Flows)[]): Waitlist {
   const programmes = question.programme ? [question.programme] : [...PROGRAMMES];
-  return { ...flows(question, journeys), byProgramme: programmes.map((programme) => ({ programme, ...flows(question, journeys.filter((j) => j.programme === programme)) })) };
+  return { ...sum(byProgramme), byProgramme: programmes.map((programme) => ({ programme, ...sum(byProgramme.filter((row) => row.programme === programme)) })) };
 }

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
@@ -60,17 +60,20 @@ function DecideRun({ run }: { run: RunView }) {
     path: `/matching/allocation-runs/${run.id}/${decision}`,
     body: { expectedVersion: run.version, ...(note.trim() ? { note: note.trim() } : {}) },
   }));
+  const client = useQueryClient();
   const error = errorsOf(decide.error);
+  // Refused (someone decided first, or the run changed): the page shows the run as it is now.
+  const send = (decision: 'approve' | 'reject') => decide.mutate(decision, { onError: () => void client.invalidateQueries() });
   return (
     <Stack gap="sm" data-testid="decide-run">
       <Text size="sm">{t('runs.decideHelp')}</Text>
       <Textarea label={t('runs.decisionNote')} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error('note')} autosize minRows={2} />
       <Refusal error={decide.error} />
       <Group>
-        <Button onClick={() => decide.mutate('approve')} loading={decide.isPending && decide.variables === 'approve'} disabled={decide.isPending}>
+        <Button onClick={() => send('approve')} loading={decide.isPending && decide.variables === 'approve'} disabled={decide.isPending}>
           {t('runs.approve')}
         </Button>
-        <Button variant="outline" color="red" onClick={() => decide.mutate('reject')} loading={decide.isPending && decide.variables === 'reject'} disabled={decide.isPending}>
+        <Button variant="outline" color="red" onClick={() => send('reject')} loading={decide.isPending && decide.variables === 'reject'} disabled={decide.isPending}>
           {t('runs.decline')}
         </Button>
       </Group>

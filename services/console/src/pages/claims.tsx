@@ -36,6 +36,7 @@ export default function ClaimsPage() {
   const claims = useApi<Page<Claim>>(`/leases/claims?${filters.query({ limit: '100' })}`);
   // The landlord's own flats, to name each claim's flat by its address.
   const units = useApi<Page<Unit>>('/units/units?limit=100');
+  // Status and amounts come right after the claim itself: on a phone they are on screen, the rest a scroll away.
   const address = (unitId: string) => {
     const unit = units.data?.items.find((u) => u.id === unitId);
     return unit ? `${unit.address}, ${unit.city}` : '—';
@@ -55,13 +56,11 @@ export default function ClaimsPage() {
       </Group>
       <QueryState query={claims} empty={(p) => p.items.length === 0}>
         {(p) => (
-          <ScrollTable minWidth={760} label={t('claims.title')}>
+          <ScrollTable minWidth={600} label={t('claims.title')}>
             <Table striped data-testid="claims">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('claims.openedOn')}</Table.Th>
-                  <Table.Th>{t('claims.flat')}</Table.Th>
-                  <Table.Th>{t('claims.kind')}</Table.Th>
+                  <Table.Th>{t('claims.claim')}</Table.Th>
                   <Table.Th>{t('claims.status')}</Table.Th>
                   <Table.Th>{t('claims.claimed')}</Table.Th>
                   <Table.Th>{t('claims.approvedAmount')}</Table.Th>
@@ -71,10 +70,12 @@ export default function ClaimsPage() {
               <Table.Tbody>
                 {p.items.map((claim) => (
                   <Table.Tr key={claim.id} data-testid="claim">
-                    <Table.Td>{format.date(claim.openedOn)}</Table.Td>
-                    <Table.Td>{address(claim.unitId)}</Table.Td>
                     <Table.Td>
-                      {t(`claims.kinds.${claim.kind}`)}
+                      <Text size="sm" fw={600}>
+                        {t(`claims.kinds.${claim.kind}`)}
+                      </Text>
+                      <Text size="xs">{address(claim.unitId)}</Text>
+                      <Text size="xs">{t('claims.openedOn', { when: format.date(claim.openedOn) })}</Text>
                       {claim.months.length > 0 && <Text size="xs">{t('claims.months', { count: claim.months.length })}</Text>}
                     </Table.Td>
                     <Table.Td>

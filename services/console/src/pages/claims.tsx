@@ -36,7 +36,7 @@ export default function ClaimsPage() {
   const claims = useApi<Page<Claim>>(`/leases/claims?${filters.query({ limit: '100' })}`);
   // The landlord's own flats, to name each claim's flat by its address.
   const units = useApi<Page<Unit>>('/units/units?limit=100');
-  // Status and amounts come right after the claim itself: on a phone they are on screen, the rest a scroll away.
+  // The amounts come right after the claim itself: on a phone they are on screen, its status a scroll away.
   const address = (unitId: string) => {
     const unit = units.data?.items.find((u) => u.id === unitId);
     return unit ? `${unit.address}, ${unit.city}` : '—';
@@ -61,9 +61,9 @@ export default function ClaimsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('claims.claim')}</Table.Th>
-                  <Table.Th>{t('claims.status')}</Table.Th>
                   <Table.Th>{t('claims.claimed')}</Table.Th>
                   <Table.Th>{t('claims.approvedAmount')}</Table.Th>
+                  <Table.Th>{t('claims.status')}</Table.Th>
                   <Table.Th>{t('claims.paidOn')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -78,6 +78,8 @@ export default function ClaimsPage() {
                       <Text size="xs">{t('claims.openedOn', { when: format.date(claim.openedOn) })}</Text>
                       {claim.months.length > 0 && <Text size="xs">{t('claims.months', { count: claim.months.length })}</Text>}
                     </Table.Td>
+                    <Table.Td data-testid="claimed">{cents(claim.amountCents)}</Table.Td>
+                    <Table.Td data-testid="approved">{claim.decision ? cents(claim.decision.approvedCents) : '—'}</Table.Td>
                     <Table.Td>
                       <StatusBadge group="claims.statuses" status={claim.status} />
                       {claim.decision && <Text size="xs">{t('claims.decidedOn', { when: format.date(claim.decision.decidedOn) })}</Text>}
@@ -87,8 +89,6 @@ export default function ClaimsPage() {
                         </Text>
                       ))}
                     </Table.Td>
-                    <Table.Td data-testid="claimed">{cents(claim.amountCents)}</Table.Td>
-                    <Table.Td data-testid="approved">{claim.decision ? cents(claim.decision.approvedCents) : '—'}</Table.Td>
                     <Table.Td>{format.date(claim.paidOn)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -33,6 +33,7 @@ const OutcomesPage = lazy(() => import('./pages/outcomes'));
 const HouseholdPage = lazy(() => import('./pages/household'));
 const AlertsPage = lazy(() => import('./pages/alerts'));
 const OwnerStatementsPage = lazy(() => import('./pages/owner-statements'));
+const ClaimsPage = lazy(() => import('./pages/claims'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -77,8 +78,8 @@ export function App() {
         <Route path="policy" element={<Allowed roles={['board_member']}><PriorityPolicyPage /></Allowed>} />
         <Route path="outcomes" element={<Allowed roles={[...STAFF, 'board_member']}><OutcomesPage /></Allowed>} />
         <Route path="caseload" element={<Allowed roles={['caseworker']}><CaseloadPage /></Allowed>} />
-        <Route path="allocation-runs" element={<Allowed roles={STAFF}><AllocationRunsPage /></Allowed>} />
-        <Route path="allocation-runs/:runId" element={<Allowed roles={STAFF}><AllocationRunPage /></Allowed>} />
+        <Route path="allocation-runs" element={<Allowed roles={[...STAFF, 'board_member']}><AllocationRunsPage /></Allowed>} />
+        <Route path="allocation-runs/:runId" element={<Allowed roles={[...STAFF, 'board_member']}><AllocationRunPage /></Allowed>} />
         <Route path="landlords" element={<Allowed roles={STAFF}><LandlordsPage /></Allowed>} />
         <Route path="landlords/:landlordId" element={<Allowed roles={STAFF}><LandlordPage /></Allowed>} />
         <Route path="tenancies" element={<Allowed roles={STAFF}><TenanciesPage /></Allowed>} />
@@ -90,6 +91,7 @@ export function App() {
         <Route path="households/:householdId" element={<Allowed roles={[...STAFF, 'caseworker']}><HouseholdPage /></Allowed>} />
         <Route path="alerts" element={<Allowed roles={['caseworker']}><AlertsPage /></Allowed>} />
         <Route path="owner-statements" element={<Allowed roles={['landlord']}><OwnerStatementsPage /></Allowed>} />
+        <Route path="claims" element={<Allowed roles={['landlord']}><ClaimsPage /></Allowed>} />
         <Route path="*" element={<Home />} />
       </Route>
     </Routes>

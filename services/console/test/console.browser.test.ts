@@ -1,9 +1,6 @@
 import { eventually } from '@hearth/testing';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeCheck, ConsolePlatform, launchChromium, openPage, screenshotFolder, signInThroughConsole } from './support';
-
-jest.setTimeout(300_000);
+import { browserSuite, openPage, signInThroughConsole } from './support';
 
 /** The inspections service's default agenda zone (AGENDA_TIME_ZONE). */
 const AGENCY_TIME_ZONE = 'Europe/Brussels';
@@ -13,35 +10,16 @@ const AGENCY_TIME_ZONE = 'Europe/Brussels';
  * services started as processes, seeded with the demo data of `npm start`: no mocked API.
  */
 describe('the web console in a real browser', () => {
-  const platform = new ConsolePlatform();
-  let browser: Browser;
   let staffToken: string;
-  const shots = screenshotFolder();
-  const axeTotals: Record<string, number> = {};
-
-  beforeAll(async () => {
-    await Promise.all([platform.start(), launchChromium().then((b) => (browser = b))]);
+  const suite = browserSuite('Console', async (platform) => {
     staffToken = await platform.token('staff@hearth.demo');
     // The three inspected flats become available once the inspections' events reach units.
     await eventually(async () => expect((await platform.get(staffToken, '/units/units?status=available')).body.total).toBe(3), 60_000, 500);
-    console.log(`Console screenshots: ${shots}`);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform.stop();
-    console.log(`Accessibility (axe-core, WCAG 2.1 A/AA), violations of any impact per page: ${JSON.stringify(axeTotals)}`);
   });
-
-  /** axe-core on the page: no serious or critical violation. */
-  async function accessible(page: Page, name: string): Promise<void> {
-    const { serious, total } = await axeCheck(page);
-    axeTotals[name] = total;
-    expect(serious).toEqual([]);
-  }
+  const { platform, shots, accessible } = suite;
 
   it('staff sign in and see the dashboard with real data, keep their session on reload, and follow a flat to its shortlist and an offer', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await page.goto(`${platform.gatewayUrl}/`);
     await page.waitForURL('**/sign-in');
@@ -120,7 +98,7 @@ describe('the web console in a real browser', () => {
   });
 
   it('switching the language changes the texts, and the choice is kept for the user', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
     await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
@@ -144,7 +122,7 @@ describe('the web console in a real browser', () => {
   });
 
   it('a landlord sees their flats, is told what is wrong with an incomplete flat, then lists one and submits it for inspection', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'landlord@hearth.demo');
     expect(new URL(page.url()).pathname).toBe('/my-flats');
@@ -203,7 +181,7 @@ describe('the web console in a real browser', () => {
     expect(scheduled.status).toBe(200);
 
     // The inspector's phone keeps the agency's time; the visit may fall on tomorrow there (late at night).
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, timezoneId: AGENCY_TIME_ZONE });
+    const phone = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, timezoneId: AGENCY_TIME_ZONE });
     const { page, problems } = await openPage(phone);
     await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
     await page.getByLabel('Day').fill(new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE }).format(scheduledAt));
@@ -244,7 +222,7 @@ describe('the web console in a real browser', () => {
   });
 
   it('the inspector (on a phone), the board member and the caseworker reach their screens, accessible; the caseworker records an acceptance', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const { page, problems } = await openPage(phone);
     await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
     expect(new URL(page.url()).pathname).toBe('/agenda');
@@ -260,7 +238,7 @@ describe('the web console in a real browser', () => {
     expect(problems).toEqual([]);
     await phone.close();
 
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const desk = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const board = await openPage(desk);
     await signInThroughConsole(board.page, platform.gatewayUrl, 'board@hearth.demo');
     expect(new URL(board.page.url()).pathname).toBe('/waitlist');
@@ -296,7 +274,7 @@ describe('the web console in a real browser', () => {
     expect(proposed.status).toBe(201);
     expect((await staffCall(`/offers/${proposed.body.id}/make`, { expectedVersion: proposed.body.version })).status).toBe(200);
 
-    const caseworkerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const caseworkerContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const caseworker = await openPage(caseworkerContext);
     await signInThroughConsole(caseworker.page, platform.gatewayUrl, 'caseworker@hearth.demo');
     expect(new URL(caseworker.page.url()).pathname).toBe('/caseload');
@@ -332,7 +310,7 @@ describe('the web console in a real browser', () => {
     const movedDown = raised.filter((h) => draftRank.get(h.reference)! > h.rank).length;
     expect(movedUp).toBeGreaterThan(0);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'board@hearth.demo');
     await page.getByRole('link', { name: 'Priority policy' }).click();

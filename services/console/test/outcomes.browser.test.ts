@@ -1,9 +1,6 @@
 import { eventually } from '@hearth/testing';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { axeCheck, ConsolePlatform, launchChromium, openPage, screenshotFolder, signInThroughConsole } from './support';
-
-jest.setTimeout(300_000);
+import { browserSuite, openPage, signInThroughConsole } from './support';
 
 /**
  * The Outcomes page in Debian's Chromium (headless, playwright-core) against the real gateway and
@@ -11,19 +8,8 @@ jest.setTimeout(300_000);
  * the indicators come from the reporting service's read models of the seeded events, no mocked API.
  */
 describe('the outcomes page in a real browser', () => {
-  const platform = new ConsolePlatform();
-  let browser: Browser;
-  const shots = screenshotFolder();
-
-  beforeAll(async () => {
-    await Promise.all([platform.start(), launchChromium().then((b) => (browser = b))]);
-    console.log(`Console screenshots: ${shots}`);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform.stop();
-  });
+  const suite = browserSuite('Outcomes');
+  const { platform, shots, accessible } = suite;
 
   it('a board member opens Outcomes and sees the seeded households in a chart, each definition one click away, as of a past day, in en, fr and nl', async () => {
     const boardToken = await platform.token('board@hearth.demo');
@@ -42,7 +28,7 @@ describe('the outcomes page in a real browser', () => {
       500,
     );
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'board@hearth.demo');
     await page.getByRole('link', { name: 'Outcomes' }).click();
@@ -68,8 +54,7 @@ describe('the outcomes page in a real browser', () => {
     await section.getByText('Definition', { exact: true }).click();
     await section.getByText(definition).waitFor();
     await page.screenshot({ path: join(shots, 'outcomes-en.png'), fullPage: true });
-    const english = await axeCheck(page);
-    expect(english.serious).toEqual([]);
+    await accessible(page, 'outcomes (en)');
 
     // French and Dutch: every text of the page, the definitions included, in the reader's language.
     for (const [language, title, definitionLabel] of [
@@ -83,8 +68,7 @@ describe('the outcomes page in a real browser', () => {
       await section.getByText(translated.items.find((i: { name: string }) => i.name === 'time-to-house').definition).waitFor();
       await chart.locator('.recharts-bar-rectangle').first().waitFor();
       await page.screenshot({ path: join(shots, `outcomes-${language}.png`), fullPage: true });
-      const { serious } = await axeCheck(page);
-      expect(serious).toEqual([]);
+      await accessible(page, `outcomes (${language})`);
     }
 
     // As of a day before the demo was seeded: nobody was waiting yet, and the answer is the one stored for that day.
@@ -98,7 +82,7 @@ describe('the outcomes page in a real browser', () => {
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
 
     expect(problems).toEqual([]);
-    console.log(`Outcomes: households still waiting ${stillWaiting!.count}; axe-core violations of any impact on the English page: ${english.total}`);
+    console.log(`Outcomes: households still waiting ${stillWaiting!.count}`);
     await context.close();
   });
 });

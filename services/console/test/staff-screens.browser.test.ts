@@ -1,10 +1,7 @@
 import { eventually } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeCheck, ConsolePlatform, launchChromium, openPage, screenshotFolder, signInThroughConsole } from './support';
-
-jest.setTimeout(300_000);
+import { browserSuite, openPage, signInThroughConsole } from './support';
 
 /**
  * The staff screens of allocation runs, landlords and agreements, tenancies (ledger, arrears,
@@ -14,14 +11,8 @@ jest.setTimeout(300_000);
  * neighbour's noise complaint assigned to the demo mediator): no mocked API.
  */
 describe('the staff and mediator screens in a real browser', () => {
-  const platform = new ConsolePlatform();
-  let browser: Browser;
   let staffToken: string;
-  const shots = screenshotFolder();
-  const axeTotals: Record<string, number> = {};
-
-  beforeAll(async () => {
-    await Promise.all([platform.start(), launchChromium().then((b) => (browser = b))]);
+  const suite = browserSuite('Staff screens', async (platform) => {
     staffToken = await platform.token('staff@hearth.demo');
     // The three inspected flats become available once the inspections' events reach units and matching.
     await eventually(async () => expect((await platform.get(staffToken, '/units/units?status=available')).body.total).toBe(3), 60_000, 500);
@@ -29,25 +20,8 @@ describe('the staff and mediator screens in a real browser', () => {
     // Matching knows the waitlisted households once a shortlist has candidates.
     const { body: available } = await platform.get(staffToken, '/units/units?status=available');
     await eventually(async () => expect((await platform.get(staffToken, `/matching/units/${available.items[0].id}/shortlist`)).body.entries?.length).toBeGreaterThan(0), 60_000, 500);
-    console.log(`Staff screens screenshots: ${shots}`);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform.stop();
-    console.log(`Accessibility (axe-core, WCAG 2.1 A/AA), violations of any impact per page: ${JSON.stringify(axeTotals)}`);
   });
-
-  async function accessible(page: Page, name: string): Promise<void> {
-    const { serious, total } = await axeCheck(page);
-    axeTotals[name] = total;
-    expect(serious).toEqual([]);
-  }
-
-  /** Nothing wider than the phone's screen (the tables scroll inside their own box). */
-  async function fitsThePhone(page: Page): Promise<void> {
-    await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
-  }
+  const { platform, shots, accessible, fitsThePhone } = suite;
 
   async function post(path: string, body: unknown = {}): Promise<any> {
     const response = await fetch(`${platform.gatewayUrl}/api${path}`, {
@@ -61,7 +35,7 @@ describe('the staff and mediator screens in a real browser', () => {
   }
 
   it('staff start an allocation run, follow it to the board, and check its certificate from the census', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
     await page.getByRole('link', { name: 'Allocation runs' }).click();
@@ -128,7 +102,7 @@ describe('the staff and mediator screens in a real browser', () => {
   });
 
   it('staff see the landlords, a landlord’s agreements and head leases, and draft an agreement after being told what is missing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
     await page.getByRole('link', { name: 'Landlords' }).click();
@@ -173,7 +147,7 @@ describe('the staff and mediator screens in a real browser', () => {
   });
 
   it('staff see tenancies, a tenancy’s ledger and arrears, and are told why no payment plan can be agreed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
     await page.getByRole('link', { name: 'Tenancies' }).click();
@@ -231,7 +205,7 @@ describe('the staff and mediator screens in a real browser', () => {
   });
 
   it('staff see the complaint with its deadline, acknowledge it and open a mediation with its mediator', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'staff@hearth.demo');
     await page.getByRole('link', { name: 'Complaints' }).click();
@@ -270,7 +244,7 @@ describe('the staff and mediator screens in a real browser', () => {
   });
 
   it('the mediator, on a phone, finds the case, records a session, an agreement after a refusal, its follow-up, and closes it', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await suite.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const { page, problems } = await openPage(context);
     await signInThroughConsole(page, platform.gatewayUrl, 'mediator@hearth.demo');
     expect(new URL(page.url()).pathname).toBe('/mediation');
@@ -326,6 +300,91 @@ describe('the staff and mediator screens in a real browser', () => {
     expect(mediation).toMatchObject({ status: 'closed', outcome: 'dialogue_restored', currentStep: 'phone_call' });
     expect(mediation.sessions).toMatchObject([{ step: 'phone_call', result: 'partly_resolved', attendees: 2 }]);
     expect(mediation.agreement).toMatchObject({ followUpResult: 'kept', commitments: [{ party: 'household', commitment: 'No music after 22:00 on weekdays.' }, { party: 'neighbour', commitment: 'Knock on the door before calling the agency.' }] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the board member sees the runs awaiting approval, declines one, checks the other’s certificate and approves it: its proposals become offers, those overtaken skipped with the reason', async () => {
+    // The run started in the first journey still awaits the board; staff start a second one, which the board declines.
+    const { body: waiting } = await platform.get(staffToken, '/matching/allocation-runs?status=awaiting_approval');
+    expect(waiting.total).toBe(1);
+    const approvedRunId: string = waiting.items[0].id;
+    const second = await post('/matching/allocation-runs', { mode: 'priority', units: 'all' });
+    await eventually(async () => expect((await platform.get(staffToken, `/matching/allocation-runs/${second.id}`)).body.status).toBe('awaiting_approval'), 90_000, 500);
+
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'board@hearth.demo');
+    await page.getByRole('link', { name: 'Allocation runs' }).click();
+    await page.waitForURL('**/allocation-runs');
+    // The board approves runs; it does not start them.
+    await expect(page.getByRole('button', { name: 'Start the run' }).count()).resolves.toBe(0);
+    await page.getByLabel('Status').selectOption('awaiting_approval');
+    const runs = page.locator('[data-testid=runs] tbody tr');
+    await runs.nth(1).waitFor();
+    await expect(runs.count()).resolves.toBe(2);
+    await accessible(page, 'board: allocation runs');
+
+    // Declined, with the board's note: no offer goes out.
+    await page.goto(`${platform.gatewayUrl}/allocation-runs/${second.id}`);
+    await page.locator('[data-testid=run-status]').getByText('Awaiting approval').waitFor();
+    await page.getByLabel("The board's note (kept with the run)").fill('Strict priority leaves the largest family waiting; we keep the best-overall run.');
+    await page.getByRole('button', { name: 'Decline the run' }).click();
+    await page.locator('[data-testid=run-status]').getByText('Rejected').waitFor();
+    await page.locator('[data-testid=decision-result]').getByText('Declined: no offer goes out.').waitFor();
+    await page.locator('[data-testid=approval]').getByText(/^Rejected by a Board member on /).waitFor();
+    await page.getByText('Note: Strict priority leaves the largest family waiting; we keep the best-overall run.').waitFor();
+    await expect(page.locator('[data-testid=decide-run]').count()).resolves.toBe(0);
+    const { body: declined } = await platform.get(staffToken, `/matching/allocation-runs/${second.id}`);
+    expect(declined).toMatchObject({ status: 'rejected', decidedBy: { role: 'board_member' }, decisionNote: 'Strict priority leaves the largest family waiting; we keep the best-overall run.' });
+    expect((await platform.get(staffToken, `/matching/offers?runId=${second.id}`)).body.total).toBe(0);
+
+    // The other run: its proposals, its certificate checked from the census, then approved.
+    const { body: before } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}`);
+    // Naive reference: since the run, the tenancies journey let one flat to one household (an accepted offer);
+    // a proposal of that flat or that household is skipped, every other one becomes a proposed offer.
+    const { body: accepted } = await platform.get(staffToken, '/matching/offers?status=accepted');
+    expect(accepted.total).toBe(1);
+    const overtaken = (p: { unitId: string; householdId: string }) => p.unitId === accepted.items[0].unitId || p.householdId === accepted.items[0].householdId;
+    const expectedSkipped = before.proposals.filter(overtaken).length;
+    const expectedOffers = before.proposals.length - expectedSkipped;
+    expect(expectedSkipped).toBeGreaterThan(0);
+
+    await page.goto(`${platform.gatewayUrl}/allocation-runs/${approvedRunId}`);
+    await page.locator('[data-testid=approval]').getByText("Awaiting the board's approval.").waitFor();
+    await expect(page.locator('[data-testid=proposals] tbody tr').count()).resolves.toBe(before.proposals.length);
+    await page.getByRole('button', { name: 'Check the certificate' }).click();
+    await page.locator('[data-testid=verification]').getByText('The check holds').waitFor();
+    await page.screenshot({ path: join(shots, 'board-allocation-run-awaiting-en.png'), fullPage: true });
+    await accessible(page, 'board: allocation run awaiting approval');
+    await page.getByRole('button', { name: 'Approve the proposals' }).click();
+    await page.locator('[data-testid=run-status]').getByText('Offers proposed').waitFor();
+    await page.locator('[data-testid=approval]').getByText(/^Approved by a Board member on /).waitFor();
+    await page.locator('[data-testid=decision-result]').getByText(`Offers proposed: ${expectedOffers} · skipped: ${expectedSkipped} · excluded: 0`).waitFor();
+    const proposals = page.locator('[data-testid=proposals] tbody tr');
+    await expect(proposals.filter({ hasText: 'Offer proposed' }).count()).resolves.toBe(expectedOffers);
+    await expect(proposals.filter({ hasText: 'Skipped' }).count()).resolves.toBe(expectedSkipped);
+    // Each skipped proposal says why, in words.
+    for (const row of await proposals.filter({ hasText: 'Skipped' }).all()) {
+      await expect(row.textContent()).resolves.toMatch(/The flat is no longer available\.|The household is no longer on the waitlist\./);
+    }
+    await page.screenshot({ path: join(shots, 'board-allocation-run-approved-en.png'), fullPage: true });
+    await accessible(page, 'board: allocation run approved');
+
+    const { body: approved } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}`);
+    expect(approved).toMatchObject({ status: 'offers_proposed', decidedBy: { role: 'board_member' } });
+    const { body: offers } = await platform.get(staffToken, `/matching/offers?runId=${approvedRunId}`);
+    expect(offers.total).toBe(expectedOffers);
+    expect(offers.items.every((o: { status: string; source: string }) => o.status === 'proposed' && o.source === 'allocation_run')).toBe(true);
+
+    // The decision in French and Dutch.
+    await page.locator('[data-testid=language]').selectOption('fr');
+    await page.locator('[data-testid=approval]').getByText(/^Approuvée par un·e Membre du conseil le /).waitFor();
+    await page.screenshot({ path: join(shots, 'board-allocation-run-approved-fr.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('nl');
+    await page.locator('[data-testid=decision-result]').getByText(`Aanbiedingen voorgesteld: ${expectedOffers}`, { exact: false }).waitFor();
+    await page.screenshot({ path: join(shots, 'board-allocation-run-approved-nl.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('en');
     expect(problems).toEqual([]);
     await context.close();
   });

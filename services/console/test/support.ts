@@ -160,3 +160,59 @@ export function screenshotFolder(): string {
   mkdirSync(folder, { recursive: true });
   return folder;
 }
+
+/** What a browser suite works with: the platform, Chromium, the screenshots' folder and the page checks. */
+export interface BrowserSuite {
+  readonly platform: ConsolePlatform;
+  /** Chromium, launched before the first test. */
+  readonly browser: Browser;
+  readonly shots: string;
+  /** axe-core on the page as it is now: no serious or critical violation (the totals of any impact are printed at the end). */
+  accessible(page: Page, name: string): Promise<void>;
+  /** Nothing wider than a 375-pixel phone's screen (tables scroll inside their own box). */
+  fitsThePhone(page: Page): Promise<void>;
+}
+
+/**
+ * The set-up every browser suite shares, called at the top of its `describe`: the whole platform
+ * and Chromium started together before the first test (then `ready`, for what the suite waits for
+ * beyond that), both stopped after the last, the screenshots' folder and the accessibility totals
+ * printed.
+ */
+export function browserSuite(name: string, ready?: (platform: ConsolePlatform) => Promise<void>): BrowserSuite {
+  jest.setTimeout(300_000);
+  const platform = new ConsolePlatform();
+  const shots = screenshotFolder();
+  const axeTotals: Record<string, number> = {};
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await Promise.all([platform.start(), launchChromium().then((launched) => (browser = launched))]);
+    await ready?.(platform);
+    console.log(`${name} screenshots: ${shots}`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform.stop();
+    console.log(`${name}: accessibility (axe-core, WCAG 2.1 A/AA), violations of any impact per page: ${JSON.stringify(axeTotals)}`);
+  });
+
+  return {
+    platform,
+    shots,
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: use the browser inside a test');
+      return browser;
+    },
+    async accessible(page, pageName) {
+      const { serious, total } = await axeCheck(page);
+      axeTotals[pageName] = total;
+      expect(serious).toEqual([]);
+    },
+    async fitsThePhone(page) {
+      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(375);
+    },
+  };
+}

@@ -40,11 +40,13 @@ export const NAVIGATION: Record<Role, { path: string; label: string }[]> = {
     { path: '/my-flats', label: 'nav.myFlats' },
     { path: '/my-flats/new', label: 'nav.listFlat' },
     { path: '/owner-statements', label: 'ownerStatements.nav' },
+    { path: '/claims', label: 'claims.nav' },
   ],
   inspector: [{ path: '/agenda', label: 'nav.agenda' }],
   board_member: [
     { path: '/waitlist', label: 'nav.waitlist' },
     { path: '/policy', label: 'nav.policy' },
+    { path: '/allocation-runs', label: 'runs.nav' },
     { path: '/outcomes', label: 'outcomes.nav' },
   ],
   mediator: [{ path: '/mediation', label: 'nav.mediation' }],

@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
 import { api } from '../api/session';
+import { useSession } from '../api/use-session';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
 import { inProgress, RunProgress, type RunSummary } from './allocation-runs';
-import { Refusal, ScrollTable, StatusBadge, Terms } from './parts';
+import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms } from './parts';
 
 interface RunView extends RunSummary {
   policy: { weights: Record<string, number>; maxPerBuilding: number | null; maxExtraBedrooms: number; maxPerDistrict: unknown };
@@ -36,26 +38,75 @@ interface Verification {
 
 const solved = (status: string) => status === 'awaiting_approval' || status === 'offers_proposed' || status === 'rejected';
 
+/** What the board's decision did to the proposals (from the run the API answered with). */
+function DecisionResult({ run }: { run: RunView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const count = (outcome: string) => run.proposals.filter((p) => p.outcome === outcome).length;
+  return (
+    <Alert color={run.status === 'rejected' ? 'orange' : 'green'} role="status" data-testid="decision-result" title={t(run.status === 'rejected' ? 'runs.declined' : 'runs.approved')}>
+      {run.status === 'offers_proposed' && (
+        <Text size="sm">{t('runs.approvedCounts', { proposed: format.number(count('offer_proposed')), skipped: format.number(count('skipped')), excluded: format.number(count('excluded')) })}</Text>
+      )}
+    </Alert>
+  );
+}
+
+/** A board member approves the run's proposals (each becomes a proposed offer) or declines them all, with a note kept with the run. */
+function DecideRun({ run }: { run: RunView }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const decide = useApiMutation<'approve' | 'reject', RunView>((decision) => ({
+    path: `/matching/allocation-runs/${run.id}/${decision}`,
+    body: { expectedVersion: run.version, ...(note.trim() ? { note: note.trim() } : {}) },
+  }));
+  const client = useQueryClient();
+  const error = errorsOf(decide.error);
+  // Refused (someone decided first, or the run changed): the page shows the run as it is now.
+  const send = (decision: 'approve' | 'reject') => decide.mutate(decision, { onError: () => void client.invalidateQueries() });
+  return (
+    <Stack gap="sm" data-testid="decide-run">
+      <Text size="sm">{t('runs.decideHelp')}</Text>
+      <Textarea label={t('runs.decisionNote')} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error('note')} autosize minRows={2} />
+      <Refusal error={decide.error} />
+      <Group>
+        <Button onClick={() => send('approve')} loading={decide.isPending && decide.variables === 'approve'} disabled={decide.isPending}>
+          {t('runs.approve')}
+        </Button>
+        <Button variant="outline" color="red" onClick={() => send('reject')} loading={decide.isPending && decide.variables === 'reject'} disabled={decide.isPending}>
+          {t('runs.decline')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function Approval({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const session = useSession();
+  const canDecide = session?.role === 'board_member' && run.status === 'awaiting_approval';
   return (
     <Card withBorder component="section" aria-labelledby="approval">
       <Title order={3} size="h4" id="approval" mb="sm">
         {t('runs.approval')}
       </Title>
-      <Text data-testid="approval">
-        {run.status === 'awaiting_approval'
-          ? t('runs.awaitingBoard')
-          : run.status === 'offers_proposed' && run.decidedBy
-            ? t('runs.approvedBy', { role: t(`role.${run.decidedBy.role}`), when: format.dateTime(run.decidedAt) })
-            : run.status === 'offers_proposed'
-              ? t('runs.approvedWithout')
-              : run.status === 'rejected'
-                ? t('runs.rejectedBy', { role: t(`role.${run.decidedBy?.role ?? 'board_member'}`), when: format.dateTime(run.decidedAt) })
-                : t('runs.notYetSolved')}
-      </Text>
-      {run.decisionNote && <Text size="sm">{t('runs.note', { note: run.decisionNote })}</Text>}
+      <Stack gap="sm">
+        <Text data-testid="approval">
+          {run.status === 'awaiting_approval'
+            ? t('runs.awaitingBoard')
+            : run.status === 'offers_proposed' && run.decidedBy
+              ? t('runs.approvedBy', { role: t(`role.${run.decidedBy.role}`), when: format.dateTime(run.decidedAt) })
+              : run.status === 'offers_proposed'
+                ? t('runs.approvedWithout')
+                : run.status === 'rejected'
+                  ? t('runs.rejectedBy', { role: t(`role.${run.decidedBy?.role ?? 'board_member'}`), when: format.dateTime(run.decidedAt) })
+                  : t('runs.notYetSolved')}
+        </Text>
+        {run.decisionNote && <Text size="sm">{t('runs.note', { note: run.decisionNote })}</Text>}
+        {run.decidedBy && (run.status === 'offers_proposed' || run.status === 'rejected') && <DecisionResult run={run} />}
+        {canDecide && <DecideRun run={run} />}
+      </Stack>
     </Card>
   );
 }
@@ -189,6 +240,11 @@ export default function AllocationRunPage() {
                     <Table.Td>{format.number(p.score, 1)}</Table.Td>
                     <Table.Td>
                       <StatusBadge group="runs.outcomes" status={p.outcome} />
+                      {p.skippedBecause && (
+                        <Text size="xs" mt={4}>
+                          {t(`problem.${p.skippedBecause}`, { defaultValue: t('runs.skippedOther') })}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

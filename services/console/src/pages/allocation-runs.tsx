@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useApiMutation } from '../api/hooks';
 import { api, type Page } from '../api/session';
+import { useSession } from '../api/use-session';
 import { QueryState } from '../components/states';
 import { useFormat } from '../format';
 import { errorsOf, Refusal, ScrollTable, StatusBadge, StatusFilter, useUrlFilters } from './parts';
@@ -98,6 +99,7 @@ function StartRun() {
 export default function AllocationRunsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const session = useSession();
   const filters = useUrlFilters(['status']);
   const path = `/matching/allocation-runs?${filters.query({ limit: '50' })}`;
   // A run being solved is followed until it is done.
@@ -105,7 +107,8 @@ export default function AllocationRunsPage() {
   return (
     <Stack>
       <Title order={2}>{t('runs.title')}</Title>
-      <StartRun />
+      {/* Staff start runs; the board approves them (on a run's page). */}
+      {session?.role === 'board_member' ? <Text size="sm">{t('runs.boardHelp')}</Text> : <StartRun />}
       <Group align="flex-end" role="search" aria-label={t('runs.filters')}>
         <StatusFilter group="runs" statuses={RUN_STATUSES} value={filters.value('status')} onChange={(status) => filters.set('status', status)} />
       </Group>

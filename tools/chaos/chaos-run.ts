@@ -228,6 +228,7 @@ export function formatReport(report: ChaosReport): string[] {
   lines.push(`unpublished outbox rows left: ${r.unpublished}; held events: ${r.held}; DLQ topic messages: ${report.dlqMessages}`);
   lines.push(`read models against their sources: ${r.readModelMismatches.length === 0 ? 'equal' : `${r.readModelMismatches.length} differences`}`);
   for (const mismatch of r.readModelMismatches.slice(0, 10)) lines.push(`  ${mismatch}`);
+  for (const detail of r.appliedTwiceDetails.slice(0, 10)) lines.push(`applied twice: ${detail}`);
   lines.push(`overdue: ${r.overdue.length === 0 ? 'nothing' : r.overdue.length}`);
   for (const item of r.overdue.slice(0, 10)) lines.push(`  ${item}`);
   lines.push(`logs: ${report.logDirectory}`);

@@ -14,6 +14,8 @@ export interface Reconciliation {
   lost: number;
   /** Events applied more than once (inbox rows of one event for one consumer, or inbox rows of events no outbox holds). */
   appliedTwice: number;
+  /** What each of those is: consumer, event type, id and why it counts. */
+  appliedTwiceDetails: string[];
   deadLettered: number;
   held: number;
   unpublished: number;
@@ -91,20 +93,43 @@ export async function unpublished(databases: ServiceDatabase[]): Promise<number>
 export async function reconcile(databases: ServiceDatabase[], graceMs: number): Promise<Reconciliation> {
   const url = (service: string) => databases.find((d) => d.service === service)?.url;
   const subscribed = subscriptions();
-  const result: Reconciliation = { events: 0, lost: 0, appliedTwice: 0, deadLettered: 0, held: 0, unpublished: await unpublished(databases), readModelMismatches: [], overdue: [] };
+  const result: Reconciliation = {
+    events: 0,
+    lost: 0,
+    appliedTwice: 0,
+    appliedTwiceDetails: [],
+    deadLettered: 0,
+    held: 0,
+    unpublished: await unpublished(databases),
+    readModelMismatches: [],
+    overdue: [],
+  };
 
-  const published = new Set<string>();
   const outboxes = new Map<string, OutboxEvent[]>();
   for (const database of databases) {
     const events = await query<OutboxEvent>(database.url, 'SELECT event_id, event_type, seq FROM outbox');
     outboxes.set(database.service, events);
     result.events += events.length;
-    for (const event of events) published.add(event.event_id);
+  }
+  const inboxes = new Map<string, InboxRow[]>();
+  for (const consumer of databases) {
+    inboxes.set(consumer.service, await query<InboxRow>(consumer.url, 'SELECT event_id, min(event_type) AS event_type, count(*) AS n FROM inbox GROUP BY event_id'));
+  }
+  // Read again after the inboxes: an event a job published after the first read, and already
+  // applied, is in an inbox but was not in that first read of the outboxes.
+  const published = new Set<string>();
+  for (const database of databases) {
+    for (const { event_id } of await query<{ event_id: string }>(database.url, 'SELECT event_id FROM outbox')) published.add(event_id);
   }
   for (const consumer of databases) {
-    const inbox = await query<{ event_id: string; n: string }>(consumer.url, 'SELECT event_id, count(*) AS n FROM inbox GROUP BY event_id');
+    const inbox = inboxes.get(consumer.service)!;
     const applied = new Set(inbox.map((row) => row.event_id));
-    result.appliedTwice += inbox.filter((row) => Number(row.n) > 1 || !published.has(row.event_id)).length;
+    for (const row of inbox) {
+      const why = Number(row.n) > 1 ? `applied ${row.n} times` : !published.has(row.event_id) ? 'in no outbox' : null;
+      if (!why) continue;
+      result.appliedTwice += 1;
+      result.appliedTwiceDetails.push(`${consumer.service} ${row.event_type} ${row.event_id}: ${why}`);
+    }
     const types = subscribed.get(consumer.service) ?? new Set<string>();
     for (const [producer, events] of outboxes) {
       if (producer === consumer.service) continue;
@@ -123,6 +148,7 @@ export async function reconcile(databases: ServiceDatabase[], graceMs: number): 
 }
 
 type Url = (service: string) => string | undefined;
+type InboxRow = { event_id: string; event_type: string; n: string };
 
 async function compareReadModels(url: Url, mismatches: string[]): Promise<void> {
   const differences = <T>(what: string, source: Map<string, T>, model: Map<string, T>) => {

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       AUTH_AUDIENCE: 'hearth',
       AUTH_MAX_TOKEN_AGE: 900,
       AUTH_ROLE_CLAIM: 'role',
+      AUTH_VERIFIED_TOKEN_CACHE: 30,
       AUTH_LANDLORD_CLAIM: 'landlordId',
       AUTH_OIDC_MAX_TOKEN_AGE: 3600,
       AUTH_OIDC_ROLE_CLAIM: 'role',

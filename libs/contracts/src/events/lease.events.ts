@@ -199,7 +199,7 @@ export const GuaranteeClaimPaid = defineEvent({
     paidOn: z.iso.date(),
     ownerCents: nonNegativeCents
       .optional()
-      .describe('Part paid to the owner, integer cents: what the guaranteed rent did not already cover (docs/decisions/0026). Absent in events published before the rule.'),
+      .describe('Part paid to the owner, integer cents: what the guaranteed rent did not already cover (decision 0026). Absent in events published before the rule.'),
     agencyCents: nonNegativeCents
       .optional()
       .describe('Part kept by the agency, integer cents: the months the owner was already owed guaranteed rent for, so they are not paid twice. Absent in events published before the rule.'),

@@ -39,7 +39,7 @@ export class TenancyRepository {
   /**
    * Re-reads the ledger, sets the tenancy's balance and arrears, and returns the events the change
    * calls for (ageing bucket moved, ladder steps reached, arrears cleared) — for the caller to save
-   * with the tenancy. Thousands at once: settleTenancies (ledger/settle-tenancies.ts).
+   * with the tenancy. Thousands at once: TenancyBatch (ledger/tenancy-batch.ts).
    */
   async settle(manager: EntityManager, tenancy: Tenancy, today: string, actor: ActorRef): Promise<(version: number) => NewEvent[]> {
     const entries = await manager.find(LedgerEntry, { where: { tenancyId: tenancy.id }, select: { kind: true, bookedOn: true, amountCents: true, month: true } });

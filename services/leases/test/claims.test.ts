@@ -142,7 +142,9 @@ describe('guarantee claims', () => {
       // Recovery from the household is not due for a vacancy.
       await service.http.post(`/claims/${body.id}/submit`).set(staff).expect(200);
       await service.http.post(`/claims/${body.id}/decision`).set(staff).send({ decision: 'approved' }).expect(200);
-      await service.http.post(`/claims/${body.id}/payment`).set(staff).send({ paidOn: TODAY }).expect(200);
+      // The head lease began on 20 November, after these empty days: the guaranteed rent did not cover them, so the owner receives it all (decision 0026).
+      const { body: paid } = await service.http.post(`/claims/${body.id}/payment`).set(staff).send({ paidOn: TODAY }).expect(200);
+      expect(paid.paidTo).toEqual({ ownerCents: 23_400, agencyCents: 0 });
       const refused = await service.http.post(`/claims/${body.id}/recovery`).set(staff).send({ instalments: 2, firstDueDate: TODAY }).expect(409);
       expect(refused.body.code).toBe('CLAIM.NOT_RECOVERABLE');
     });
@@ -243,7 +245,12 @@ describe('guarantee claims', () => {
 
     const future = await service.http.post(`/claims/${claimId}/payment`).set(staff).send({ paidOn: '2026-12-03' }).expect(400);
     expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['paidOn']);
-    await service.http.post(`/claims/${claimId}/payment`).set(staff).send({ paidOn: '2026-12-02' }).expect(200);
+    // No month paid twice (decision 0026): the owner was owed the guaranteed rent from 20 November, so of the 300,000 claimed,
+    // 75,000 × 11 / 30 = 27,500 of November and December's 75,000 were covered already: 102,500. Of the 225,000 approved the
+    // agency keeps 225,000 × 102,500 / 300,000 = 76,875 and the owner receives 148,125.
+    const { body: paid } = await service.http.post(`/claims/${claimId}/payment`).set(staff).send({ paidOn: '2026-12-02' }).expect(200);
+    expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-12-02', paidTo: { ownerCents: 148_125, agencyCents: 76_875 } });
+    expect((await service.http.get(`/claims/${claimId}`).set(owner).expect(200)).body.paidTo).toEqual({ ownerCents: 148_125, agencyCents: 76_875 });
 
     // Recovered from the household by a plan (never written off): what was paid, 225,000, over 9 months from 15 December.
     const { body: recovering } = await service.http.post(`/claims/${claimId}/recovery`).set(staff).send({ instalments: 9, firstDueDate: '2026-12-15' }).expect(200);
@@ -253,7 +260,7 @@ describe('guarantee claims', () => {
 
     const events = await waitForEvents(Topics.leases, tenancyId, ['GuaranteeClaimDecided', 'GuaranteeClaimPaid', 'PaymentPlanAgreed'], 30_000);
     expect(events.find((e) => e.type === 'GuaranteeClaimDecided')!.payload).toMatchObject({ claimId, kind: 'arrears', decision: 'partly_approved', approvedCents: 225_000 });
-    expect(events.find((e) => e.type === 'GuaranteeClaimPaid')!.payload).toMatchObject({ claimId, landlordId: flat.landlordId, kind: 'arrears', paidCents: 225_000, paidOn: '2026-12-02' });
+    expect(events.find((e) => e.type === 'GuaranteeClaimPaid')!.payload).toMatchObject({ claimId, landlordId: flat.landlordId, kind: 'arrears', paidCents: 225_000, paidOn: '2026-12-02', ownerCents: 148_125, agencyCents: 76_875 });
     expect(events.find((e) => e.type === 'PaymentPlanAgreed')!.payload).toMatchObject({ planId: recovering.recovery.planId, totalCents: 225_000, instalments: 9 });
     // Events carry references and amounts only.
     for (const event of events.filter((e) => e.type.startsWith('GuaranteeClaim'))) expect(Object.keys(event.payload).sort()).not.toContain('evidence');

@@ -10,6 +10,8 @@ export interface LoanRecords {
 
 /** What was deducted month by month and repaid early on a head lease's loan, and what is left. */
 export async function readLoanRecords(manager: EntityManager, headLease: HeadLease): Promise<LoanRecords> {
+  // Most head leases carry no loan: nothing to read (the monthly run records thousands of owner months).
+  if (headLease.loanPrincipalCents === 0) return { deductions: [], earlyRepayments: [], outstandingCents: 0 };
   const deductions: LoanDeduction[] = await manager.query(
     'SELECT month, loan_repayment_cents AS "amountCents" FROM owner_months WHERE head_lease_id = $1 AND loan_repayment_cents > 0 ORDER BY month',
     [headLease.id],

@@ -42,9 +42,10 @@ export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
     if (actor.role === 'caseworker') {
       if (!(await isOnCaseload(this.dataSource.manager, actor, tenancy.householdId))) throw new TenancyNotFoundError(id);
       // The plan in force, or else the latest one (broken or completed), so the caseworker sees how it went.
-      const plan = await this.dataSource.manager.findOne(PaymentPlan, { where: { tenancyId: id }, order: { agreedOn: 'DESC' } });
-      const active = await this.dataSource.manager.findOneBy(PaymentPlan, { tenancyId: id, status: 'active' });
-      return toCaseworkerTenancyView(tenancy, active ?? plan);
+      const plan =
+        (await this.dataSource.manager.findOneBy(PaymentPlan, { tenancyId: id, status: 'active' })) ??
+        (await this.dataSource.manager.findOne(PaymentPlan, { where: { tenancyId: id }, order: { agreedOn: 'DESC' } }));
+      return toCaseworkerTenancyView(tenancy, plan);
     }
     if (actor.role !== 'landlord' || actor.landlordId !== tenancy.landlordId) throw new TenancyNotFoundError(id);
     const headLease = tenancy.headLeaseId ? await this.dataSource.manager.findOneBy(HeadLease, { id: tenancy.headLeaseId }) : null;

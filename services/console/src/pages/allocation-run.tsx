@@ -205,9 +205,9 @@ function FrontierCard({ run }: { run: RunView }) {
               {frontier.points.map((p) => (
                 <Table.Tr key={p.point} data-point={p.point}>
                   <Table.Td>
-                    {pointName(t, p.point, frontier.points.length)}{' '}
+                    {pointName(t, p.point, frontier.points.length)}
                     {run.approvedPoint === p.point && (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" variant="light" ml="xs">
                         {t('frontierChoice.approvedBadge')}
                       </Badge>
                     )}

@@ -327,6 +327,7 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     // Nothing has fallen due yet (the first is due today): every instalment is still to come.
     await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'en-GB')}€750.00To come`));
     await page.getByText("The ledger's charges and payments are kept by the agency's staff").waitFor();
+    await page.getByRole('heading', { name: 'What the household pays', level: 3 }).waitFor();
     await page.screenshot({ path: join(shots, 'caseworker-tenancy-en.png'), fullPage: true });
     await accessible(page, 'caseworker: tenancy balance and payment plan');
 

@@ -34,6 +34,8 @@ const HouseholdPage = lazy(() => import('./pages/household'));
 const AlertsPage = lazy(() => import('./pages/alerts'));
 const OwnerStatementsPage = lazy(() => import('./pages/owner-statements'));
 const ClaimsPage = lazy(() => import('./pages/claims'));
+const CaseworkerTenancyPage = lazy(() => import('./pages/caseworker-tenancy'));
+const RenovationLoanPage = lazy(() => import('./pages/renovation-loan'));
 
 const STAFF: Role[] = ['sra_staff', 'sra_admin'];
 
@@ -91,6 +93,8 @@ export function App() {
         <Route path="households/:householdId" element={<Allowed roles={[...STAFF, 'caseworker']}><HouseholdPage /></Allowed>} />
         <Route path="alerts" element={<Allowed roles={['caseworker']}><AlertsPage /></Allowed>} />
         <Route path="owner-statements" element={<Allowed roles={['landlord']}><OwnerStatementsPage /></Allowed>} />
+        <Route path="owner-statements/:headLeaseId/loan" element={<Allowed roles={['landlord']}><RenovationLoanPage /></Allowed>} />
+        <Route path="caseload/tenancies/:tenancyId" element={<Allowed roles={['caseworker']}><CaseworkerTenancyPage /></Allowed>} />
         <Route path="claims" element={<Allowed roles={['landlord']}><ClaimsPage /></Allowed>} />
         <Route path="*" element={<Home />} />
       </Route>

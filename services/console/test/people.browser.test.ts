@@ -1,5 +1,6 @@
 import { eventually } from '@hearth/testing';
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { browserSuite, openPage, signInThroughConsole } from './support';
 
@@ -241,6 +242,175 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     // The API answers the landlord with their own claim only, the other owner's left out.
     const { body: own } = await platform.get(await platform.token('landlord@hearth.demo'), '/leases/claims');
     expect(own.items.map((c: { id: string }) => c.id)).toEqual([claim.id]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  /** Today and the first day of a month before it, as the agency's calendar (Brussels) has them: YYYY-MM-DD. */
+  function brusselsToday(): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  }
+  function firstOfMonthBefore(day: string, months: number): string {
+    const [year, month] = day.split('-').map(Number);
+    const index = year * 12 + (month - 1) - months;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  }
+  function plusMonths(day: string, months: number): string {
+    const [year, month, date] = day.split('-').map(Number);
+    const index = year * 12 + (month - 1) + months;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+  }
+  /** A YYYY-MM-DD date as each language writes it (medium style, like the console). */
+  const dateIn = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const plainSpaces = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
+
+  it("a caseworker follows the balance and payment plan of their household's tenancy, reached from the household's page", async () => {
+    const staffToken = await platform.token('staff@hearth.demo');
+    const caseworkerToken = await platform.token('caseworker@hearth.demo');
+    const staffCall = async (method: string, path: string, body: unknown = {}) => {
+      const response = await fetch(`${platform.gatewayUrl}/api${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return JSON.parse(text) as { id: string; version: number };
+    };
+    // The third owner's flat (a management mandate) is still available: let it to a household of the caseload still waiting.
+    const { body: mandates } = await platform.get(staffToken, '/leases/head-leases?limit=100');
+    const mandate = mandates.items.find((h: { scheme: string }) => h.scheme === 'management_mandate');
+    expect(mandate).toBeDefined();
+    const { body: caseload } = await platform.get(caseworkerToken, '/applicants/households?limit=100');
+    const waiting = new Map<string, string>(caseload.items.filter((h: { status: string }) => h.status === 'waitlisted').map((h: { id: string; reference: string }) => [h.id, h.reference]));
+    const entry = await eventually(async () => {
+      const { body } = await platform.get(staffToken, `/matching/units/${mandate.unitId}/shortlist`);
+      const found = body.entries?.find((e: { householdId: string }) => waiting.has(e.householdId));
+      expect(found).toBeDefined();
+      return found as { householdId: string };
+    }, 60_000, 500);
+    const householdId = entry.householdId;
+    const reference = waiting.get(householdId)!;
+    // Not necessarily first on the shortlist: staff say why.
+    const proposed = await staffCall('POST', '/matching/offers', { unitId: mandate.unitId, householdId, justification: 'The caseworker asked for this flat, near the school of the household’s child.' });
+    const made = await staffCall('POST', `/matching/offers/${proposed.id}/make`, { expectedVersion: proposed.version });
+    await staffCall('POST', `/matching/offers/${made.id}/accept`, { expectedVersion: made.version });
+    const tenancy = await eventually(async () => {
+      const { body } = await platform.get(staffToken, `/leases/tenancies?householdId=${householdId}`);
+      expect(body.items).toHaveLength(1);
+      return body.items[0] as { id: string; reference: string };
+    }, 60_000, 500);
+    // €700 rent + €50 charges from the first of the month two months ago, nothing paid: three whole months, 3 × €750 = €2,250 owed.
+    const today = brusselsToday();
+    await staffCall('PUT', `/leases/tenancies/${tenancy.id}/terms`, { rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate: firstOfMonthBefore(today, 2), endDate: null });
+    await staffCall('POST', `/leases/tenancies/${tenancy.id}/sign`);
+    await eventually(async () => expect((await platform.get(staffToken, `/leases/tenancies/${tenancy.id}`)).body.balanceCents).toBe(225_000), 60_000, 500);
+    // Three instalments of €750 from today.
+    await staffCall('POST', `/leases/tenancies/${tenancy.id}/payment-plans`, { instalments: 3, firstDueDate: today });
+    const { body: seen } = await eventually(() => platform.get(caseworkerToken, `/leases/tenancies/${tenancy.id}`).then((answer) => (expect(answer.status).toBe(200), answer)), 30_000, 500);
+    // The ledger's lines stay with staff (decision 0027): the caseworker's page shows none.
+    expect((await platform.get(caseworkerToken, `/leases/tenancies/${tenancy.id}/ledger`)).status).toBe(403);
+    const ageing: Record<string, string> = { none: 'None', '0_30': 'Up to 30 days', '31_60': '31 to 60 days', '61_90': '61 to 90 days', '90_plus': 'Over 90 days' };
+
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'caseworker@hearth.demo');
+    await page.getByRole('link', { name: reference }).click();
+    await page.waitForURL(`**/households/${householdId}`);
+    await page.locator('[data-testid=household-tenancies]').getByRole('link', { name: `Tenancy ${tenancy.reference}` }).click();
+    await page.waitForURL(`**/caseload/tenancies/${tenancy.id}`);
+    await page.getByRole('heading', { name: `Tenancy ${tenancy.reference}: balance and payment plan`, level: 2 }).waitFor();
+    await page.locator('[data-testid=balance-summary]').getByText('The household owes €2,250.00.').waitFor();
+    await expect(page.locator('[data-testid=balance]').textContent()).resolves.toBe('€2,250.00');
+    await expect(page.locator('[data-testid=ageing]').textContent()).resolves.toBe(ageing[seen.arrears.ageing]);
+    await page.locator('[data-testid=plan-status]').getByText('In force').waitFor();
+    const rows = page.locator('[data-testid=plan-instalments] tbody tr');
+    await expect(rows.count()).resolves.toBe(3);
+    const instalments = async () => (await rows.allTextContents()).map(plainSpaces);
+    const due = [today, plusMonths(today, 1), plusMonths(today, 2)];
+    // Nothing has fallen due yet (the first is due today): every instalment is still to come.
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'en-GB')}€750.00To come`));
+    await page.getByText("The ledger's charges and payments are kept by the agency's staff").waitFor();
+    await page.getByRole('heading', { name: 'What the household pays', level: 3 }).waitFor();
+    await page.screenshot({ path: join(shots, 'caseworker-tenancy-en.png'), fullPage: true });
+    await accessible(page, 'caseworker: tenancy balance and payment plan');
+
+    await page.locator('[data-testid=language]').selectOption('fr');
+    await page.locator('[data-testid=balance-summary]').getByText('Le ménage doit', { exact: false }).waitFor();
+    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Le ménage doit 2 250,00 €.');
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'fr-BE')}750,00 €À venir`));
+    await page.screenshot({ path: join(shots, 'caseworker-tenancy-fr.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('nl');
+    await page.locator('[data-testid=balance-summary]').getByText('verschuldigd', { exact: false }).waitFor();
+    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Het huishouden is € 2.250,00 verschuldigd.');
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'nl-BE')}€ 750,00Nog te komen`));
+    await page.screenshot({ path: join(shots, 'caseworker-tenancy-nl.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('en');
+
+    // On a phone.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.locator('[data-testid=plan-instalments]').waitFor();
+    await fitsThePhone(page);
+    await page.screenshot({ path: join(shots, 'caseworker-tenancy-phone-en.png'), fullPage: true });
+    await accessible(page, 'caseworker: tenancy (phone)');
+
+    // A tenancy that is not theirs (here: none at all) is the error state, in words.
+    await page.goto(`${platform.gatewayUrl}/caseload/tenancies/${randomUUID()}`);
+    await page.getByRole('alert').getByText('This tenancy does not exist.').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a landlord reads their renovation loan: lent, instalment, what is left and the schedule, read-only", async () => {
+    const landlordToken = await platform.token('landlord@hearth.demo');
+    const { body: own } = await platform.get(landlordToken, '/leases/head-leases?limit=100');
+    // The demo agreement lends €12,000, repaid €150 a month, with the first head lease recorded under it.
+    const lease = own.items.find((h: { renovationLoan: unknown }) => h.renovationLoan !== null);
+    expect(lease.renovationLoan).toEqual({ principalCents: 1_200_000, monthlyRepaymentCents: 15_000 });
+    const { body: statement } = await platform.get(landlordToken, `/leases/head-leases/${lease.id}/statement`);
+    // What is left, worked out from the months deducted so far.
+    const deducted = statement.months.reduce((sum: number, m: { loanRepaymentCents: number }) => sum + m.loanRepaymentCents, 0);
+    const outstanding = (1_200_000 - deducted) / 100;
+    const euros = (amount: number) => `€${amount.toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+
+    const context = await suite.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openPage(context);
+    await signInThroughConsole(page, platform.gatewayUrl, 'landlord@hearth.demo');
+    await page.goto(`${platform.gatewayUrl}/owner-statements`);
+    await page.locator('[data-testid=loan-link]').first().waitFor();
+    const card = page.locator('[data-testid=head-lease]').filter({ has: page.locator('[data-testid=loan-link]') });
+    await expect(card.count()).resolves.toBe(own.items.filter((h: { renovationLoan: unknown }) => h.renovationLoan !== null).length);
+    await card.getByRole('link', { name: 'See the renovation loan and its schedule' }).click();
+    await page.waitForURL(`**/owner-statements/${lease.id}/loan`);
+    await page.getByRole('heading', { name: 'Renovation loan', level: 2 }).waitFor();
+    await expect(page.locator('[data-testid=loan-principal]').textContent()).resolves.toBe('€12,000.00');
+    await expect(page.locator('[data-testid=loan-instalment]').textContent()).resolves.toBe('€150.00');
+    await expect(page.locator('[data-testid=loan-disbursed]').textContent()).resolves.toBe(dateIn(statement.loan.disbursedOn, 'en-GB'));
+    await expect(page.locator('[data-testid=loan-outstanding]').textContent()).resolves.toBe(euros(outstanding));
+    const schedule = page.locator('[data-testid=loan-schedule] tbody tr');
+    await expect(schedule.count()).resolves.toBe(statement.loan.schedule.length);
+    // Each month of the schedule takes €150 off what is left (the last one what remains).
+    const first = statement.loan.schedule[0];
+    await expect(schedule.first().textContent()).resolves.toContain(euros((1_200_000 - first.deductedCents - first.repaidEarlyCents) / 100));
+    // Read-only: an early repayment is the agency's to record (leases refuses it from a landlord).
+    await page.getByTestId('early-repayment-help').getByText('To repay early, ask the agency').waitFor();
+    await expect(page.getByRole('button', { name: /repay/i }).count()).resolves.toBe(0);
+    const refused = await fetch(`${platform.gatewayUrl}/api/leases/head-leases/${lease.id}/loan/early-repayments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${landlordToken}` },
+      body: JSON.stringify({ amount: 100, repaidOn: brusselsToday() }),
+    });
+    expect(refused.status).toBe(403);
+    await fitsThePhone(page);
+    await page.screenshot({ path: join(shots, 'landlord-renovation-loan-phone-en.png'), fullPage: true });
+    await accessible(page, 'landlord: renovation loan');
+
+    await page.locator('[data-testid=language]').selectOption('fr');
+    await page.getByRole('heading', { name: 'Prêt de rénovation', level: 2 }).waitFor();
+    await expect(page.locator('[data-testid=loan-principal]').textContent().then(plainSpaces)).resolves.toBe('12 000,00 €');
+    await expect(page.locator('[data-testid=loan-disbursed]').textContent()).resolves.toBe(dateIn(statement.loan.disbursedOn, 'fr-BE'));
+    await page.screenshot({ path: join(shots, 'landlord-renovation-loan-phone-fr.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('nl');
+    await page.getByRole('heading', { name: 'Renovatielening', level: 2 }).waitFor();
+    await expect(page.locator('[data-testid=loan-instalment]').textContent().then(plainSpaces)).resolves.toBe('€ 150,00');
+    await page.screenshot({ path: join(shots, 'landlord-renovation-loan-phone-nl.png'), fullPage: true });
+    await page.locator('[data-testid=language]').selectOption('en');
     expect(problems).toEqual([]);
     await context.close();
   });

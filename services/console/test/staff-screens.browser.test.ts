@@ -54,7 +54,7 @@ describe('the staff and mediator screens in a real browser', () => {
     const { body: none } = await platform.get(staffToken, '/matching/allocation-runs');
     expect(none.total).toBe(0);
 
-    await page.getByLabel('Also compute the frontier towards strict priority').uncheck();
+    // The best-overall mode with its frontier: the board will choose a point of it.
     await page.getByLabel('Mode').selectOption('optimal');
     await page.getByRole('button', { name: 'Start the run' }).click();
     await page.waitForURL(/\/allocation-runs\/[0-9a-f-]{36}$/);
@@ -346,24 +346,67 @@ describe('the staff and mediator screens in a real browser', () => {
     const { body: accepted } = await platform.get(staffToken, '/matching/offers?status=accepted');
     expect(accepted.total).toBe(1);
     const overtaken = (p: { unitId: string; householdId: string }) => p.unitId === accepted.items[0].unitId || p.householdId === accepted.items[0].householdId;
-    const expectedSkipped = before.proposals.filter(overtaken).length;
-    const expectedOffers = before.proposals.length - expectedSkipped;
-    expect(expectedSkipped).toBeGreaterThan(0);
 
     await page.goto(`${platform.gatewayUrl}/allocation-runs/${approvedRunId}`);
     await page.locator('[data-testid=approval]').getByText("Awaiting the board's approval.").waitFor();
     await expect(page.locator('[data-testid=proposals] tbody tr').count()).resolves.toBe(before.proposals.length);
     await page.getByRole('button', { name: 'Check the certificate' }).click();
     await page.locator('[data-testid=verification]').getByText('The check holds').waitFor();
+
+    // The frontier (decision 0051): each point's total score, households housed and passed over, then strict priority for comparison.
+    const frontier: { point: number; totalScore: number; assigned: number; passedOver: { households: number; maxPoints: number } }[] = before.frontier.points;
+    expect(frontier.length).toBeGreaterThan(0);
+    const frontierRows = page.locator('[data-testid=frontier-points] tbody tr');
+    await expect(frontierRows.count()).resolves.toBe(frontier.length + 1);
+    const figures = (p: { totalScore: number; assigned: number; passedOver: { households: number; maxPoints: number } }) =>
+      `${p.totalScore.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}${p.assigned}${
+        p.passedOver.households === 0 ? 'Nobody' : `${p.passedOver.households} household(s), by up to ${p.passedOver.maxPoints.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} points`
+      }`;
+    await expect(frontierRows.first().textContent()).resolves.toBe(`Best overall (point 1)${figures(frontier[0])}Valid`);
+    await expect(frontierRows.last().textContent()).resolves.toBe(`Strict priority order, for comparison${figures(before.frontier.strictPriority)}Cannot be approved`);
     await page.screenshot({ path: join(shots, 'board-allocation-run-awaiting-en.png'), fullPage: true });
     await accessible(page, 'board: allocation run awaiting approval');
+
+    // The board chooses the point with the most weight on priority: its allocation (from the census) is what they may leave proposals out of.
+    const chosen = frontier[frontier.length - 1].point;
+    const { body: census } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}/census`);
+    const pairs: { applicantId: string; unitId: string }[] = census.frontier.points[chosen - 1].assignments;
+    await page.getByRole('radio', { name: new RegExp(`^${chosen === 1 ? 'Best overall \\(point 1\\)' : `Point ${chosen}: most weight on priority`} — `) }).check();
+    const exclusions = page.locator('[data-testid=exclusions] input[type=checkbox]');
+    await expect(exclusions.count()).resolves.toBe(pairs.length);
+    // One proposal of that point left out: one that nothing since the run overtook.
+    const leftOut = pairs.find((p) => !overtaken({ unitId: p.unitId, householdId: p.applicantId }))!;
+    expect(leftOut).toBeDefined();
+    await page.getByRole('checkbox', { name: new RegExp(`^${census.householdReferences[leftOut.applicantId]} in `) }).check();
+    const pointSkipped = pairs.filter((p) => overtaken({ unitId: p.unitId, householdId: p.applicantId })).length;
+    const pointOffers = pairs.length - pointSkipped - 1;
+    expect(pointSkipped).toBeGreaterThan(0);
+
+    // A note longer than the API takes: refused next to the field, the choice kept, nothing decided.
+    await page.getByLabel("The board's note (kept with the run)").fill('x'.repeat(2001));
+    await page.getByRole('button', { name: 'Approve the proposals' }).click();
+    await page.getByText('Some fields need correcting').waitFor();
+    await expect(page.getByLabel("The board's note (kept with the run)").getAttribute('aria-invalid')).resolves.toBe('true');
+    const { body: still } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}`);
+    expect(still).toMatchObject({ status: 'awaiting_approval', version: before.version, approvedPoint: null });
+    await accessible(page, 'board: allocation run, decision refused');
+    await page.getByLabel("The board's note (kept with the run)").fill('We take the allocation that weighs priority most.');
+    await expect(page.getByRole('radio', { checked: true }).getAttribute('value')).resolves.toBe(String(chosen));
     await page.getByRole('button', { name: 'Approve the proposals' }).click();
     await page.locator('[data-testid=run-status]').getByText('Offers proposed').waitFor();
     await page.locator('[data-testid=approval]').getByText(/^Approved by a Board member on /).waitFor();
-    await page.locator('[data-testid=decision-result]').getByText(`Offers proposed: ${expectedOffers} · skipped: ${expectedSkipped} · excluded: 0`).waitFor();
+    await page.locator('[data-testid=approved-point]').getByText(`Approved at point ${chosen} of the frontier.`).waitFor();
+    await page.locator('[data-testid=decision-result]').getByText(`Offers proposed: ${pointOffers} · skipped: ${pointSkipped} · excluded: 1`).waitFor();
+    const { body: decided } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}`);
+    expect(decided).toMatchObject({ approvedPoint: chosen, decisionNote: 'We take the allocation that weighs priority most.' });
+    expect(decided.proposals.map((p: { unitId: string }) => p.unitId).sort()).toEqual(pairs.map((p) => p.unitId).sort());
+    expect(decided.proposals.find((p: { unitId: string }) => p.unitId === leftOut.unitId).outcome).toBe('excluded');
+    expect((await platform.get(staffToken, `/matching/offers?runId=${approvedRunId}`)).body.total).toBe(pointOffers);
+    await page.screenshot({ path: join(shots, 'board-allocation-run-frontier-approved-en.png'), fullPage: true });
     const proposals = page.locator('[data-testid=proposals] tbody tr');
-    await expect(proposals.filter({ hasText: 'Offer proposed' }).count()).resolves.toBe(expectedOffers);
-    await expect(proposals.filter({ hasText: 'Skipped' }).count()).resolves.toBe(expectedSkipped);
+    await expect(proposals.filter({ hasText: 'Offer proposed' }).count()).resolves.toBe(pointOffers);
+    await expect(proposals.filter({ hasText: 'Skipped' }).count()).resolves.toBe(pointSkipped);
+    await expect(proposals.filter({ hasText: 'Excluded' }).count()).resolves.toBe(1);
     // Each skipped proposal says why, in words.
     for (const row of await proposals.filter({ hasText: 'Skipped' }).all()) {
       await expect(row.textContent()).resolves.toMatch(/The flat is no longer available\.|The household is no longer on the waitlist\./);
@@ -374,7 +417,7 @@ describe('the staff and mediator screens in a real browser', () => {
     const { body: approved } = await platform.get(staffToken, `/matching/allocation-runs/${approvedRunId}`);
     expect(approved).toMatchObject({ status: 'offers_proposed', decidedBy: { role: 'board_member' } });
     const { body: offers } = await platform.get(staffToken, `/matching/offers?runId=${approvedRunId}`);
-    expect(offers.total).toBe(expectedOffers);
+    expect(offers.total).toBe(pointOffers);
     expect(offers.items.every((o: { status: string; source: string }) => o.status === 'proposed' && o.source === 'allocation_run')).toBe(true);
 
     // The decision in French and Dutch.
@@ -382,7 +425,7 @@ describe('the staff and mediator screens in a real browser', () => {
     await page.locator('[data-testid=approval]').getByText(/^Approuvée par un·e Membre du conseil le /).waitFor();
     await page.screenshot({ path: join(shots, 'board-allocation-run-approved-fr.png'), fullPage: true });
     await page.locator('[data-testid=language]').selectOption('nl');
-    await page.locator('[data-testid=decision-result]').getByText(`Aanbiedingen voorgesteld: ${expectedOffers}`, { exact: false }).waitFor();
+    await page.locator('[data-testid=decision-result]').getByText(`Aanbiedingen voorgesteld: ${pointOffers}`, { exact: false }).waitFor();
     await page.screenshot({ path: join(shots, 'board-allocation-run-approved-nl.png'), fullPage: true });
     await page.locator('[data-testid=language]').selectOption('en');
     expect(problems).toEqual([]);

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,26 @@ import { errorsOf, Refusal, ScrollTable, StatusBadge, Terms } from './parts';
 
 interface RunView extends RunSummary {
   policy: { weights: Record<string, number>; maxPerBuilding: number | null; maxExtraBedrooms: number; maxPerDistrict: unknown };
-  proposals: { unitId: string; reference: string; score: number; district: string; overDistrictLimit: boolean; outcome: string; skippedBecause: string | null }[];
+  proposals: { unitId: string; householdId: string; reference: string; score: number; district: string; overDistrictLimit: boolean; outcome: string; skippedBecause: string | null }[];
   districtReport: { limit: number | null; districts: { district: string; proposals: number; overLimitBy: number }[] } | null;
   engineVersion: string;
   runDate: string | null;
+  frontier: RunFrontier | null;
+  approvedPoint: number | null;
+}
+
+/** How an allocation departs from strict priority (decision 0051). */
+interface Described {
+  totalScore: number;
+  assigned: number;
+  priorityHoused: number;
+  passedOver: { households: number; maxPoints: number; totalPoints: number };
+}
+
+/** The run's frontier as matching summarises it: point 1 is the best overall allocation, higher points weigh priority more. */
+interface RunFrontier {
+  points: (Described & { point: number; priorityWeight: number; objective: number; certificateValid: boolean })[];
+  strictPriority: Described;
 }
 
 interface Census {
@@ -25,6 +41,8 @@ interface Census {
   instance: { applicants?: unknown[]; units?: unknown[] };
   result: { totalScore?: number; assignments?: unknown[] } | null;
   certificate: unknown;
+  householdReferences?: Record<string, string>;
+  frontier?: { points: { assignments: { applicantId: string; unitId: string; score: number }[] }[] } | null;
 }
 
 interface Verification {
@@ -52,21 +70,90 @@ function DecisionResult({ run }: { run: RunView }) {
   );
 }
 
-/** A board member approves the run's proposals (each becomes a proposed offer) or declines them all, with a note kept with the run. */
+/** A proposal the board may leave out: the run's own, or those of the frontier point chosen. */
+interface Candidate {
+  unitId: string;
+  reference: string;
+  district: string;
+  score: number;
+}
+
+/** The proposals of the allocation chosen: the run's own, or (a frontier point chosen) that point's pairs from the census. */
+function useCandidates(run: RunView, point: number | null): { candidates: Candidate[] | undefined; census: ReturnType<typeof useApi<Census>> } {
+  const census = useApi<Census>(point !== null ? `/matching/allocation-runs/${run.id}/census` : undefined);
+  if (point === null) return { candidates: run.proposals.map((p) => ({ unitId: p.unitId, reference: p.reference, district: p.district, score: p.score })), census };
+  const pairs = census.data?.frontier?.points[point - 1]?.assignments;
+  if (!census.data || !pairs) return { candidates: undefined, census };
+  const units = new Map(((census.data.instance.units ?? []) as { id: string; district: string }[]).map((u) => [u.id, u.district]));
+  const references = census.data.householdReferences ?? {};
+  return { candidates: pairs.map((a) => ({ unitId: a.unitId, reference: references[a.applicantId] ?? a.applicantId, district: units.get(a.unitId) ?? '—', score: a.score })), census };
+}
+
+/**
+ * A board member approves the run's proposals (each becomes a proposed offer) or declines them all,
+ * with a note kept with the run. Before approving, the board may choose a point of the run's
+ * frontier (its allocation replaces the proposals) and leave single proposals out (they get no
+ * offer); both go with the approval, and what the API refuses shows next to its field.
+ */
 function DecideRun({ run }: { run: RunView }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [note, setNote] = useState('');
+  const [point, setPoint] = useState<number | null>(null);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const { candidates, census } = useCandidates(run, point);
   const decide = useApiMutation<'approve' | 'reject', RunView>((decision) => ({
     path: `/matching/allocation-runs/${run.id}/${decision}`,
-    body: { expectedVersion: run.version, ...(note.trim() ? { note: note.trim() } : {}) },
+    body: {
+      expectedVersion: run.version,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(decision === 'approve' && point !== null ? { point } : {}),
+      ...(decision === 'approve' && excluded.length > 0 ? { exclude: excluded } : {}),
+    },
   }));
   const client = useQueryClient();
   const error = errorsOf(decide.error);
   // Refused (someone decided first, or the run changed): the page shows the run as it is now.
   const send = (decision: 'approve' | 'reject') => decide.mutate(decision, { onError: () => void client.invalidateQueries() });
+  const choosePoint = (value: string) => {
+    setPoint(value === '' ? null : Number(value));
+    // A proposal left out belongs to the allocation it was chosen in.
+    setExcluded([]);
+  };
+  const points = run.frontier?.points ?? [];
   return (
     <Stack gap="sm" data-testid="decide-run">
       <Text size="sm">{t('runs.decideHelp')}</Text>
+      {points.length > 0 && (
+        <Radio.Group name="point" label={t('frontierChoice.choose')} description={t('frontierChoice.chooseHelp')} value={point === null ? '' : String(point)} onChange={choosePoint} error={error('point')}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="" label={t('frontierChoice.runOwn')} />
+            {points.map((p) => (
+              <Radio
+                key={p.point}
+                value={String(p.point)}
+                label={t('frontierChoice.pointOption', {
+                  name: pointName(t, p.point, points.length),
+                  total: format.number(p.totalScore, 1),
+                  housed: format.number(p.assigned),
+                  passed: format.number(p.passedOver.households),
+                })}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      {candidates === undefined ? (
+        census.error ? <ErrorState error={census.error} onRetry={() => void census.refetch()} /> : <Loading />
+      ) : candidates.length > 0 ? (
+        <Checkbox.Group label={t('frontierChoice.exclude')} description={t('frontierChoice.excludeHelp')} value={excluded} onChange={setExcluded} error={error('exclude')} data-testid="exclusions">
+          <Stack gap="xs" mt="xs">
+            {candidates.map((c) => (
+              <Checkbox key={c.unitId} value={c.unitId} label={t('frontierChoice.excludeOption', { reference: c.reference, district: c.district, score: format.number(c.score, 1) })} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      ) : null}
       <Textarea label={t('runs.decisionNote')} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={error('note')} autosize minRows={2} />
       <Refusal error={decide.error} />
       <Group>
@@ -78,6 +165,71 @@ function DecideRun({ run }: { run: RunView }) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** A frontier point in words: the best overall allocation, strict priority's nearest, or one between. */
+function pointName(t: (key: string, options?: Record<string, unknown>) => string, point: number, of: number): string {
+  if (point === 1) return t('frontierChoice.bestOverall');
+  if (point === of) return t('frontierChoice.mostPriority', { point });
+  return t('frontierChoice.between', { point });
+}
+
+/** The frontier between the best overall allocation and strict priority: what each point costs, in figures and words. */
+function FrontierCard({ run }: { run: RunView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const frontier = run.frontier!;
+  const passed = (d: Described) =>
+    d.passedOver.households === 0 ? t('frontierChoice.nobodyPassedOver') : t('frontierChoice.passedOverValue', { households: format.number(d.passedOver.households), max: format.number(d.passedOver.maxPoints, 1) });
+  return (
+    <Card withBorder component="section" aria-labelledby="frontier">
+      <Title order={3} size="h4" id="frontier" mb="sm">
+        {t('frontierChoice.title')}
+      </Title>
+      <Stack gap="sm">
+        <Text size="sm">{t('frontierChoice.help')}</Text>
+        <Text size="sm">{t('frontierChoice.passedOverHelp')}</Text>
+        <ScrollTable minWidth={560} label={t('frontierChoice.title')}>
+          <Table striped data-testid="frontier-points">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('frontierChoice.point')}</Table.Th>
+                <Table.Th>{t('runs.totalScore')}</Table.Th>
+                <Table.Th>{t('frontierChoice.housed')}</Table.Th>
+                <Table.Th>{t('frontierChoice.passedOver')}</Table.Th>
+                <Table.Th>{t('runs.certificate')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {frontier.points.map((p) => (
+                <Table.Tr key={p.point} data-point={p.point}>
+                  <Table.Td>
+                    {pointName(t, p.point, frontier.points.length)}
+                    {run.approvedPoint === p.point && (
+                      <Badge color="green" variant="light" ml="xs">
+                        {t('frontierChoice.approvedBadge')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{format.number(p.totalScore, 1)}</Table.Td>
+                  <Table.Td>{format.number(p.assigned)}</Table.Td>
+                  <Table.Td>{passed(p)}</Table.Td>
+                  <Table.Td>{t(p.certificateValid ? 'runs.certificateValid' : 'runs.certificateInvalid')}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr data-point="strict">
+                <Table.Td>{t('frontierChoice.strictPriority')}</Table.Td>
+                <Table.Td>{format.number(frontier.strictPriority.totalScore, 1)}</Table.Td>
+                <Table.Td>{format.number(frontier.strictPriority.assigned)}</Table.Td>
+                <Table.Td>{passed(frontier.strictPriority)}</Table.Td>
+                <Table.Td>{t('frontierChoice.notApprovable')}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </Stack>
+    </Card>
   );
 }
 
@@ -104,6 +256,7 @@ function Approval({ run }: { run: RunView }) {
                   : t('runs.notYetSolved')}
         </Text>
         {run.decisionNote && <Text size="sm">{t('runs.note', { note: run.decisionNote })}</Text>}
+        {run.approvedPoint !== null && run.approvedPoint !== undefined && <Text size="sm" data-testid="approved-point">{t('frontierChoice.approvedAt', { point: run.approvedPoint })}</Text>}
         {run.decidedBy && (run.status === 'offers_proposed' || run.status === 'rejected') && <DecisionResult run={run} />}
         {canDecide && <DecideRun run={run} />}
       </Stack>
@@ -207,6 +360,7 @@ export default function AllocationRunPage() {
           />
         </Stack>
       </Card>
+      {r.frontier && r.frontier.points.length > 0 && <FrontierCard run={r} />}
       <Approval run={r} />
       <Card withBorder component="section" aria-labelledby="proposals">
         <Title order={3} size="h4" id="proposals" mb="sm">

@@ -7,6 +7,7 @@ import { useApi, useApiMutation } from '../api/hooks';
 import { api } from '../api/session';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
+import { HouseholdTenancies } from './caseworker-tenancy';
 import { errorsOf, Refusal, StatusBadge, Terms, today } from './parts';
 
 /** The purposes the applicants service accepts for a read of personal data (access-purpose.ts); every read is logged with it. */
@@ -70,6 +71,7 @@ export default function HouseholdPage() {
                 ]}
               />
             </Card>
+            <HouseholdTenancies householdId={h.id} />
             <PersonalDataSection householdId={h.id} />
             <ConsentForm household={h} />
             <NeedsForm household={h} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
 import { currentSession, problemOf, refresh, type Page } from '../api/session';
 import { describeError, QueryState } from '../components/states';
@@ -135,6 +136,13 @@ function LeaseStatement({ lease }: { lease: HeadLease }) {
                   ...(s.loan ? ([[t('ownerStatements.loanOutstanding'), t('ownerStatements.loanValue', { outstanding: cents(s.loan.outstandingCents), principal: cents(s.loan.principalCents) })]] as [string, string][]) : []),
                 ]}
               />
+              {s.loan && (
+                <Text>
+                  <Link to={`/owner-statements/${lease.id}/loan`} data-testid="loan-link">
+                    {t('renovationLoan.open')}
+                  </Link>
+                </Text>
+              )}
             </Stack>
           )}
         </QueryState>

@@ -34,13 +34,6 @@ interface HeadLease {
   endDate: string | null;
 }
 
-/** "2027-03" as the reader says a month ("March 2027", "mars 2027", "maart 2027"). */
-function useMonth() {
-  const { i18n } = useTranslation();
-  const locale = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' }[i18n.language] ?? 'en-GB';
-  return (month: string | null) => (month ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)) : '—');
-}
-
 /**
  * The renovation loan of one of the landlord's head leases: lent when and how much, the monthly
  * instalment deducted from what the agency owes them, what was repaid (deducted or early) and what
@@ -51,7 +44,6 @@ export default function RenovationLoanPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const cents = useCents();
-  const month = useMonth();
   const { headLeaseId } = useParams();
   const lease = useApi<HeadLease>(`/leases/head-leases/${headLeaseId}`);
   const statement = useApi<StatementWithLoan>(`/leases/head-leases/${headLeaseId}/statement`);
@@ -88,7 +80,7 @@ export default function RenovationLoanPage() {
                 {loan.outstandingCents === 0
                   ? t('renovationLoan.repaid')
                   : loan.repaidInMonth
-                    ? t('renovationLoan.repaidIn', { month: month(loan.repaidInMonth) })
+                    ? t('renovationLoan.repaidIn', { month: format.month(loan.repaidInMonth) })
                     : t('renovationLoan.leftAtEnd', { amount: cents(loan.outstandingAtEndCents) })}
               </Text>
               <Text size="sm">{t('renovationLoan.howRepaid')}</Text>
@@ -141,7 +133,7 @@ export default function RenovationLoanPage() {
                     {loan.schedule.map((line) => (
                       <Table.Tr key={line.month}>
                         <Table.Td>
-                          {month(line.month)}{' '}
+                          {format.month(line.month)}{' '}
                           {line.projected && (
                             <Badge variant="light" color="gray">
                               {t('renovationLoan.projected')}

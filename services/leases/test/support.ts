@@ -2,6 +2,7 @@ import { Topics } from '@hearth/contracts';
 import {
   aHouseholdReference,
   bearer,
+  clearRedisPrefix,
   eventually,
   LandlordEventStream,
   OfferEventStream,
@@ -28,6 +29,59 @@ export function leasesEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
 /** The leases service in-process, over a throw-away database, its consumer retrying fast. */
 export function startLeases(env: NodeJS.ProcessEnv): Promise<TestApp> {
   return startTestApp(LeasesModule.forRoot(loadLeasesConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
+}
+
+/** What a suite of the leases service works with: the service (a new one after `restartOn`), a producer to the test broker. */
+export interface LeasesSuite {
+  readonly env: NodeJS.ProcessEnv;
+  readonly service: TestApp;
+  readonly producer: TestProducer;
+  /**
+   * Stops the service and starts it again over the same database and queues with `today` as
+   * LEASES_TODAY: the calendar moves on (its jobs catch up as after any downtime).
+   */
+  restartOn(today: string): Promise<TestApp>;
+}
+
+/**
+ * The set-up every integration suite shares, registered as the suite's beforeAll/afterAll: the
+ * service in-process over a throw-away database (leasesEnv with `extraEnv`), a producer to the test
+ * broker; afterwards both closed and the suite's queues cleared. Call it in the describe block.
+ */
+export function leasesSuite(extraEnv: Record<string, string> = {}): LeasesSuite {
+  const env = leasesEnv(extraEnv);
+  let service: TestApp | undefined;
+  let producer: TestProducer | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the leases suite's ${what} is used before beforeAll started it`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    service = await startLeases(env);
+    producer = await TestProducer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await service?.close();
+    await clearRedisPrefix(env.BULLMQ_PREFIX!);
+  });
+
+  return {
+    env,
+    get service() {
+      return started(service, 'service');
+    },
+    get producer() {
+      return started(producer, 'producer');
+    },
+    async restartOn(today: string) {
+      await started(service, 'service').app.close();
+      service = await startLeases({ ...env, LEASES_TODAY: today });
+      return service;
+    },
+  };
 }
 
 export interface FlatInScheme {

@@ -82,9 +82,9 @@ describe('leases service', () => {
     });
 
     it('prints the owner statement as a PDF in the owner’s language, amounts and months as the locale writes them', async () => {
-      const pdfText = async (language: string) => {
+      const pdfText = async (language: string | null) => {
         const response = await suite.service.http
-          .get(`/head-leases/${flat.headLeaseId}/statement.pdf?language=${language}`)
+          .get(`/head-leases/${flat.headLeaseId}/statement.pdf${language ? `?language=${language}` : ''}`)
           .set(bearer('landlord', { landlordId: flat.landlordId }))
           .buffer(true)
           .parse((res, done) => {
@@ -112,6 +112,8 @@ describe('leases service', () => {
       expect(en).toContain('November 2026');
       expect(en).toContain('€11,850.00 outstanding');
       expect(fr + nl + en).not.toMatch(/HX-/);
+      // No language asked, and landlords never told leases this owner's: the configured default, English.
+      expect(await pdfText(null)).toContain('Owner statement');
 
       await suite.service.http.get(`/head-leases/${flat.headLeaseId}/statement.pdf?language=de`).set(staff).expect(400);
       await suite.service.http.get(`/head-leases/${flat.headLeaseId}/statement.pdf`).set(bearer('landlord', { landlordId: randomUUID() })).expect(404);

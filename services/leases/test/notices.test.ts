@@ -14,22 +14,28 @@ import { acceptedOffer, flatInScheme, FlatInScheme, leasesSuite, pdfAt, staff, T
 describe('notices as PDFs', () => {
   const suite = leasesSuite();
 
-  /** A signed tenancy of a new flat: 700.00 + 50.00 a month from `startDate`, nothing paid. */
-  async function signedTenancy(startDate: string): Promise<{ flat: FlatInScheme; tenancyId: string; reference: string }> {
-    const flat = await flatInScheme(suite.service, suite.producer);
+  /**
+   * A signed tenancy of a new flat: 700.00 + 50.00 a month from `startDate`, nothing paid; the
+   * household's documents in `languages.household`, the owner registered with `languages.owner`.
+   */
+  async function signedTenancy(startDate: string, languages: { household?: string; owner?: string } = {}): Promise<{ flat: FlatInScheme; tenancyId: string; reference: string }> {
+    const flat = await flatInScheme(suite.service, suite.producer, {}, languages.owner);
     const { tenancy } = await acceptedOffer(suite.service, suite.producer, flat.unitId);
-    await suite.service.http
+    const documentLanguage = languages.household ? { documentLanguage: languages.household } : {};
+    const { body: completed } = await suite.service.http
       .put(`/tenancies/${tenancy.id}/terms`)
       .set(staff)
-      .send({ rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate, endDate: null })
+      .send({ rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate, endDate: null, ...documentLanguage })
       .expect(200);
+    expect(completed.documentLanguage).toBe(languages.household ?? null);
     await suite.service.http.post(`/tenancies/${tenancy.id}/sign`).set(staff).send({}).expect(200);
     return { flat, tenancyId: tenancy.id, reference: tenancy.reference };
   }
 
   it('prints the formal notice of the arrears ladder to the household in its language: the unpaid months, the total, the date to pay by', async () => {
     // From 1 September, nothing paid: September, October and November unpaid on 20 November, 3 × 75,000 = 225,000 — established.
-    const { tenancyId, reference, flat } = await signedTenancy('2026-09-01');
+    // The household reads Dutch (recorded on the tenancy), the owner French (registered so with landlords).
+    const { tenancyId, reference, flat } = await signedTenancy('2026-09-01', { household: 'nl', owner: 'fr' });
     await eventually(async () => {
       expect((await suite.service.http.get(`/tenancies/${tenancyId}`).set(staff).expect(200)).body).toMatchObject({ balanceCents: 225_000, arrears: { stage: 'established' } });
     }, 30_000);
@@ -63,6 +69,15 @@ describe('notices as PDFs', () => {
     expect(nl).toContain('Betaal € 2.250,00 uiterlijk op 28 november 2026.');
     const en = await pdfAt(suite.service, path('en'), staff);
     expect(en).toContain('Formal notice to pay');
+    // Without a language asked: the household's, Dutch.
+    const byDefault = await pdfAt(suite.service, `/tenancies/${tenancyId}/notices/${formal.id}/pdf`, staff);
+    expect(byDefault).toContain('Ingebrekestelling tot betaling');
+    expect(byDefault).toContain('Betaal € 2.250,00 uiterlijk op 28 november 2026.');
+    // The owner's statement without a language asked: the owner's, French (November from the 20th: 78,000 × 11 / 30 = 28,600, less the 15,000 instalment).
+    const statement = await pdfAt(suite.service, `/head-leases/${flat.headLeaseId}/statement.pdf`, bearer('landlord', { landlordId: flat.landlordId }));
+    expect(statement).toContain('Relevé propriétaire');
+    expect(statement).toContain('novembre 2026');
+    expect(statement).toContain('136,00 €');
     expect(en).toContain('Total unpaid: €2,250.00');
     expect(en).toContain('Please pay €2,250.00 by 28 November 2026 at the latest.');
     // The reminder has no date to pay by.
@@ -83,7 +98,8 @@ describe('notices as PDFs', () => {
   it('prints the indexation notice to each side in its language, with the formula and its inputs', async () => {
     // From 15 October 2025 at 700.00; indexed on 15 October 2026 by the health index: base September 2025 = 128.47,
     // new September 2026 = 131.02: 70,000 × 13,102 / 12,847 = 917,140,000 / 12,847 = 71,389 r 5,517 → 713.89, from 1 December.
-    const { flat, tenancyId, reference } = await signedTenancy('2025-10-15');
+    // The household reads French (recorded on the tenancy), the owner Dutch (registered so with landlords).
+    const { flat, tenancyId, reference } = await signedTenancy('2025-10-15', { household: 'fr', owner: 'nl' });
     await suite.service.http
       .put('/index-series/health_index/values')
       .set(staff)
@@ -95,7 +111,8 @@ describe('notices as PDFs', () => {
     expect(indexed.payload).toMatchObject({ effectiveOn: '2026-12-01', newRentCents: 71_389 });
     const path = (query: string) => `/tenancies/${tenancyId}/rent-history/2026-10-15/notice?${query}`;
 
-    const fr = await pdfAt(suite.service, path('recipient=household&language=fr'), staff);
+    // Each side's notice without a language asked: in that side's language.
+    const fr = await pdfAt(suite.service, path('recipient=household'), staff);
     expect(fr).toContain('Avis d’indexation du loyer');
     expect(fr).toContain('Au ménage');
     expect(fr).toContain(`Location du ménage ${reference}`);
@@ -108,7 +125,7 @@ describe('notices as PDFs', () => {
     expect(fr).toContain('Nouveau loyer à partir du 1 décembre 2026 : 713,89 € par mois');
     expect(fr).toContain('Payez le nouveau montant');
 
-    const nl = await pdfAt(suite.service, path('recipient=owner&language=nl'), staff);
+    const nl = await pdfAt(suite.service, path('recipient=owner'), staff);
     expect(nl).toContain('Kennisgeving van de huurindexering');
     expect(nl).toContain('Aan de eigenaar');
     expect(nl).toContain('Nieuw indexcijfer (health_index, september 2026): 131,02');
@@ -116,7 +133,7 @@ describe('notices as PDFs', () => {
     expect(nl).toContain('Nieuwe huur vanaf 1 december 2026: € 713,89 per maand');
     expect(nl).toContain('De gewaarborgde huur van uw overeenkomst verandert niet');
 
-    // The flat's owner always gets the owner's notice; another landlord gets 404.
+    // The flat's owner always gets the owner's notice, here in the language asked; another landlord gets 404.
     const owner = await pdfAt(suite.service, path('recipient=household&language=en'), bearer('landlord', { landlordId: flat.landlordId }));
     expect(owner).toContain('Rent indexation notice');
     expect(owner).toContain('To the owner');

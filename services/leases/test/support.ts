@@ -92,11 +92,13 @@ export interface FlatInScheme {
 }
 
 /**
- * Publishes a landlord's signed agreement (v2, with terms) and a flat of theirs becoming
- * available (asking rent 690.00 + 45.00), and waits until leases recorded the flat's head lease.
+ * Publishes a landlord's signed agreement (v2, with terms) — after their registration with a
+ * preferred language when `preferredLanguage` is given — and a flat of theirs becoming available
+ * (asking rent 690.00 + 45.00), and waits until leases recorded the flat's head lease.
  */
-export async function flatInScheme(service: TestApp, producer: TestProducer, terms: Record<string, unknown> = {}): Promise<FlatInScheme> {
+export async function flatInScheme(service: TestApp, producer: TestProducer, terms: Record<string, unknown> = {}, preferredLanguage?: string): Promise<FlatInScheme> {
   const landlord = new LandlordEventStream();
+  if (preferredLanguage) await producer.send(Topics.landlords, landlord.landlordId, landlord.registered(preferredLanguage));
   const agreementId = randomUUID();
   const signed = landlord.agreementSignedWithTerms(terms, agreementId);
   await producer.send(Topics.landlords, landlord.landlordId, signed);

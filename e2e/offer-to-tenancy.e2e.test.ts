@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { aConsent, aHouseholdRegistration, anAssessment, aUnit, bearer, eventually, queryDatabase, readEvents, someNeeds, waitForEvents } from '@hearth/testing';
+import { aConsent, aHouseholdRegistration, anAssessment, aUnit, bearer, eventually, pdfText, queryDatabase, readEvents, someNeeds, waitForEvents } from '@hearth/testing';
 import { client, Client, passInitialInspection, passInspection, Platform, submittedFlat } from './support';
 
 const staff = bearer('sra_staff');
@@ -44,12 +44,22 @@ const agreementTerms = { startDate: M0, coverage: { rentArrears: true, vacancy: 
  * flat is vacating, the move-out inspection (compared with the move-in one) finds damage, and
  * leases proposes a damage claim less wear, capped by the owner's cover; the flat is available
  * again, and once the tenancy has ended the empty month is counted: the owner's statement marks it
- * vacant (guaranteed rent paid all the same) and a vacancy claim covers its days.
+ * vacant (guaranteed rent paid all the same) and a vacancy claim covers its days. Documents go out
+ * in each recipient's language without being asked (decision 0029): the household's formal notice
+ * in the language recorded on its tenancy, the owner's statement in the one the owner registered with.
  */
 describe('from an accepted offer to a household housed, in arrears, gone, and the flat let again', () => {
   const platform = new Platform();
   let landlords: Client, units: Client, inspections: Client, applicants: Client, matching: Client, leases: Client;
   const at = (name: Parameters<Platform['service']>[0], headers = staff) => client(platform.service(name).url, headers);
+
+  /** A document of the leases service, as staff print it (no language asked), read back as text. */
+  async function leasesPdf(path: string): Promise<string> {
+    const response = await fetch(`${platform.service('leases').url}${path}`, { headers: staff });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    return pdfText(Buffer.from(await response.arrayBuffer()));
+  }
 
   /** Moves the leases service's calendar on to `day` (a restart); its jobs catch up at once. */
   async function leasesOn(day: string) {
@@ -110,7 +120,8 @@ describe('from an accepted offer to a household housed, in arrears, gone, and th
     const tenancyId = draft.id as string;
     await eventually(async () => expect((await units.get(`/units/${unitId}`)).body.status).toBe('reserved'), 60_000);
 
-    const terms = { rent: 1_111.1, serviceCharges: 60, benefitPaidDirectly: 0, deposit: { kind: 'guarantee', amount: 2_222.2 }, startDate: M0, endDate: null };
+    // The household reads its letters in French (staff record it with the terms).
+    const terms = { rent: 1_111.1, serviceCharges: 60, benefitPaidDirectly: 0, deposit: { kind: 'guarantee', amount: 2_222.2 }, startDate: M0, endDate: null, documentLanguage: 'fr' };
     expect((await leases.put(`/tenancies/${tenancyId}/terms`, terms)).status).toBe(200);
     expect((await leases.post(`/tenancies/${tenancyId}/sign`, { signedOn: M0 })).status).toBe(200);
 
@@ -172,6 +183,11 @@ describe('from an accepted offer to a household housed, in arrears, gone, and th
       ['reminder', M2],
       ['formal_notice', M2],
     ]);
+    // The formal notice as the household received it, in its language (French) without asking: 234,220 unpaid.
+    const { body: notices } = await leases.get(`/tenancies/${tenancyId}/notices`);
+    const formalNotice = await leasesPdf(`/tenancies/${tenancyId}/notices/${notices.items[1].id}/pdf`);
+    expect(formalNotice).toContain('Mise en demeure de payer');
+    expect(formalNotice).toContain('Total impayé : 2 342,20 €');
 
     // The owner is paid the guaranteed rent all the same: 78,000 a month less the 150.00 loan
     // instalment = 63,000 due for each of M0, M1 and M2, and paid. (M0 was made due the day the flat
@@ -184,6 +200,11 @@ describe('from an accepted offer to a household housed, in arrears, gone, and th
       [M0, M1, M2].map((m) => expect.objectContaining({ month: month(m), guaranteedRentCents: 78_000, loanRepaymentCents: 15_000, dueCents: 63_000, paidCents: 63_000, owedCents: 0, vacant: m === M0 })),
     );
     expect((await leases.get(`/tenancies/${tenancyId}/ledger`)).body).toMatchObject({ chargedCents: 351_330, paidCents: 0, balanceCents: 351_330 });
+    // The owner's statement in the owner's language without asking: Dutch, as the owner registered
+    // with landlords (the test builder's registration) and LandlordRegistered told leases.
+    const ownerStatement = await leasesPdf(`/head-leases/${headLease.id}/statement.pdf`);
+    expect(ownerStatement).toContain('Eigenaarsoverzicht');
+    expect(ownerStatement).toContain('€ 630,00');
 
     // A payment plan for the whole 351,330: three instalments from the 15th of M4.
     const firstInstalment = plusDays(M4, 14);

@@ -1,8 +1,8 @@
 import { Topics } from '@hearth/contracts';
-import { aHouseholdReference, bearer, eventually, LandlordEventStream, OfferEventStream, queryDatabase, readEvents, UnitEventStream, waitForEvents } from '@hearth/testing';
+import { aHouseholdReference, bearer, eventually, LandlordEventStream, OfferEventStream, pdfText as textOf, queryDatabase, readEvents, UnitEventStream, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
 import { MonthlyScheduler } from '../src/jobs/monthly.scheduler';
-import { acceptedOffer, flatInScheme, FlatInScheme, leasesSuite, pdfText as textOf, staff, TODAY } from './support';
+import { acceptedOffer, flatInScheme, FlatInScheme, leasesSuite, staff, TODAY } from './support';
 
 /**
  * The leases service on real PostgreSQL, Redis and the test broker, "today" fixed at 2026-11-20
@@ -183,17 +183,18 @@ describe('leases service', () => {
       ['a negative rent, three decimals and an unknown field', { rent: -1, serviceCharges: 1.005, pets: true }, ['rent', 'serviceCharges', 'pets']],
       ['a benefit above the rent and an end before the start', { benefitPaidDirectly: 900, endDate: '2026-01-01' }, ['benefitPaidDirectly', 'endDate']],
       ['an impossible date and a deposit kind that does not exist', { startDate: '2026-02-30', deposit: { kind: 'cash', amount: 10 } }, ['startDate', 'deposit.kind']],
+      ['a document language documents are not written in', { documentLanguage: 'de' }, ['documentLanguage']],
     ])('PUT terms with %s → 400 problem+json naming the fields, nothing written or published', async (_case, change, fields) => {
       const valid = { rent: 700, serviceCharges: 50, benefitPaidDirectly: 100, deposit: { kind: 'guarantee', amount: 1400 }, startDate: '2026-09-15', endDate: null };
       const body = Object.keys(change).length === 0 ? {} : { ...valid, ...change };
-      const before = await queryDatabase(suite.service.database, 'SELECT version, rent_cents FROM tenancies WHERE id = $1', [tenancyId]);
+      const before = await queryDatabase(suite.service.database, 'SELECT version, rent_cents, document_language FROM tenancies WHERE id = $1', [tenancyId]);
       const eventsBefore = (await readEvents(Topics.leases, tenancyId)).length;
 
       const response = await suite.service.http.put(`/tenancies/${tenancyId}/terms`).set(staff).send(body).expect(400);
 
       expect(response.headers['content-type']).toMatch(/problem\+json/);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(fields));
-      expect(await queryDatabase(suite.service.database, 'SELECT version, rent_cents FROM tenancies WHERE id = $1', [tenancyId])).toEqual(before);
+      expect(await queryDatabase(suite.service.database, 'SELECT version, rent_cents, document_language FROM tenancies WHERE id = $1', [tenancyId])).toEqual(before);
       expect((await readEvents(Topics.leases, tenancyId)).length).toBe(eventsBefore);
     });
 

@@ -6,13 +6,13 @@ import {
   eventually,
   LandlordEventStream,
   OfferEventStream,
+  pdfText,
   startTestApp,
   TestApp,
   testEnv,
   TestProducer,
   UnitEventStream,
 } from '@hearth/testing';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadLeasesConfig } from '../src/config';
 import { LeasesModule } from '../src/leases.module';
@@ -124,24 +124,6 @@ export async function acceptedOffer(service: TestApp, producer: TestProducer, un
     return body.items[0];
   }, 30_000);
   return { offer, tenancy };
-}
-
-/**
- * The text of a PDF, extracted with pdf-parse in a plain Node process (pdf.js loads its worker by a
- * dynamic import, which Jest's module sandbox refuses). Whitespace runs collapsed to one space.
- */
-export function pdfText(pdf: Buffer): string {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const chunks = [];
-    process.stdin.on('data', (c) => chunks.push(c));
-    process.stdin.on('end', async () => {
-      const parser = new PDFParse({ data: Buffer.concat(chunks) });
-      const { text } = await parser.getText();
-      await parser.destroy();
-      process.stdout.write(text);
-    });`;
-  return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
 }
 
 /** GETs a PDF with the given authorisation, checks it is one, and returns its text (pdfText). */

@@ -94,11 +94,16 @@ export async function draftAndSubmit(units: Client, flat: Record<string, unknown
   return { unit, submitted };
 }
 
-/** A verified owner with a signed agreement, and the flat submitted for its initial inspection. */
-export async function submittedFlat(landlords: Client, units: Client, flat: (landlordId: string) => Record<string, unknown>): Promise<{ unitId: string; landlordId: string }> {
+/** A verified owner with a signed agreement (the test builder's, with `agreementTerms` changed), and the flat submitted for its initial inspection. */
+export async function submittedFlat(
+  landlords: Client,
+  units: Client,
+  flat: (landlordId: string) => Record<string, unknown>,
+  agreementTerms: Record<string, unknown> = {},
+): Promise<{ unitId: string; landlordId: string }> {
   const { body: landlord } = await landlords.post('/landlords', aLandlordRegistration());
   await landlords.post(`/landlords/${landlord.id}/verify`);
-  const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement());
+  const { body: agreement } = await landlords.post(`/landlords/${landlord.id}/agreements`, anAgreement(agreementTerms));
   await landlords.post(`/landlords/${landlord.id}/agreements/${agreement.id}/sign`);
   const { unit } = await draftAndSubmit(units, flat(landlord.id), 60_000);
   return { unitId: unit.id, landlordId: landlord.id };
@@ -117,7 +122,7 @@ export async function passInspection(
   inspections: Client,
   unitId: string,
   inspectorId: string,
-  type: 'initial' | 'move_out',
+  type: 'initial' | 'move_in' | 'move_out',
   failingFirstItem?: 'low' | 'moderate' | 'severe' | 'life_threatening',
 ): Promise<void> {
   const inspectionId = await eventually(async () => {

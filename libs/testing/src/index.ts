@@ -24,5 +24,6 @@ export * from './private-infrastructure';
 export * from './settled';
 export * from './migration-harness';
 export * from './fuzz-openapi';
+export * from './pdf-text';
 export * from './platform/demo-data';
 export * from './platform/console-build';

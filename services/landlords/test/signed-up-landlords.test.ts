@@ -49,7 +49,7 @@ describe('landlords service: owners who signed up at the gateway', () => {
 
     expect(record).toMatchObject({ id: landlordId, status: 'prospect', kind: 'individual', preferredLanguage: 'nl', name: null, contact: null, bankAccount: null });
     const [registered] = await waitForEvents(Topics.landlords, landlordId, ['LandlordRegistered']);
-    expect(registered.payload).toEqual({ landlordId, kind: 'individual', status: 'prospect' });
+    expect(registered.payload).toEqual({ landlordId, kind: 'individual', status: 'prospect', preferredLanguage: 'nl' });
   });
 
   it('refuses to verify a prospect without details (409), and verifies once the owner has completed them', async () => {

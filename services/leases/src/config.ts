@@ -47,6 +47,8 @@ export const leasesConfigSchema = baseConfigSchema.extend({
     .regex(/^\d{1,4}(,\d{1,4})*$/, 'must be whole numbers of days separated by commas, e.g. 90,60,30')
     .default('90,60,30')
     .transform((days) => days.split(',').map(Number)),
+  // Documents are printed in the recipient's language (decision 0029); this one when it is not known: a household whose tenancy records none, an owner landlords has not told us of.
+  LEASES_DOCUMENT_LANGUAGE: z.enum(['en', 'fr', 'nl'], { error: 'must be en, fr or nl' }).default('en'),
   // Tests and demonstrations only: a fixed calendar date taken as "today" (refused in production).
   LEASES_TODAY: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).optional(),
 }).refine((config) => !(config.NODE_ENV === 'production' && config.LEASES_TODAY), {

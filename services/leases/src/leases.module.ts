@@ -42,6 +42,7 @@ import { AgreePaymentPlanHandler } from './payment-plans/commands/agree-payment-
 import { PaymentPlan } from './payment-plans/domain/payment-plan.entity';
 import { OwnerStatementPdfController } from './head-leases/queries/owner-statement-pdf/owner-statement-pdf.controller';
 import { LEASES_TIME_ZONE, LEASES_TODAY, LeasesClock } from './clock';
+import { DEFAULT_DOCUMENT_LANGUAGE, DocumentLanguages } from './documents/document-languages';
 import { LeasesConfig } from './config';
 import { LandlordEventsConsumer } from './directory/events/landlord-events.consumer';
 import { RecordLandlordChangeHandler } from './directory/events/record-landlord-change.handler';
@@ -160,6 +161,8 @@ export class LeasesModule {
         { provide: LEASES_TODAY, useValue: config.LEASES_TODAY ?? null },
         { provide: MANAGEMENT_FEE_BASIS_POINTS, useValue: config.MANAGEMENT_FEE_BASIS_POINTS },
         { provide: ARREARS_POLICY, useValue: { establishedMonths: config.ARREARS_ESTABLISHED_MONTHS, partialMonths: config.ARREARS_PARTIAL_MONTHS } },
+        { provide: DEFAULT_DOCUMENT_LANGUAGE, useValue: config.LEASES_DOCUMENT_LANGUAGE },
+        DocumentLanguages,
         LeasesClock,
         TenancyRepository,
         TenancyBatch,

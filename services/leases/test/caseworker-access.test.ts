@@ -1,7 +1,7 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, clearRedisPrefix, eventually, HouseholdWaitlistStream, queryDatabase, TestApp, TestProducer } from '@hearth/testing';
+import { bearer, eventually, HouseholdWaitlistStream, queryDatabase } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } from './support';
+import { acceptedOffer, flatInScheme, leasesSuite, staff, TODAY } from './support';
 
 /**
  * A caseworker reads the tenancy, balance and payment plan of the households on their caseload
@@ -10,9 +10,7 @@ import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } fro
  * 2026; the tenancy runs from 1 October at 700.00 + 50.00, nothing paid: 150,000 owed.
  */
 describe('caseworker access to tenancies', () => {
-  const env = leasesEnv();
-  let service: TestApp;
-  let producer: TestProducer;
+  const suite = leasesSuite();
   const caseworkerId = `caseworker-${randomUUID()}`;
   const colleagueId = `caseworker-${randomUUID()}`;
   const caseworker = bearer('caseworker', { sub: caseworkerId });
@@ -23,37 +21,29 @@ describe('caseworker access to tenancies', () => {
   let otherTenancyId: string;
 
   beforeAll(async () => {
-    service = await startLeases(env);
-    producer = await TestProducer.connect();
     // The household on the caseworker's caseload, as applicants announced it when it was waitlisted.
     household = new HouseholdWaitlistStream().with('caseworkerId', caseworkerId);
-    await producer.send(Topics.applicants, household.householdId, household.waitlisted());
-    const flat = await flatInScheme(service, producer);
+    await suite.producer.send(Topics.applicants, household.householdId, household.waitlisted());
+    const flat = await flatInScheme(suite.service, suite.producer);
     headLeaseId = flat.headLeaseId;
-    const { tenancy } = await acceptedOffer(service, producer, flat.unitId, { householdId: household.householdId, reference: household.reference });
+    const { tenancy } = await acceptedOffer(suite.service, suite.producer, flat.unitId, { householdId: household.householdId, reference: household.reference });
     tenancyId = tenancy.id;
-    await service.http
+    await suite.service.http
       .put(`/tenancies/${tenancyId}/terms`)
       .set(staff)
       .send({ rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate: '2026-10-01', endDate: null })
       .expect(200);
-    await service.http.post(`/tenancies/${tenancyId}/sign`).set(staff).send({}).expect(200);
-    await eventually(async () => expect((await service.http.get(`/tenancies/${tenancyId}`).set(staff).expect(200)).body.balanceCents).toBe(150_000), 30_000);
+    await suite.service.http.post(`/tenancies/${tenancyId}/sign`).set(staff).send({}).expect(200);
+    await eventually(async () => expect((await suite.service.http.get(`/tenancies/${tenancyId}`).set(staff).expect(200)).body.balanceCents).toBe(150_000), 30_000);
     // 150,000 over three instalments of 50,000 from 20 November.
-    await service.http.post(`/tenancies/${tenancyId}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: TODAY }).expect(201);
+    await suite.service.http.post(`/tenancies/${tenancyId}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: TODAY }).expect(201);
     // Another household's tenancy, on nobody's caseload.
-    const otherFlat = await flatInScheme(service, producer);
-    otherTenancyId = (await acceptedOffer(service, producer, otherFlat.unitId)).tenancy.id;
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-    await clearRedisPrefix(env.BULLMQ_PREFIX!);
+    const otherFlat = await flatInScheme(suite.service, suite.producer);
+    otherTenancyId = (await acceptedOffer(suite.service, suite.producer, otherFlat.unitId)).tenancy.id;
   });
 
   it('shows the caseworker the tenancy, its balance and its payment plan — not the landlord, the history or the ledger', async () => {
-    const { body } = await eventually(() => service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(200), 30_000);
+    const { body } = await eventually(() => suite.service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(200), 30_000);
     expect(body).toMatchObject({
       id: tenancyId,
       householdId: household.householdId,
@@ -79,45 +69,45 @@ describe('caseworker access to tenancies', () => {
     for (const hidden of ['landlordId', 'headLeaseId', 'history', 'offerId', 'version']) expect(body).not.toHaveProperty(hidden);
 
     // The list is the caseload's tenancies only.
-    const { body: list } = await service.http.get('/tenancies?limit=100').set(caseworker).expect(200);
+    const { body: list } = await suite.service.http.get('/tenancies?limit=100').set(caseworker).expect(200);
     expect(list.items.map((t: { id: string }) => t.id)).toEqual([tenancyId]);
     expect(list.items[0]).toMatchObject({ balanceCents: 150_000, paymentPlan: { status: 'active', totalCents: 150_000 } });
   });
 
   it('answers 404 for a tenancy of a household not on the caseworker’s caseload', async () => {
-    await service.http.get(`/tenancies/${otherTenancyId}`).set(caseworker).expect(404);
-    await service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(404);
-    await service.http.get(`/tenancies/${randomUUID()}`).set(caseworker).expect(404);
-    expect((await service.http.get('/tenancies?limit=100').set(colleague).expect(200)).body.items).toEqual([]);
-    expect((await service.http.get(`/tenancies?householdId=${household.householdId}`).set(colleague).expect(200)).body.items).toEqual([]);
+    await suite.service.http.get(`/tenancies/${otherTenancyId}`).set(caseworker).expect(404);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(404);
+    await suite.service.http.get(`/tenancies/${randomUUID()}`).set(caseworker).expect(404);
+    expect((await suite.service.http.get('/tenancies?limit=100').set(colleague).expect(200)).body.items).toEqual([]);
+    expect((await suite.service.http.get(`/tenancies?householdId=${household.householdId}`).set(colleague).expect(200)).body.items).toEqual([]);
   });
 
   it('refuses (403) what a caseworker may not do or read at all', async () => {
-    await service.http.get(`/tenancies/${tenancyId}/ledger`).set(caseworker).expect(403);
-    await service.http.post(`/tenancies/${tenancyId}/payments`).set(caseworker).send({ amount: 10, receivedOn: TODAY }).expect(403);
-    await service.http.post(`/tenancies/${tenancyId}/payment-plans`).set(caseworker).send({ instalments: 2, firstDueDate: TODAY }).expect(403);
-    await service.http.get(`/head-leases/${headLeaseId}/statement`).set(caseworker).expect(403);
-    await service.http.get('/claims').set(caseworker).expect(403);
-    await service.http.get(`/tenancies/${tenancyId}`).set(bearer('inspector')).expect(403);
-    await service.http.get(`/tenancies/${tenancyId}`).expect(401);
+    await suite.service.http.get(`/tenancies/${tenancyId}/ledger`).set(caseworker).expect(403);
+    await suite.service.http.post(`/tenancies/${tenancyId}/payments`).set(caseworker).send({ amount: 10, receivedOn: TODAY }).expect(403);
+    await suite.service.http.post(`/tenancies/${tenancyId}/payment-plans`).set(caseworker).send({ instalments: 2, firstDueDate: TODAY }).expect(403);
+    await suite.service.http.get(`/head-leases/${headLeaseId}/statement`).set(caseworker).expect(403);
+    await suite.service.http.get('/claims').set(caseworker).expect(403);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(bearer('inspector')).expect(403);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).expect(401);
   });
 
   it('follows the household to its new caseworker', async () => {
-    await producer.send(Topics.applicants, household.householdId, household.with('caseworkerId', colleagueId).needsChanged('housed'));
-    await eventually(() => service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(200), 30_000);
-    await service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(404);
+    await suite.producer.send(Topics.applicants, household.householdId, household.with('caseworkerId', colleagueId).needsChanged('housed'));
+    await eventually(() => suite.service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(200), 30_000);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(404);
     // An older event heard late changes nothing: a stale waitlisting (version 2) naming the first caseworker,
     // then a newer event (version 6) that names no caseworker — the positive signal, on the same key, that both were heard.
     const stale = new HouseholdWaitlistStream({ version: 1 });
     Object.assign(stale, { householdId: household.householdId, reference: household.reference });
-    await producer.send(Topics.applicants, household.householdId, stale.with('caseworkerId', caseworkerId).waitlisted());
-    await producer.send(Topics.applicants, household.householdId, household.with('caseworkerId', undefined).needsChanged('housed'));
+    await suite.producer.send(Topics.applicants, household.householdId, stale.with('caseworkerId', caseworkerId).waitlisted());
+    await suite.producer.send(Topics.applicants, household.householdId, household.with('caseworkerId', undefined).needsChanged('housed'));
     await eventually(async () => {
-      expect(await queryDatabase(service.database, 'SELECT household_version, caseworker_id FROM known_households WHERE household_id = $1', [household.householdId])).toEqual([
+      expect(await queryDatabase(suite.service.database, 'SELECT household_version, caseworker_id FROM known_households WHERE household_id = $1', [household.householdId])).toEqual([
         { household_version: 6, caseworker_id: colleagueId },
       ]);
     }, 30_000);
-    await service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(404);
-    await service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(200);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(404);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(colleague).expect(200);
   });
 });

@@ -1,10 +1,8 @@
 import { Topics } from '@hearth/contracts';
-import { clearRedisPrefix, eventually, readEvents, startTestApp, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
+import { eventually, readEvents, waitForEvents } from '@hearth/testing';
 import { CommandBus } from '@nestjs/cqrs';
-import { loadLeasesConfig } from '../src/config';
 import { ReviewArrearsCommand } from '../src/ledger/commands/review-arrears/review-arrears.handler';
-import { LeasesModule } from '../src/leases.module';
-import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } from './support';
+import { acceptedOffer, flatInScheme, leasesSuite, staff, TODAY } from './support';
 
 /**
  * Payment plans on real infrastructure. Two tenancies from 1 October, 75,000 a month, nothing paid:
@@ -12,32 +10,19 @@ import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } fro
  * pays the first, the other does not. Then the service restarts a day later (21 November).
  */
 describe('payment plans', () => {
-  const env = leasesEnv();
-  let service: TestApp;
-  let producer: TestProducer;
-
-  beforeAll(async () => {
-    service = await startLeases(env);
-    producer = await TestProducer.connect();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-    await clearRedisPrefix(env.BULLMQ_PREFIX!);
-  });
+  const suite = leasesSuite();
 
   async function tenancyInArrears(): Promise<string> {
-    const flat = await flatInScheme(service, producer);
-    const { tenancy } = await acceptedOffer(service, producer, flat.unitId);
-    await service.http
+    const flat = await flatInScheme(suite.service, suite.producer);
+    const { tenancy } = await acceptedOffer(suite.service, suite.producer, flat.unitId);
+    await suite.service.http
       .put(`/tenancies/${tenancy.id}/terms`)
       .set(staff)
       .send({ rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate: '2026-10-01', endDate: null })
       .expect(200);
-    await service.http.post(`/tenancies/${tenancy.id}/sign`).set(staff).send({}).expect(200);
+    await suite.service.http.post(`/tenancies/${tenancy.id}/sign`).set(staff).send({}).expect(200);
     await eventually(async () => {
-      const { body } = await service.http.get(`/tenancies/${tenancy.id}`).set(staff).expect(200);
+      const { body } = await suite.service.http.get(`/tenancies/${tenancy.id}`).set(staff).expect(200);
       expect(body).toMatchObject({ balanceCents: 150_000, arrears: { stage: 'established' } });
     }, 30_000);
     return tenancy.id;
@@ -47,12 +32,12 @@ describe('payment plans', () => {
     const keeping = await tenancyInArrears();
     const missing = await tenancyInArrears();
 
-    const bad = await service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 0, firstDueDate: '2026-02-30' }).expect(400);
+    const bad = await suite.service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 0, firstDueDate: '2026-02-30' }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['instalments', 'firstDueDate']));
-    await service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: '2026-11-19' }).expect(409);
+    await suite.service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: '2026-11-19' }).expect(409);
 
     for (const id of [keeping, missing]) {
-      const { body: plan } = await service.http.post(`/tenancies/${id}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: TODAY }).expect(201);
+      const { body: plan } = await suite.service.http.post(`/tenancies/${id}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: TODAY }).expect(201);
       expect(plan).toMatchObject({
         status: 'active',
         totalCents: 150_000,
@@ -65,17 +50,13 @@ describe('payment plans', () => {
       const agreed = (await waitForEvents(Topics.leases, id, ['PaymentPlanAgreed'])).find((e) => e.type === 'PaymentPlanAgreed')!;
       expect(agreed.payload).toMatchObject({ totalCents: 150_000, instalments: 3, firstDueDate: TODAY });
     }
-    const twice = await service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 2, firstDueDate: TODAY }).expect(409);
+    const twice = await suite.service.http.post(`/tenancies/${keeping}/payment-plans`).set(staff).send({ instalments: 2, firstDueDate: TODAY }).expect(409);
     expect(twice.body.code).toBe('PAYMENT_PLAN.ALREADY_ACTIVE');
-    await service.http.post(`/tenancies/${keeping}/payments`).set(staff).send({ amount: 500, receivedOn: TODAY }).expect(201);
+    await suite.service.http.post(`/tenancies/${keeping}/payments`).set(staff).send({ amount: 500, receivedOn: TODAY }).expect(201);
 
     // A day later.
-    await service.app.close();
-    service = await startTestApp(
-      LeasesModule.forRoot(loadLeasesConfig({ ...env, LEASES_TODAY: '2026-11-21' }), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }),
-      env.DATABASE_NAME!,
-    );
-    const commands = service.app.get(CommandBus);
+    await suite.restartOn('2026-11-21');
+    const commands = suite.service.app.get(CommandBus);
     await commands.execute(new ReviewArrearsCommand(missing));
     await commands.execute(new ReviewArrearsCommand(keeping));
 
@@ -91,7 +72,7 @@ describe('payment plans', () => {
     const kept = (await readEvents(Topics.leases, keeping)).map((e) => e.type);
     expect(kept).not.toContain('PaymentPlanBroken');
     expect(kept.slice(kept.indexOf('PaymentPlanAgreed'))).not.toContain('ArrearsStageReached');
-    const { body } = await service.http.get(`/tenancies/${keeping}`).set(staff).expect(200);
+    const { body } = await suite.service.http.get(`/tenancies/${keeping}`).set(staff).expect(200);
     expect(body.balanceCents).toBe(100_000);
   });
 });

@@ -1,9 +1,7 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, clearRedisPrefix, eventually, readEvents, startTestApp, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
+import { bearer, eventually, readEvents, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { loadLeasesConfig } from '../src/config';
-import { LeasesModule } from '../src/leases.module';
-import { flatInScheme, FlatInScheme, leasesEnv, pdfAt, staff, startLeases, TODAY } from './support';
+import { flatInScheme, FlatInScheme, leasesSuite, pdfAt, staff, TODAY } from './support';
 
 /**
  * Renovation loans on real PostgreSQL, Redis and the test broker. The agreement (test builder):
@@ -11,36 +9,21 @@ import { flatInScheme, FlatInScheme, leasesEnv, pdfAt, staff, startLeases, TODAY
  * is 20 November 2026, then 2 December 2026 and 2 January 2027 (restarts). Amounts by hand.
  */
 describe('renovation loans', () => {
-  const env = leasesEnv();
-  let service: TestApp;
-  let producer: TestProducer;
+  const suite = leasesSuite();
   let flat: FlatInScheme;
 
   beforeAll(async () => {
-    service = await startLeases(env);
-    producer = await TestProducer.connect();
-    flat = await flatInScheme(service, producer);
+    flat = await flatInScheme(suite.service, suite.producer);
   });
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-    await clearRedisPrefix(env.BULLMQ_PREFIX!);
-  });
-
-  async function restartOn(today: string): Promise<void> {
-    await service.app.close();
-    service = await startTestApp(LeasesModule.forRoot(loadLeasesConfig({ ...env, LEASES_TODAY: today }), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
-  }
-
-  const statementOf = async (headLeaseId: string) => (await service.http.get(`/head-leases/${headLeaseId}/statement`).set(staff).expect(200)).body;
+  const statementOf = async (headLeaseId: string) => (await suite.service.http.get(`/head-leases/${headLeaseId}/statement`).set(staff).expect(200)).body;
   const statementWith = (headLeaseId: string, months: number) =>
     eventually(async () => {
       const statement = await statementOf(headLeaseId);
       expect(statement.months).toHaveLength(months);
       return statement;
     }, 30_000);
-  const repay = (headLeaseId: string, body: Record<string, unknown>, auth = staff) => service.http.post(`/head-leases/${headLeaseId}/loan/early-repayments`).set(auth).send(body);
+  const repay = (headLeaseId: string, body: Record<string, unknown>, auth = staff) => suite.service.http.post(`/head-leases/${headLeaseId}/loan/early-repayments`).set(auth).send(body);
 
   it('lends the agreement’s loan with the head lease and shows its balance and schedule on the statement', async () => {
     const disbursed = (await waitForEvents(Topics.leases, flat.headLeaseId, ['RenovationLoanDisbursed'], 30_000)).find((e) => e.type === 'RenovationLoanDisbursed')!;
@@ -65,8 +48,8 @@ describe('renovation loans', () => {
     expect(loan).toMatchObject({ repaidInMonth: '2033-06', outstandingAtEndCents: 0 });
 
     // The owner sees their loan; another landlord gets 404.
-    expect((await service.http.get(`/head-leases/${flat.headLeaseId}/statement`).set(bearer('landlord', { landlordId: flat.landlordId })).expect(200)).body.loan.outstandingCents).toBe(1_185_000);
-    await service.http.get(`/head-leases/${flat.headLeaseId}/statement`).set(bearer('landlord')).expect(404);
+    expect((await suite.service.http.get(`/head-leases/${flat.headLeaseId}/statement`).set(bearer('landlord', { landlordId: flat.landlordId })).expect(200)).body.loan.outstandingCents).toBe(1_185_000);
+    await suite.service.http.get(`/head-leases/${flat.headLeaseId}/statement`).set(bearer('landlord')).expect(404);
   });
 
   it('refuses a bad early repayment naming the fields, writing nothing and publishing nothing', async () => {
@@ -85,7 +68,7 @@ describe('renovation loans', () => {
     await repay(flat.headLeaseId, { amount: 10, repaidOn: TODAY }, bearer('landlord', { landlordId: flat.landlordId })).expect(403);
     await repay(flat.headLeaseId, { amount: 10, repaidOn: TODAY }, bearer('caseworker')).expect(403);
     await repay(randomUUID(), { amount: 10, repaidOn: TODAY }).expect(404);
-    const withoutLoan = await flatInScheme(service, producer, { renovationLoan: null });
+    const withoutLoan = await flatInScheme(suite.service, suite.producer, { renovationLoan: null });
     expect((await repay(withoutLoan.headLeaseId, { amount: 10, repaidOn: TODAY }).expect(409)).body.code).toBe('LOAN.NONE');
     expect((await statementOf(flat.headLeaseId)).loan).toMatchObject({ repaidEarlyCents: 0, outstandingCents: 1_185_000 });
 
@@ -115,13 +98,13 @@ describe('renovation loans', () => {
 
   it('deducts the instalment each month until the loan is repaid, then nothing; every total reconciles', async () => {
     // 2 December: December's 150.00 deducted, 700.00 left, which the owner repays early.
-    await restartOn('2026-12-02');
+    await suite.restartOn('2026-12-02');
     await statementWith(flat.headLeaseId, 2);
     expect((await repay(flat.headLeaseId, { amount: 700, repaidOn: '2026-12-02' }).expect(201)).body.outstandingCents).toBe(0);
     expect((await repay(flat.headLeaseId, { amount: 0.01, repaidOn: '2026-12-02' }).expect(409)).body.code).toBe('LOAN.OVERPAYMENT');
 
     // 2 January: January owes the whole guaranteed rent, no instalment.
-    await restartOn('2027-01-02');
+    await suite.restartOn('2027-01-02');
     const statement = await statementWith(flat.headLeaseId, 3);
     expect(statement.months.map((m: { month: string; guaranteedRentCents: number; loanRepaymentCents: number; dueCents: number }) => [m.month, m.guaranteedRentCents, m.loanRepaymentCents, m.dueCents])).toEqual([
       ['2026-11', 28_600, 15_000, 13_600],
@@ -153,16 +136,16 @@ describe('renovation loans', () => {
 
   it('prints the loan, its early repayments and when it was repaid on the owner’s statement, in the owner’s language', async () => {
     const owner = bearer('landlord', { landlordId: flat.landlordId });
-    const fr = await pdfAt(service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=fr`, owner);
+    const fr = await pdfAt(suite.service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=fr`, owner);
     expect(fr).toContain('Prêt de rénovation');
     expect(fr).toContain('Prêté le 20 novembre 2026 : 12 000,00 €');
     expect(fr).toContain('Remboursement anticipé le 20 novembre 2026 : 11 000,00 €');
     expect(fr).toContain('Remboursement anticipé le 2 décembre 2026 : 700,00 €');
     expect(fr).toContain('Entièrement remboursé en décembre 2026.');
-    const nl = await pdfAt(service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=nl`, owner);
+    const nl = await pdfAt(suite.service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=nl`, owner);
     expect(nl).toContain('Geleend op 20 november 2026: € 12.000,00');
     expect(nl).toContain('Volledig terugbetaald in december 2026.');
-    const en = await pdfAt(service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=en`, owner);
+    const en = await pdfAt(suite.service, `/head-leases/${flat.headLeaseId}/statement.pdf?language=en`, owner);
     expect(en).toContain('Lent on 20 November 2026: €12,000.00, repaid by €150.00 a month');
     expect(en).toContain('Deducted so far €300.00, repaid early €11,700.00, outstanding €0.00.');
   });

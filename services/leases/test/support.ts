@@ -2,16 +2,17 @@ import { Topics } from '@hearth/contracts';
 import {
   aHouseholdReference,
   bearer,
+  clearRedisPrefix,
   eventually,
   LandlordEventStream,
   OfferEventStream,
+  pdfText,
   startTestApp,
   TestApp,
   testEnv,
   TestProducer,
   UnitEventStream,
 } from '@hearth/testing';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadLeasesConfig } from '../src/config';
 import { LeasesModule } from '../src/leases.module';
@@ -30,6 +31,59 @@ export function startLeases(env: NodeJS.ProcessEnv): Promise<TestApp> {
   return startTestApp(LeasesModule.forRoot(loadLeasesConfig(env), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }), env.DATABASE_NAME!);
 }
 
+/** What a suite of the leases service works with: the service (a new one after `restartOn`), a producer to the test broker. */
+export interface LeasesSuite {
+  readonly env: NodeJS.ProcessEnv;
+  readonly service: TestApp;
+  readonly producer: TestProducer;
+  /**
+   * Stops the service and starts it again over the same database and queues with `today` as
+   * LEASES_TODAY: the calendar moves on (its jobs catch up as after any downtime).
+   */
+  restartOn(today: string): Promise<TestApp>;
+}
+
+/**
+ * The set-up every integration suite shares, registered as the suite's beforeAll/afterAll: the
+ * service in-process over a throw-away database (leasesEnv with `extraEnv`), a producer to the test
+ * broker; afterwards both closed and the suite's queues cleared. Call it in the describe block.
+ */
+export function leasesSuite(extraEnv: Record<string, string> = {}): LeasesSuite {
+  const env = leasesEnv(extraEnv);
+  let service: TestApp | undefined;
+  let producer: TestProducer | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the leases suite's ${what} is used before beforeAll started it`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    service = await startLeases(env);
+    producer = await TestProducer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await service?.close();
+    await clearRedisPrefix(env.BULLMQ_PREFIX!);
+  });
+
+  return {
+    env,
+    get service() {
+      return started(service, 'service');
+    },
+    get producer() {
+      return started(producer, 'producer');
+    },
+    async restartOn(today: string) {
+      await started(service, 'service').app.close();
+      service = await startLeases({ ...env, LEASES_TODAY: today });
+      return service;
+    },
+  };
+}
+
 export interface FlatInScheme {
   landlordId: string;
   unitId: string;
@@ -38,11 +92,13 @@ export interface FlatInScheme {
 }
 
 /**
- * Publishes a landlord's signed agreement (v2, with terms) and a flat of theirs becoming
- * available (asking rent 690.00 + 45.00), and waits until leases recorded the flat's head lease.
+ * Publishes a landlord's signed agreement (v2, with terms) — after their registration with a
+ * preferred language when `preferredLanguage` is given — and a flat of theirs becoming available
+ * (asking rent 690.00 + 45.00), and waits until leases recorded the flat's head lease.
  */
-export async function flatInScheme(service: TestApp, producer: TestProducer, terms: Record<string, unknown> = {}): Promise<FlatInScheme> {
+export async function flatInScheme(service: TestApp, producer: TestProducer, terms: Record<string, unknown> = {}, preferredLanguage?: string): Promise<FlatInScheme> {
   const landlord = new LandlordEventStream();
+  if (preferredLanguage) await producer.send(Topics.landlords, landlord.landlordId, landlord.registered(preferredLanguage));
   const agreementId = randomUUID();
   const signed = landlord.agreementSignedWithTerms(terms, agreementId);
   await producer.send(Topics.landlords, landlord.landlordId, signed);
@@ -68,24 +124,6 @@ export async function acceptedOffer(service: TestApp, producer: TestProducer, un
     return body.items[0];
   }, 30_000);
   return { offer, tenancy };
-}
-
-/**
- * The text of a PDF, extracted with pdf-parse in a plain Node process (pdf.js loads its worker by a
- * dynamic import, which Jest's module sandbox refuses). Whitespace runs collapsed to one space.
- */
-export function pdfText(pdf: Buffer): string {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const chunks = [];
-    process.stdin.on('data', (c) => chunks.push(c));
-    process.stdin.on('end', async () => {
-      const parser = new PDFParse({ data: Buffer.concat(chunks) });
-      const { text } = await parser.getText();
-      await parser.destroy();
-      process.stdout.write(text);
-    });`;
-  return execFileSync(process.execPath, ['-e', script], { input: pdf, encoding: 'utf8', timeout: 30_000 }).replace(/\s+/g, ' ');
 }
 
 /** GETs a PDF with the given authorisation, checks it is one, and returns its text (pdfText). */

@@ -4,11 +4,18 @@ import { defineEvent } from '../event-definition';
 // Landlord events carry ids and statuses, never names, contacts or bank details.
 const landlordRef = { landlordId: z.uuid() };
 
+/** A language code (ISO 639-1), as the owner chose it for letters and documents: no personal data. */
+export const preferredLanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2}$/)
+  .optional()
+  .describe('The language the owner chose for letters and documents (ISO 639-1, e.g. "nl"); absent from events published before it was carried.');
+
 export const LandlordRegistered = defineEvent({
   type: 'LandlordRegistered',
   source: 'landlords',
   aggregateType: 'Landlord',
-  payload: z.object({ ...landlordRef, kind: z.enum(['individual', 'company']), status: z.literal('prospect') }),
+  payload: z.object({ ...landlordRef, kind: z.enum(['individual', 'company']), status: z.literal('prospect'), preferredLanguage: preferredLanguageSchema }),
 });
 
 export const LandlordVerified = defineEvent({

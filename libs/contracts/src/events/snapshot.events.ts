@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { householdReferenceSchema, householdStatusSchema, matchingAttributesSchema } from './applicant.events';
-import { agreementSchemeSchema } from './landlord.events';
+import { agreementSchemeSchema, preferredLanguageSchema } from './landlord.events';
 import { unitAttributesSchema, unitStatusSchema } from './unit.events';
 
 /*
@@ -19,6 +19,7 @@ export const LandlordSnapshot = defineEvent({
   payload: z.object({
     landlordId: z.uuid(),
     status: z.enum(['prospect', 'active', 'suspended', 'offboarded']),
+    preferredLanguage: preferredLanguageSchema,
     signedAgreements: z
       .array(
         z.object({

@@ -40,8 +40,8 @@ export class LandlordEventStream {
     });
   }
 
-  registered() {
-    return this.next('LandlordRegistered', { kind: 'individual', status: 'prospect' });
+  registered(preferredLanguage?: string) {
+    return this.next('LandlordRegistered', { kind: 'individual', status: 'prospect', ...(preferredLanguage && { preferredLanguage }) });
   }
 
   verified() {

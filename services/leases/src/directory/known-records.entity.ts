@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A landlord as hearth.landlords announced it: only the version applied (events per landlord are ordered by it). */
+/** A landlord as hearth.landlords announced it: the version applied (events per landlord are ordered by it) and the language of the owner's documents (a code; null until heard). */
 @Entity('known_landlords')
 export class KnownLandlord {
   @PrimaryColumn('uuid') id: string;
   @Column('int', { name: 'landlord_version' }) landlordVersion: number;
+  @Column('text', { name: 'preferred_language', nullable: true }) preferredLanguage: string | null;
 }
 
 export interface AgreementCoverage {

@@ -21,7 +21,9 @@ export function tenancyDateJobId(kind: TenancyDateJobName, tenancyId: string): s
 /**
  * A signed tenancy starts on its start date; a tenancy under notice ends the day after its last
  * day. Both are delayed jobs queued after commit; the sweep queues again every date the database
- * still has pending (same job id), in case Redis lost it or was down at commit.
+ * still has pending (same job id), in case Redis lost it or was down at commit. A job still
+ * delayed for a date the calendar has reached — its delay was worked out on an earlier "today":
+ * the clock was set on, or LEASES_TODAY moved in a test — is promoted to run now (decision 0028).
  */
 @Injectable()
 @Sweep('tenancy start and end dates')
@@ -52,8 +54,8 @@ export class TenancyDatesScheduler implements JobSweep {
     );
   }
 
-  private enqueue(dates: { kind: TenancyDateJobName; tenancyId: string; on: string }[]): Promise<number> {
-    return enqueueJobs(
+  private async enqueue(dates: { kind: TenancyDateJobName; tenancyId: string; on: string }[]): Promise<number> {
+    const queued = await enqueueJobs(
       this.queue,
       dates.map(({ kind, tenancyId, on }) => ({
         name: kind,
@@ -68,5 +70,14 @@ export class TenancyDatesScheduler implements JobSweep {
         },
       })),
     );
+    const today = this.clock.today();
+    for (const { kind, tenancyId } of dates.filter(({ on }) => on <= today)) {
+      const job = await this.queue.getJob(tenancyDateJobId(kind, tenancyId));
+      // Promoted by another sweep or run meanwhile: only a job still delayed is an error.
+      if (job && (await job.isDelayed())) await job.promote().catch(async (error: unknown) => {
+        if (await job.isDelayed()) throw error;
+      });
+    }
+    return queued;
   }
 }

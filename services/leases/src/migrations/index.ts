@@ -12,5 +12,6 @@ import { LedgerPerformance1764500000800 } from './1764500000800-ledger-performan
 import { RenovationLoans1764500000900 } from './1764500000900-renovation-loans';
 import { Caseloads1764500000910 } from './1764500000910-caseloads';
 import { ClaimShares1764500000920 } from './1764500000920-claim-shares';
+import { DocumentLanguages1764500000930 } from './1764500000930-document-languages';
 
-export const leasesMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateLeases1764500000000, BankImport1764500000100, PaymentPlans1764500000200, PendingOffers1764500000300, LedgerCredits1764500000400, GuaranteeClaims1764500000500, RentIndexation1764500000600, RenewalReminders1764500000700, LedgerPerformance1764500000800, RenovationLoans1764500000900, Caseloads1764500000910, ClaimShares1764500000920];
+export const leasesMigrations = [...messagingMigrations, ...idempotencyMigrations, CreateLeases1764500000000, BankImport1764500000100, PaymentPlans1764500000200, PendingOffers1764500000300, LedgerCredits1764500000400, GuaranteeClaims1764500000500, RentIndexation1764500000600, RenewalReminders1764500000700, LedgerPerformance1764500000800, RenovationLoans1764500000900, Caseloads1764500000910, ClaimShares1764500000920, DocumentLanguages1764500000930];

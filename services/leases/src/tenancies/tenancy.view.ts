@@ -27,6 +27,8 @@ export function toTenancyView(t: Tenancy) {
     deposit: { kind: t.depositKind, amountCents: t.depositCents },
     startDate: t.startDate,
     endDate: t.endDate,
+    /** The household's documents are printed in it; null: the configured default. */
+    documentLanguage: t.documentLanguage,
     signedOn: t.signedOn,
     activatedOn: t.activatedOn,
     notice: t.noticeGivenOn ? { givenOn: t.noticeGivenOn, givenBy: t.noticeGivenBy, endsOn: t.endsOn } : null,

@@ -39,7 +39,7 @@ export class OpenSignedUpLandlordHandler implements ICommandHandler<OpenSignedUp
         statusReason: null,
       });
       await this.landlords.save(manager, landlord, (version) => [
-        newEvent(LandlordRegistered, { aggregateId: landlord.id, aggregateVersion: version, payload: { landlordId: landlord.id, kind: landlord.kind, status: 'prospect' }, actor }),
+        newEvent(LandlordRegistered, { aggregateId: landlord.id, aggregateVersion: version, payload: { landlordId: landlord.id, kind: landlord.kind, status: 'prospect', preferredLanguage: landlord.preferredLanguage }, actor }),
       ]);
     });
   }

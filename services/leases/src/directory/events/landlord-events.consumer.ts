@@ -1,4 +1,4 @@
-import { AgreementEnded, AgreementSigned, AgreementSignedV1, EventEnvelope, LandlordSnapshot } from '@hearth/contracts';
+import { AgreementEnded, AgreementSigned, AgreementSignedV1, EventEnvelope, LandlordRegistered, LandlordSnapshot } from '@hearth/contracts';
 import { EventSubscriber, on } from '@hearth/messaging';
 import { toCents } from '@hearth/platform';
 import { Injectable } from '@nestjs/common';
@@ -6,7 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RecordPendingHeadLeasesCommand } from '../../head-leases/commands/record-head-lease/record-head-lease.handler';
 import { LandlordChange, RecordLandlordChangeCommand } from './record-landlord-change.handler';
 
-/** hearth.landlords → the agreements a flat's head lease is recorded from. */
+/** hearth.landlords → the agreements a flat's head lease is recorded from, and the language of the owner's documents. */
 @Injectable()
 export class LandlordEventsConsumer implements EventSubscriber {
   constructor(private readonly commandBus: CommandBus) {}
@@ -14,10 +14,11 @@ export class LandlordEventsConsumer implements EventSubscriber {
   private async record(event: EventEnvelope<{ landlordId: string }>, change: LandlordChange) {
     await this.commandBus.execute(new RecordLandlordChangeCommand(event.payload.landlordId, event.aggregateVersion, change));
     // Flats of this landlord that entered the scheme before the agreement was heard get their head lease now.
-    if (change.kind !== 'agreement_ended') await this.commandBus.execute(new RecordPendingHeadLeasesCommand(event.payload.landlordId));
+    if (change.kind === 'agreement_signed' || change.kind === 'snapshot') await this.commandBus.execute(new RecordPendingHeadLeasesCommand(event.payload.landlordId));
   }
 
   readonly subscriptions = [
+    on(LandlordRegistered, (e) => this.record(e, { kind: 'registered', preferredLanguage: e.payload.preferredLanguage ?? null })),
     on(AgreementSigned, (e) =>
       this.record(e, {
         kind: 'agreement_signed',
@@ -53,6 +54,7 @@ export class LandlordEventsConsumer implements EventSubscriber {
     on(LandlordSnapshot, (e) =>
       this.record(e, {
         kind: 'snapshot',
+        preferredLanguage: e.payload.preferredLanguage ?? null,
         agreements: e.payload.signedAgreements.map((a) => ({
           agreementId: a.agreementId,
           scheme: a.scheme,

@@ -15,8 +15,10 @@ export interface SignedAgreement {
 export type LandlordChange =
   | ({ kind: 'agreement_signed' } & SignedAgreement)
   | { kind: 'agreement_ended'; agreementId: string; endedOn: string }
-  /** From a snapshot: the agreements in force (terms as far as the snapshot carries them). */
-  | { kind: 'snapshot'; agreements: SignedAgreement[] };
+  /** The owner registered: the language of their documents (decision 0029). */
+  | { kind: 'registered'; preferredLanguage: string | null }
+  /** From a snapshot: the agreements in force (terms as far as the snapshot carries them), the language if it carries one. */
+  | { kind: 'snapshot'; agreements: SignedAgreement[]; preferredLanguage: string | null };
 
 export class RecordLandlordChangeCommand extends Command<void> {
   constructor(
@@ -28,7 +30,7 @@ export class RecordLandlordChangeCommand extends Command<void> {
   }
 }
 
-/** Keeps the landlords' signed agreements (the terms a head lease is recorded from); an event
+/** Keeps the landlords' signed agreements (the terms a head lease is recorded from) and the owner's language; an event
  *  older than the landlord version already applied changes nothing. */
 @CommandHandler(RecordLandlordChangeCommand)
 export class RecordLandlordChangeHandler implements ICommandHandler<RecordLandlordChangeCommand> {
@@ -40,7 +42,10 @@ export class RecordLandlordChangeHandler implements ICommandHandler<RecordLandlo
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`landlord-scheme:${landlordId}`]);
       const known = await manager.findOne(KnownLandlord, { where: { id: landlordId }, lock: { mode: 'pessimistic_write' } });
       if (known && landlordVersion <= known.landlordVersion) return;
-      await manager.save(KnownLandlord, { id: landlordId, landlordVersion });
+      const preferredLanguage = change.kind === 'registered' || change.kind === 'snapshot' ? change.preferredLanguage : null;
+      // A snapshot without a language never erases one heard before.
+      await manager.save(KnownLandlord, { id: landlordId, landlordVersion, ...(preferredLanguage !== null && { preferredLanguage }) });
+      if (change.kind === 'registered') return;
       if (change.kind === 'agreement_ended') {
         await manager.update(KnownAgreement, { id: change.agreementId, landlordId }, { endedOn: change.endedOn });
         return;

@@ -27,6 +27,8 @@ export class Tenancy extends VersionedEntity {
   @Column('text', { name: 'deposit_kind' }) depositKind: DepositKind;
   @Column('date', { name: 'start_date' }) startDate: string;
   @Column('date', { name: 'end_date', nullable: true }) endDate: string | null;
+  /** The household's documents are printed in it (decision 0029); null: the configured default. */
+  @Column('text', { name: 'document_language', nullable: true }) documentLanguage: 'en' | 'fr' | 'nl' | null;
   @Column('date', { name: 'signed_on', nullable: true }) signedOn: string | null;
   @Column('date', { name: 'activated_on', nullable: true }) activatedOn: string | null;
   @Column('date', { name: 'notice_given_on', nullable: true }) noticeGivenOn: string | null;

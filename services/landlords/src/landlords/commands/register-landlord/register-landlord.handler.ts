@@ -48,7 +48,7 @@ export class RegisterLandlordHandler implements ICommandHandler<RegisterLandlord
         newEvent(LandlordRegistered, {
           aggregateId: landlord.id,
           aggregateVersion: version,
-          payload: { landlordId: landlord.id, kind: landlord.kind, status: 'prospect' },
+          payload: { landlordId: landlord.id, kind: landlord.kind, status: 'prospect', preferredLanguage: landlord.preferredLanguage },
           actor,
         }),
       ]);

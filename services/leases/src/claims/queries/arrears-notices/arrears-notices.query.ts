@@ -7,6 +7,7 @@ import { createZodDto } from 'nestjs-zod';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { z } from 'zod';
 import { structuredCommunication } from '../../../bank-import/domain/structured-communication';
+import { DocumentLanguages } from '../../../documents/document-languages';
 import { ArrearsNoticeDocument, arrearsNoticePdf, DOCUMENT_LANGUAGES } from '../../../documents/documents';
 import { TenancyNotFoundError } from '../../../leases.errors';
 import { LedgerEntry } from '../../../ledger/domain/ledger-entry.entity';
@@ -72,7 +73,7 @@ export class ArrearsNoticeDocumentHandler implements IQueryHandler<ArrearsNotice
 }
 
 export class ArrearsNoticePdfDto extends createZodDto(
-  z.object({ language: z.enum(DOCUMENT_LANGUAGES).default('en').describe('The household’s language: en, fr or nl') }).strict(),
+  z.object({ language: z.enum(DOCUMENT_LANGUAGES).optional().describe('en, fr or nl; by default the document language recorded on the tenancy (the configured default when none)') }).strict(),
 ) {}
 
 /** Staff list a tenancy's arrears notices and print each as the household received it, in its language. */
@@ -80,7 +81,10 @@ export class ArrearsNoticePdfDto extends createZodDto(
 @ApiProblemResponses()
 @Controller('tenancies')
 export class ArrearsNoticesController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly languages: DocumentLanguages,
+  ) {}
 
   @Get(':id/notices')
   @Roles(...STAFF_ROLES)
@@ -93,7 +97,7 @@ export class ArrearsNoticesController {
   @Get(':id/notices/:noticeId/pdf')
   @Roles(...STAFF_ROLES)
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The reminder or formal notice, application/pdf, in the language asked (texts from the en/fr/nl translation files, dates and amounts formatted for the locale)' })
+  @ApiOkResponse({ description: 'The reminder or formal notice, application/pdf, in the household’s language or the one asked (texts from the en/fr/nl translation files, dates and amounts formatted for the locale)' })
   @ApiNotFoundResponse({ description: 'No such tenancy or notice' })
   async pdf(
     @Param('id', ParseUUIDPipe) id: string,
@@ -103,7 +107,7 @@ export class ArrearsNoticesController {
   ): Promise<StreamableFile> {
     if (!isStaff(actor)) throw new TenancyNotFoundError(id);
     const notice = await this.queryBus.execute(new ArrearsNoticeDocumentQuery(id, noticeId));
-    const pdf = await arrearsNoticePdf(notice, query.language);
+    const pdf = await arrearsNoticePdf(notice, query.language ?? (await this.languages.householdOfTenancy(id)));
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${notice.kind.replace('_', '-')}-${noticeId}.pdf"` });
   }
 }

@@ -6,6 +6,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestj
 import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { DocumentLanguages } from '../../../documents/document-languages';
 import { DOCUMENT_LANGUAGES, IndexationNoticeDocument, indexationNoticePdf, NOTICE_RECIPIENTS } from '../../../documents/documents';
 import { TenancyNotFoundError } from '../../../leases.errors';
 import { Tenancy } from '../../../tenancies/domain/tenancy.entity';
@@ -52,7 +53,10 @@ export class IndexationNoticePdfDto extends createZodDto(
   z
     .object({
       recipient: z.enum(NOTICE_RECIPIENTS).default('household').describe('Who the notice is for: household or owner (a landlord always gets the owner’s)'),
-      language: z.enum(DOCUMENT_LANGUAGES).default('en').describe('The recipient’s language: en, fr or nl'),
+      language: z
+        .enum(DOCUMENT_LANGUAGES)
+        .optional()
+        .describe('en, fr or nl; by default the recipient’s: the owner’s preferred language, or the document language recorded on the tenancy (the configured default when not known)'),
     })
     .strict(),
 ) {}
@@ -66,12 +70,15 @@ class AnniversaryPipe implements PipeTransform<string, string> {
   }
 }
 
-/** The notice of a rent indexation to each side, in the recipient's language (texts from the en/fr/nl translation files, dates, amounts and index values formatted for the locale). */
+/** The notice of a rent indexation to each side, in the recipient's language or the one asked (texts from the en/fr/nl translation files, dates, amounts and index values formatted for the locale). */
 @ApiTags('rent indexation')
 @ApiProblemResponses()
 @Controller('tenancies')
 export class IndexationNoticePdfController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly languages: DocumentLanguages,
+  ) {}
 
   @Get(':id/rent-history/:anniversary/notice')
   @Roles(...STAFF_ROLES, 'landlord')
@@ -86,7 +93,8 @@ export class IndexationNoticePdfController {
   ): Promise<StreamableFile> {
     const notice = await this.queryBus.execute(new IndexationNoticeQuery(id, anniversary, actor));
     const recipient = actor.role === 'landlord' ? 'owner' : query.recipient;
-    const pdf = await indexationNoticePdf(notice, recipient, query.language);
+    const language = query.language ?? (recipient === 'owner' ? await this.languages.ownerOfTenancy(id) : await this.languages.householdOfTenancy(id));
+    const pdf = await indexationNoticePdf(notice, recipient, language);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="indexation-${anniversary}-${recipient}.pdf"` });
   }
 }

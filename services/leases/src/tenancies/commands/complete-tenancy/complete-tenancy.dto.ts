@@ -1,6 +1,7 @@
 import { date, money } from '@hearth/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { DOCUMENT_LANGUAGES } from '../../../documents/documents';
 
 export const completeTenancySchema = z
   .object({
@@ -14,6 +15,10 @@ export const completeTenancySchema = z
       .describe('A deposit paid, or a deposit guarantee (e.g. by a public fund)'),
     startDate: date(),
     endDate: date().nullable().default(null).describe('Last day of the tenancy; null for open-ended'),
+    documentLanguage: z
+      .enum(DOCUMENT_LANGUAGES)
+      .optional()
+      .describe('The language the household reads its documents in (rent reminders, formal notices, indexation notices): en, fr or nl; kept as it was when left out, the configured default until set'),
   })
   .strict()
   .refine((t) => t.benefitPaidDirectly <= t.rent + t.serviceCharges, { message: 'must not exceed rent and service charges', path: ['benefitPaidDirectly'] })

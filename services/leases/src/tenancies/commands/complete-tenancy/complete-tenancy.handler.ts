@@ -17,7 +17,7 @@ export class CompleteTenancyCommand extends Command<TenancyView> {
   }
 }
 
-/** Staff complete a draft: rent and charges, who pays what, the deposit, the dates. */
+/** Staff complete a draft: rent and charges, who pays what, the deposit, the dates, the household's document language. */
 @CommandHandler(CompleteTenancyCommand)
 export class CompleteTenancyHandler implements ICommandHandler<CompleteTenancyCommand> {
   constructor(
@@ -37,6 +37,7 @@ export class CompleteTenancyHandler implements ICommandHandler<CompleteTenancyCo
         depositCents: toCents(input.deposit.amount),
         startDate: input.startDate,
         endDate: input.endDate,
+        documentLanguage: input.documentLanguage ?? tenancy.documentLanguage ?? null,
       });
       await this.tenancies.save(manager, tenancy, () => []);
       await this.tenancies.recordHistory(manager, tenancy.id, 'completed', actor, {
@@ -45,6 +46,7 @@ export class CompleteTenancyHandler implements ICommandHandler<CompleteTenancyCo
         benefitCents: tenancy.benefitCents,
         startDate: tenancy.startDate,
         endDate: tenancy.endDate,
+        documentLanguage: tenancy.documentLanguage,
       });
       return toTenancyView(tenancy);
     });

@@ -218,6 +218,15 @@ describe('the web console in a real browser', () => {
     await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
     await first.getByRole('button', { name: 'Remove photo 2' }).click();
     await first.getByText('1 photo', { exact: true }).waitFor();
+    // No connection when a photo is taken: it waits, said in words, and goes once the phone is back online.
+    await phone.setOffline(true);
+    await camera.setInputFiles({ name: 'IMG_0003.png', mimeType: 'image/png', buffer: aPng({ width: 48, height: 32, seed: 3 }) });
+    await first.getByText(/^No connection for the moment: the photo will be sent/).waitFor();
+    expect(await first.getByRole('button', { name: 'Save this item' }).isDisabled()).toBe(true);
+    await phone.setOffline(false);
+    await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
+    await first.getByRole('button', { name: 'Remove photo 2' }).click();
+    await first.getByText('1 photo', { exact: true }).waitFor();
     // Something that is not a photo is refused in words; the severity and note stay as typed.
     await camera.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
     await first.getByText('Only photos (JPEG, PNG or WebP) can be added.').waitFor();

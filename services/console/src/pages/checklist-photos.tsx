@@ -69,31 +69,49 @@ function Thumbnail({ inspectionId, photoId, index, onRemove }: { inspectionId: s
   const { t } = useTranslation();
   const { url, failed } = usePhotoUrl(photoPath(inspectionId, photoId));
   return (
-    <Stack gap={4} className="photo-thumbnail" data-testid="photo-thumbnail">
-      {url ? (
-        <img src={url} alt={t('checklistPhotos.alt', { index: index + 1 })} className="photo-thumbnail-image" />
-      ) : failed ? (
-        <Text size="sm" role="alert">
-          {t('checklistPhotos.notShown', { index: index + 1 })}
-        </Text>
-      ) : (
-        <Loader size="sm" aria-label={t('checklistPhotos.loading', { index: index + 1 })} />
-      )}
+    <Group gap="sm" wrap="nowrap" className="photo-thumbnail" data-testid="photo-thumbnail">
+      <div className="photo-thumbnail-frame">
+        {url ? (
+          <img src={url} alt={t('checklistPhotos.alt', { index: index + 1 })} className="photo-thumbnail-image" />
+        ) : failed ? (
+          <Text size="sm" role="alert">
+            {t('checklistPhotos.notShown', { index: index + 1 })}
+          </Text>
+        ) : (
+          <Loader size="sm" aria-label={t('checklistPhotos.loading', { index: index + 1 })} />
+        )}
+      </div>
       <Button variant="outline" color="red" className="touch-button" onClick={onRemove}>
         {t('checklistPhotos.remove', { index: index + 1 })}
       </Button>
-    </Stack>
+    </Group>
   );
 }
 
 /**
  * The photos of a failed item: "Add photo" opens the phone's camera (any image file on a
  * desktop), uploads at once, and adds the photo to the item's list; the list is saved with the item.
- * A failed upload says why and leaves the item's other answers as they are.
+ * Without a connection the upload waits and goes once the phone is back online (the same image
+ * sent twice is one photo on the server); a failed upload says why and leaves the item's other
+ * answers as they are.
  */
-export function ItemPhotos({ inspectionId, itemCode, photos, onChange }: { inspectionId: string; itemCode: string; photos: string[]; onChange: (photos: string[]) => void }) {
+export function ItemPhotos({
+  inspectionId,
+  itemCode,
+  photos,
+  onChange,
+  onUploading,
+}: {
+  inspectionId: string;
+  itemCode: string;
+  photos: string[];
+  onChange: (photos: string[]) => void;
+  /** Told while a photo is on its way, so that the item is not saved without it. */
+  onUploading: (uploading: boolean) => void;
+}) {
   const { t } = useTranslation();
   const upload = useMutation({ mutationFn: (file: File) => uploadFile<UploadedPhoto>(`/inspections/inspections/${inspectionId}/photos`, 'file', file, file.name) });
+  useEffect(() => onUploading(upload.isPending), [upload.isPending, onUploading]);
   const add = (file: File | null) => {
     if (!file) return;
     upload.mutate(file, { onSuccess: (photo) => onChange(photos.includes(photo.id) ? photos : [...photos, photo.id]) });
@@ -104,13 +122,13 @@ export function ItemPhotos({ inspectionId, itemCode, photos, onChange }: { inspe
         {t('checklistPhotos.title', { count: photos.length })}
       </Text>
       {photos.length > 0 && (
-        <Group gap="sm" align="flex-start" role="list" aria-labelledby={`photos-label-${itemCode}`}>
+        <Stack gap="xs" role="list" aria-labelledby={`photos-label-${itemCode}`}>
           {photos.map((photoId, index) => (
             <div role="listitem" key={photoId}>
               <Thumbnail inspectionId={inspectionId} photoId={photoId} index={index} onRemove={() => onChange(photos.filter((id) => id !== photoId))} />
             </div>
           ))}
-        </Group>
+        </Stack>
       )}
       <FileButton onChange={add} accept="image/*" capture="environment" inputProps={{ 'aria-label': t('checklistPhotos.add') }}>
         {(props) => (
@@ -120,7 +138,7 @@ export function ItemPhotos({ inspectionId, itemCode, photos, onChange }: { inspe
         )}
       </FileButton>
       <div aria-live="polite">
-        {upload.isPending && <Text size="sm">{t('checklistPhotos.uploading')}</Text>}
+        {upload.isPending && <Text size="sm">{t(upload.isPaused ? 'checklistPhotos.waiting' : 'checklistPhotos.uploading')}</Text>}
         {upload.isSuccess && !upload.isPending && <Text size="sm">{t('checklistPhotos.uploaded')}</Text>}
       </div>
       {upload.error && (

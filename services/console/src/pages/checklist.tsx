@@ -32,6 +32,7 @@ function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) 
   const [severity, setSeverity] = useState(item.severity ?? '');
   const [note, setNote] = useState(item.note ?? '');
   const [photos, setPhotos] = useState<string[]>(item.photos ?? []);
+  const [uploading, setUploading] = useState(false);
   const save = useApiMutation((body: Record<string, unknown>) => ({ path: `/inspections/inspections/${inspectionId}/items/${item.code}`, method: 'PUT', body }));
   const errors = fieldErrors(save.error);
   const send = (value: string) => {
@@ -59,13 +60,13 @@ function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) 
         <Stack gap={6}>
           <NativeSelect label={t('checklist.severity')} value={severity} onChange={(e) => setSeverity(e.currentTarget.value)} error={errors.severity} data={[{ value: '', label: '—' }, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))]} />
           <Textarea label={t('checklist.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-          <ItemPhotos inspectionId={inspectionId} itemCode={item.code} photos={photos} onChange={setPhotos} />
+          <ItemPhotos inspectionId={inspectionId} itemCode={item.code} photos={photos} onChange={setPhotos} onUploading={setUploading} />
           {Object.keys(errors).some((field) => field.startsWith('photos')) && (
             <Alert color="red" role="alert">
               {t('checklistPhotos.refused')}
             </Alert>
           )}
-          <Button className="touch-button" onClick={() => save.mutate({ result: 'fail', severity: severity || undefined, note: note || undefined, photos })} loading={save.isPending}>
+          <Button className="touch-button" onClick={() => save.mutate({ result: 'fail', severity: severity || undefined, note: note || undefined, photos })} loading={save.isPending} disabled={uploading}>
             {t('checklist.saveItem')}
           </Button>
         </Stack>

@@ -218,6 +218,17 @@ describe('the web console in a real browser', () => {
     await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
     await first.getByRole('button', { name: 'Remove photo 2' }).click();
     await first.getByText('1 photo', { exact: true }).waitFor();
+    // A camera's photo of several megabytes (over the service's 5 MiB) is scaled down and sent as a JPEG.
+    const large = aPng({ width: 1800, height: 1200, seed: 4, noise: true });
+    expect(large.length).toBeGreaterThan(5 * 1024 * 1024);
+    const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/inspections/${inspection.id}/photos`));
+    await camera.setInputFiles({ name: 'IMG_0004.png', mimeType: 'image/png', buffer: large });
+    const scaled = (await (await sent).json()) as { contentType: string; sizeBytes: number };
+    expect(scaled.contentType).toBe('image/jpeg');
+    expect(scaled.sizeBytes).toBeLessThan(5 * 1024 * 1024);
+    await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
+    await first.getByRole('button', { name: 'Remove photo 2' }).click();
+    await first.getByText('1 photo', { exact: true }).waitFor();
     // No connection when a photo is taken: it waits, said in words, and goes once the phone is back online.
     await phone.setOffline(true);
     await camera.setInputFiles({ name: 'IMG_0003.png', mimeType: 'image/png', buffer: aPng({ width: 48, height: 32, seed: 3 }) });

@@ -54,6 +54,35 @@ function usePhotoUrl(path: string): { url?: string; failed: boolean } {
   return state;
 }
 
+/** Photos over this size are scaled down before they are sent (the service takes 5 MiB by default). */
+const SCALE_ABOVE_BYTES = 2 * 1024 * 1024;
+/** The longer side of a scaled-down photo, in pixels: enough to see a crack or a stain. */
+const LONGEST_SIDE = 2560;
+
+/**
+ * A phone's camera makes photos of several megabytes, slow to send on a poor connection and
+ * possibly over the service's limit: one over 2 MB is drawn again at most 2560 pixels on its longer
+ * side and sent as a JPEG (which also leaves its metadata behind). Anything the browser cannot
+ * read as an image is sent as it is, for the service to say why it refuses it.
+ */
+async function fitForUpload(file: File): Promise<Blob> {
+  if (file.size <= SCALE_ABOVE_BYTES) return file;
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return file;
+  }
+  const scale = Math.min(1, LONGEST_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const scaled = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  return scaled ?? file;
+}
+
 /** What went wrong with an upload, in words: too large, not an image, no connection, or the API's refusal. */
 function uploadProblem(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (error instanceof ApiError) {
@@ -110,7 +139,9 @@ export function ItemPhotos({
   onUploading: (uploading: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const upload = useMutation({ mutationFn: (file: File) => uploadFile<UploadedPhoto>(`/inspections/inspections/${inspectionId}/photos`, 'file', file, file.name) });
+  const upload = useMutation({
+    mutationFn: async (file: File) => uploadFile<UploadedPhoto>(`/inspections/inspections/${inspectionId}/photos`, 'file', await fitForUpload(file), file.name),
+  });
   useEffect(() => onUploading(upload.isPending), [upload.isPending, onUploading]);
   const add = (file: File | null) => {
     if (!file) return;

@@ -10,6 +10,7 @@ export * from './redis-isolation';
 export * from './builders/landlord.builders';
 export * from './builders/unit.builders';
 export * from './builders/inspection.builders';
+export * from './builders/photo.builders';
 export * from './builders/applicant.builders';
 export * from './builders/matching.builders';
 export * from './builders/offer.builders';

@@ -1,4 +1,4 @@
-import { eventually } from '@hearth/testing';
+import { aPng, eventually } from '@hearth/testing';
 import { join } from 'node:path';
 import { browserSuite, openPage, signInThroughConsole } from './support';
 
@@ -164,7 +164,7 @@ describe('the web console in a real browser', () => {
     await context.close();
   });
 
-  it("the inspector, on a phone, is told what a failure needs, corrects it, answers every item and completes: the landlord's new flat becomes available", async () => {
+  it("the inspector, on a phone, is told what a failure needs, photographs it, fails the flat; the re-inspection passes it and the landlord's new flat becomes available", async () => {
     const { body: units } = await platform.get(staffToken, '/units/units?limit=100');
     const listed = units.items.find((unit: { address: string }) => unit.address === 'Rue du Canal 12');
     const inspection = await eventually(async () => {
@@ -172,21 +172,25 @@ describe('the web console in a real browser', () => {
       expect(body.items).toHaveLength(1);
       return body.items[0];
     }, 60_000, 500);
+    const asStaff = (path: string, body: unknown) =>
+      fetch(`${platform.gatewayUrl}/api/inspections${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify(body) });
+    const schedule = async (inspectionId: string, scheduledAt: Date) =>
+      expect((await asStaff(`/inspections/${inspectionId}/schedule`, { inspectorId: platform.records!.inspectorId, scheduledAt: scheduledAt.toISOString() })).status).toBe(200);
     const scheduledAt = new Date(Date.now() + 5 * 60_000);
-    const scheduled = await fetch(`${platform.gatewayUrl}/api/inspections/inspections/${inspection.id}/schedule`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
-      body: JSON.stringify({ inspectorId: platform.records!.inspectorId, scheduledAt: scheduledAt.toISOString() }),
-    });
-    expect(scheduled.status).toBe(200);
+    await schedule(inspection.id, scheduledAt);
 
     // The inspector's phone keeps the agency's time; the visit may fall on tomorrow there (late at night).
     const phone = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, timezoneId: AGENCY_TIME_ZONE });
     const { page, problems } = await openPage(phone);
     await signInThroughConsole(page, platform.gatewayUrl, 'inspector@hearth.demo');
-    await page.getByLabel('Day').fill(new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE }).format(scheduledAt));
-    await page.locator('[data-testid=agenda] a', { hasText: 'Rue du Canal 12' }).click();
-    await page.waitForURL(`**/inspections/${inspection.id}`);
+    /** The agenda as the inspector opens it (loaded afresh: staff booked the visit a moment ago), then the visit. */
+    const openFromAgenda = async (inspectionId: string) => {
+      await page.goto(`${platform.gatewayUrl}/agenda`);
+      await page.getByLabel('Day').fill(new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE }).format(scheduledAt));
+      await page.locator(`[data-testid=agenda] a[href="/inspections/${inspectionId}"]`).click();
+      await page.waitForURL(`**/inspections/${inspectionId}`);
+    };
+    await openFromAgenda(inspection.id);
 
     // A failure needs a severity and a note: the API says so next to the fields.
     const first = page.locator('[data-testid^=item-]').first();
@@ -195,28 +199,96 @@ describe('the web console in a real browser', () => {
     await first.locator('textarea[aria-invalid=true]').waitFor();
     await first.locator('select').selectOption('moderate');
     await first.locator('textarea').fill('Loose socket in the hall');
+
+    // Photos from the phone's camera: the input asks for the rear camera; two taken, one removed before saving.
+    const camera = first.locator('input[type=file]');
+    expect(await camera.getAttribute('accept')).toBe('image/*');
+    expect(await camera.getAttribute('capture')).toBe('environment');
+    await camera.setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: aPng({ width: 48, height: 32, seed: 1 }) });
+    const thumbnail = first.getByRole('img', { name: 'Photo 1 of this item' });
+    await thumbnail.waitFor();
+    await first.getByText('1 photo', { exact: true }).waitFor();
+    // Shown for real: decoded from the bytes fetched through the API with the token.
+    const shownWidth = await thumbnail.evaluate((image) => {
+      const shown = image as unknown as { complete: boolean; naturalWidth: number };
+      return shown.complete ? shown.naturalWidth : 0;
+    });
+    expect(shownWidth).toBe(48);
+    await camera.setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: aPng({ width: 48, height: 32, seed: 2 }) });
+    await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
+    await first.getByRole('button', { name: 'Remove photo 2' }).click();
+    await first.getByText('1 photo', { exact: true }).waitFor();
+    // A camera's photo of several megabytes (over the service's 5 MiB) is scaled down and sent as a JPEG.
+    const large = aPng({ width: 1800, height: 1200, seed: 4, noise: true });
+    expect(large.length).toBeGreaterThan(5 * 1024 * 1024);
+    const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/inspections/${inspection.id}/photos`));
+    await camera.setInputFiles({ name: 'IMG_0004.png', mimeType: 'image/png', buffer: large });
+    const scaled = (await (await sent).json()) as { contentType: string; sizeBytes: number };
+    expect(scaled.contentType).toBe('image/jpeg');
+    expect(scaled.sizeBytes).toBeLessThan(5 * 1024 * 1024);
+    await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
+    await first.getByRole('button', { name: 'Remove photo 2' }).click();
+    await first.getByText('1 photo', { exact: true }).waitFor();
+    // No connection when a photo is taken: it waits, said in words, and goes once the phone is back online.
+    await phone.setOffline(true);
+    await camera.setInputFiles({ name: 'IMG_0003.png', mimeType: 'image/png', buffer: aPng({ width: 48, height: 32, seed: 3 }) });
+    await first.getByText(/^No connection for the moment: the photo will be sent/).waitFor();
+    expect(await first.getByRole('button', { name: 'Save this item' }).isDisabled()).toBe(true);
+    await phone.setOffline(false);
+    await first.getByRole('img', { name: 'Photo 2 of this item' }).waitFor();
+    await first.getByRole('button', { name: 'Remove photo 2' }).click();
+    await first.getByText('1 photo', { exact: true }).waitFor();
+    // Something that is not a photo is refused in words; the severity and note stay as typed.
+    await camera.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+    await first.getByText('Only photos (JPEG, PNG or WebP) can be added.').waitFor();
+    expect(await first.locator('textarea').inputValue()).toBe('Loose socket in the hall');
+    expect(await first.locator('select').inputValue()).toBe('moderate');
     await first.getByRole('button', { name: 'Save this item' }).click();
     await first.getByText('Saved.').waitFor();
     await page.screenshot({ path: join(shots, 'inspector-checklist-failure-375px-en.png'), fullPage: true });
-    // Repaired on the spot: the item passes after all. Then every other item, area by area.
-    const areas = Number(/of (\d+)/.exec((await page.getByText(/^Area 1 of \d+/).textContent()) ?? '')?.[1]);
-    for (let area = 1; area <= areas; area++) {
-      await page.getByText(new RegExp(`^Area ${area} of`)).waitFor();
-      const items = page.locator('[data-testid^=item-]');
-      const count = await items.count();
-      for (let index = 0; index < count; index++) {
-        await items.nth(index).getByText('Pass', { exact: true }).click();
-        await items.nth(index).getByText('Saved.').waitFor();
+    await accessible(page, 'inspector: a failed item with its photo (375 px)');
+
+    /** Passes every item, area by area, except those already failed; then completes. */
+    const passTheRest = async (except: Set<number>) => {
+      const areas = Number(/of (\d+)/.exec((await page.getByText(/^Area 1 of \d+/).textContent()) ?? '')?.[1]);
+      for (let area = 1; area <= areas; area++) {
+        await page.getByText(new RegExp(`^Area ${area} of`)).waitFor();
+        const items = page.locator('[data-testid^=item-]');
+        const count = await items.count();
+        for (let index = 0; index < count; index++) {
+          if (area === 1 && except.has(index)) continue;
+          await items.nth(index).getByText('Pass', { exact: true }).click();
+          await items.nth(index).getByText('Saved.').waitFor();
+        }
+        if (area < areas) await page.getByRole('button', { name: 'Next area' }).click();
       }
-      if (area < areas) await page.getByRole('button', { name: 'Next area' }).click();
-    }
-    await page.getByRole('button', { name: 'Complete the inspection' }).click();
-    await page.waitForURL('**/agenda');
+      await page.getByRole('button', { name: 'Complete the inspection' }).click();
+      await page.waitForURL('**/agenda');
+    };
+    await passTheRest(new Set([0]));
+
+    // The deficiency holds the photo kept (the other was removed before saving), and the photo is the one taken.
+    const { body: failed } = await platform.get(staffToken, `/inspections/inspections/${inspection.id}`);
+    expect(failed).toMatchObject({ status: 'completed', outcome: 'failed' });
+    expect(failed.deficiencies).toHaveLength(1);
+    expect(failed.deficiencies[0]).toMatchObject({ severity: 'moderate', note: 'Loose socket in the hall', photos: [expect.stringMatching(/^[0-9a-f-]{36}$/)] });
+    const photo = await fetch(`${platform.gatewayUrl}/api/inspections/inspections/${inspection.id}/photos/${failed.deficiencies[0].photos[0]}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.compare(Buffer.from(await photo.arrayBuffer()), aPng({ width: 48, height: 32, seed: 1 }))).toBe(0);
+    expect((await platform.get(staffToken, `/units/units/${listed.id}`)).body.status).toBe('pending_inspection');
+
+    // The landlord repairs the socket; the re-inspection passes every item.
+    const reinspection = await asStaff(`/inspections/${inspection.id}/reinspection`, {});
+    expect(reinspection.status).toBe(201);
+    const { id: reinspectionId } = (await reinspection.json()) as { id: string };
+    await schedule(reinspectionId, scheduledAt);
+    await openFromAgenda(reinspectionId);
+    await passTheRest(new Set());
     expect(problems).toEqual([]);
     await phone.close();
 
-    const { body: done } = await platform.get(staffToken, `/inspections/inspections/${inspection.id}`);
-    expect(done).toMatchObject({ status: 'completed', outcome: 'passed' });
+    const { body: done } = await platform.get(staffToken, `/inspections/inspections/${reinspectionId}`);
+    expect(done).toMatchObject({ status: 'completed', outcome: 'passed', reinspectionOf: inspection.id });
     expect(done.checklist.answered).toBe(done.checklist.total);
     await eventually(async () => expect((await platform.get(staffToken, `/units/units/${listed.id}`)).body.status).toBe('available'), 60_000, 500);
   });

@@ -1,4 +1,4 @@
-import { eventually, forgedTokens } from '@hearth/testing';
+import { aPng, eventually, forgedTokens } from '@hearth/testing';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ROUTED_SERVICES } from '../src/proxy/service-routes';
@@ -9,7 +9,7 @@ const PROBLEM_JSON = /^application\/problem\+json/;
 const METRICS_TOKEN = 'metrics-token-for-the-test';
 const DOCS_TOKEN = 'docs-token-for-the-test-01';
 const STRICT_CSP =
-  "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
+  "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data: blob:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'";
 
 /** The first chunk of a streamed body, as text. */
 const firstChunk = (response: IncomingMessage) => new Promise<string>((resolve) => response.once('data', (chunk: Buffer) => resolve(chunk.toString())));
@@ -92,6 +92,32 @@ describe('gateway: the front door to every service', () => {
       const response = await answered;
       expect(response.statusCode).toBe(200);
       expect(JSON.parse(await rest(response))).toMatchObject({ url: '/upload?streamed=1', bytes: 1000 });
+    });
+
+    it('passes a multipart upload of an image and a binary answer through byte for byte (an inspector’s photo)', async () => {
+      const png = aPng({ seed: 1 });
+      const boundary = '----hearth-photo-boundary';
+      const multipart = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="IMG_0001.png"\r\nContent-Type: image/png\r\n\r\n`),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const asBytes = (request: ReturnType<typeof gateway.http.post>) =>
+        request.buffer(true).parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+
+      const response = await asBytes(
+        gateway.http.post('/api/inspections/echo').set('Authorization', `Bearer ${token}`).set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(multipart),
+      ).expect(200);
+
+      const [received] = upstreams.get('inspections')!.at('/echo');
+      expect(received.headers['content-type']).toBe(`multipart/form-data; boundary=${boundary}`);
+      expect(received.bytes).toBe(multipart.length);
+      expect(response.headers['content-type']).toBe(`multipart/form-data; boundary=${boundary}`);
+      expect(Buffer.compare(response.body as Buffer, multipart)).toBe(0);
     });
 
     it('answers 504 problem+json when the service does not answer within PROXY_TIMEOUT_MS', async () => {

@@ -18,6 +18,7 @@ export interface ReceivedRequest {
  * - `/stream` sends a first line, then waits for `release()` before the second and the end;
  * - `/never` never answers;
  * - `/hang-up` cuts the connection without answering;
+ * - `/echo` answers 200 with the very bytes it received, under the Content-Type it received;
  * - anything else reads the whole body and answers 200 JSON `{ service, method, url, bytes }`.
  */
 export class Upstream {
@@ -81,6 +82,15 @@ export class Upstream {
       new Promise<void>((resolve) => (this.releaseStream = resolve)).then(() => {
         this.streamEnded = true;
         response.end('second\n');
+      });
+      return;
+    }
+    if (path === '/echo') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.complete = true;
+        response.writeHead(200, { 'content-type': request.headers['content-type'] ?? 'application/octet-stream' }).end(Buffer.concat(chunks));
       });
       return;
     }

@@ -24,6 +24,8 @@ export const inspectionsConfigSchema = baseConfigSchema.extend({
   REPAIR_DEADLINE_LOW_MS: milliseconds(DEFAULT_REPAIR_DEADLINES.low),
   // The agency's local time zone: an inspector's "day" in the agenda starts at its midnight.
   AGENDA_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Brussels').default('Europe/Brussels'),
+  // The largest photo an inspector may upload (a phone's camera JPEG is 2–4 MB); 5 MiB by default.
+  PHOTO_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().positive().max(20 * 1024 * 1024).default(5 * 1024 * 1024),
 });
 
 export type InspectionsConfig = z.infer<typeof inspectionsConfigSchema>;

@@ -29,16 +29,21 @@ import { RequestReinspectionController } from './inspections/commands/request-re
 import { RequestReinspectionHandler } from './inspections/commands/request-reinspection/request-reinspection.handler';
 import { ScheduleInspectionController } from './inspections/commands/schedule-inspection/schedule-inspection.controller';
 import { ScheduleInspectionHandler } from './inspections/commands/schedule-inspection/schedule-inspection.handler';
+import { PHOTO_MAX_BYTES, PhotoFileInterceptor } from './inspections/commands/upload-photo/photo-file.interceptor';
+import { UploadPhotoController } from './inspections/commands/upload-photo/upload-photo.controller';
+import { UploadPhotoHandler } from './inspections/commands/upload-photo/upload-photo.handler';
 import { ChecklistResult } from './inspections/domain/checklist-result.entity';
 import { Deficiency } from './inspections/domain/deficiency.entity';
 import { Inspection } from './inspections/domain/inspection.entity';
 import { InspectionHistoryEntry } from './inspections/domain/inspection-history.entity';
+import { Photo } from './inspections/domain/photo.entity';
 import { InspectionRepository } from './inspections/inspection.repository';
 import { RepairDeadlineJob } from './inspections/jobs/repair-deadline.job';
 import { REPAIR_DEADLINE_POLICY, RepairDeadlineScheduler } from './inspections/jobs/repair-deadline.scheduler';
 import { AGENDA_TIME_ZONE, GetAgendaController, GetAgendaHandler } from './inspections/queries/get-agenda/get-agenda.query';
 import { GetChecklistController, GetChecklistHandler } from './inspections/queries/get-checklist/get-checklist.query';
 import { GetInspectionController, GetInspectionHandler } from './inspections/queries/get-inspection/get-inspection.query';
+import { GetPhotoController, GetPhotoHandler } from './inspections/queries/get-photo/get-photo.query';
 import { ListInspectionsController, ListInspectionsHandler } from './inspections/queries/list-inspections/list-inspections.query';
 import { InspectionsQueue } from './inspections.queues';
 import { inspectionsMigrations } from './migrations';
@@ -63,7 +68,7 @@ export class InspectionsModule {
         DatabaseModule.forRoot({
           serverUrl: config.DATABASE_URL,
           database: config.DATABASE_NAME,
-          entities: [KnownUnit, Inspection, ChecklistResult, Deficiency, InspectionHistoryEntry],
+          entities: [KnownUnit, Inspection, ChecklistResult, Deficiency, InspectionHistoryEntry, Photo],
           migrations: inspectionsMigrations,
           idempotency: { ttlMs: config.IDEMPOTENCY_KEY_TTL_MS, claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS },
         }),
@@ -86,6 +91,8 @@ export class InspectionsModule {
         RequestReinspectionController,
         ScheduleInspectionController,
         RecordChecklistItemController,
+        UploadPhotoController,
+        GetPhotoController,
         RecordNoAccessController,
         CompleteInspectionController,
         CancelInspectionController,
@@ -100,6 +107,8 @@ export class InspectionsModule {
       providers: [
         { provide: REPAIR_DEADLINE_POLICY, useValue: repairDeadlinePolicy(config) },
         { provide: AGENDA_TIME_ZONE, useValue: config.AGENDA_TIME_ZONE },
+        { provide: PHOTO_MAX_BYTES, useValue: config.PHOTO_MAX_BYTES },
+        PhotoFileInterceptor,
         InspectionRepository,
         RepairDeadlineScheduler,
         RepairDeadlineJob,
@@ -112,6 +121,8 @@ export class InspectionsModule {
         RequestReinspectionHandler,
         ScheduleInspectionHandler,
         RecordChecklistItemHandler,
+        UploadPhotoHandler,
+        GetPhotoHandler,
         RecordNoAccessHandler,
         CompleteInspectionHandler,
         CancelInspectionHandler,

@@ -332,12 +332,12 @@ describe('inspections service', () => {
 
       expect(refused.body).toMatchObject({ code: 'INSPECTION.CHECKLIST_INCOMPLETE', missingItems: ['no_infestation'] });
       await answer(inspection.id, [['no_infestation', { result: 'pass' }]]);
-      await answer(inspection.id, [['no_infestation', { result: 'fail', severity: 'low', note: 'Mouse droppings in the kitchen cupboard', photos: ['photos/1.jpg'] }]]);
+      await answer(inspection.id, [['no_infestation', { result: 'fail', severity: 'low', note: 'Mouse droppings in the kitchen cupboard' }]]);
       const { body } = await service.http.post(`/inspections/${inspection.id}/complete`).set(staff).send({}).expect(200);
       expect(body.outcome).toBe('failed');
       const { body: detail } = await service.http.get(`/inspections/${inspection.id}`).set(staff).expect(200);
       expect(detail.deficiencies).toEqual([
-        expect.objectContaining({ itemCode: 'no_infestation', areaCode: 'pests', severity: 'low', note: 'Mouse droppings in the kitchen cupboard', photos: ['photos/1.jpg'], status: 'open' }),
+        expect.objectContaining({ itemCode: 'no_infestation', areaCode: 'pests', severity: 'low', note: 'Mouse droppings in the kitchen cupboard', photos: [], status: 'open' }),
       ]);
     });
   });
@@ -626,6 +626,7 @@ describe('inspections service', () => {
       ['a severity on a pass', { result: 'pass', severity: 'low' }, ['severity']],
       ['an unknown result and severity', { result: 'maybe', severity: 'annoying' }, ['result', 'severity']],
       ['photos that are not a list of references', { result: 'pass', photos: 'photo.jpg' }, ['photos']],
+      ['a photo that was never uploaded', { result: 'pass', photos: ['0b0e7d4c-3a8e-4f3c-9d59-2f1f6f3f1a11'] }, ['photos.0']],
       ['an unknown field', { result: 'pass', inspector: 'me' }, ['inspector']],
     ])('PUT a checklist item with %s → 400, nothing recorded', async (_case, body, fields) => {
       const before = await snapshot(unitId);

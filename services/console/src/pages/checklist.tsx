@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
 import { describeError, fieldErrors, QueryState } from '../components/states';
+import { ItemPhotos } from './checklist-photos';
 
 interface Item {
   code: string;
@@ -11,6 +12,7 @@ interface Item {
   result: 'pass' | 'fail' | 'not_applicable' | null;
   severity: string | null;
   note: string | null;
+  photos: string[];
 }
 interface InspectionWithChecklist {
   id: string;
@@ -22,12 +24,15 @@ interface InspectionWithChecklist {
 
 const SEVERITIES = ['life_threatening', 'severe', 'moderate', 'low'];
 
-/** One checklist item, saved on its own (a lost connection loses at most the item being typed). */
+/** One checklist item, saved on its own (a lost connection loses at most the item being typed);
+ *  a failed item's photos are uploaded as they are taken and saved with it. */
 function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<string>(item.result ?? '');
   const [severity, setSeverity] = useState(item.severity ?? '');
   const [note, setNote] = useState(item.note ?? '');
+  const [photos, setPhotos] = useState<string[]>(item.photos ?? []);
+  const [uploading, setUploading] = useState(false);
   const save = useApiMutation((body: Record<string, unknown>) => ({ path: `/inspections/inspections/${inspectionId}/items/${item.code}`, method: 'PUT', body }));
   const errors = fieldErrors(save.error);
   const send = (value: string) => {
@@ -55,7 +60,13 @@ function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) 
         <Stack gap={6}>
           <NativeSelect label={t('checklist.severity')} value={severity} onChange={(e) => setSeverity(e.currentTarget.value)} error={errors.severity} data={[{ value: '', label: '—' }, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))]} />
           <Textarea label={t('checklist.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-          <Button className="touch-button" onClick={() => save.mutate({ result: 'fail', severity: severity || undefined, note: note || undefined })} loading={save.isPending}>
+          <ItemPhotos inspectionId={inspectionId} itemCode={item.code} photos={photos} onChange={setPhotos} onUploading={setUploading} />
+          {Object.keys(errors).some((field) => field.startsWith('photos')) && (
+            <Alert color="red" role="alert">
+              {t('checklistPhotos.refused')}
+            </Alert>
+          )}
+          <Button className="touch-button" onClick={() => save.mutate({ result: 'fail', severity: severity || undefined, note: note || undefined, photos })} loading={save.isPending} disabled={uploading}>
             {t('checklist.saveItem')}
           </Button>
         </Stack>

@@ -94,7 +94,9 @@ export class FrontDoor implements OnApplicationShutdown {
           scriptSrc: ["'self'"],
           scriptSrcAttr: ["'none'"],
           styleSrc,
-          imgSrc: ["'self'", 'data:'],
+          // blob: for images the console fetched with the token and shows from memory (an
+          // inspection's photos; decision 0017): only a script of this origin can make one.
+          imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],

@@ -41,3 +41,9 @@ export class NothingToReinspectError extends InvalidTransitionError {
     super('INSPECTION.NOTHING_TO_REINSPECT', `Inspection ${id} has no open deficiencies to re-inspect`);
   }
 }
+
+export class PhotoNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('PHOTO.NOT_FOUND', `No photo ${id} of this inspection`);
+  }
+}

@@ -11,7 +11,8 @@ export class ChecklistResult {
   @Column('text') result: ItemResult;
   @Column('text', { nullable: true }) severity: Severity | null;
   @Column('text', { nullable: true }) note: string | null;
-  /** References (keys or URLs) of photos stored elsewhere. */
+  /** Ids of photos uploaded for the same inspection (the photos table); older answers may hold
+   *  free references from before photos were uploaded here (decision 0017). */
   @Column('text', { array: true }) photos: string[];
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
   @Column('text', { name: 'recorded_by' }) recordedBy: string;

@@ -12,10 +12,10 @@ export const recordChecklistItemSchema = z
       .describe('Required for a fail: life_threatening (repair within 24 h), severe (30 days), moderate (60 days), low (90 days)'),
     note: text({ max: 2000, multiline: true }).optional().describe('Required for a fail: what is wrong and where'),
     photos: z
-      .array(text({ max: 2000, multiline: true }))
+      .array(z.uuid({ error: 'must be the id of a photo uploaded for this inspection' }))
       .max(20)
       .default([])
-      .describe('References (storage keys or URLs) of photos already uploaded'),
+      .describe('Ids of photos uploaded for this inspection (POST /inspections/{inspectionId}/photos); the list replaces the one saved before'),
   })
   .strict()
   .superRefine((value, context) => {

@@ -23,7 +23,7 @@ const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', '**/bench/*
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.hearth/**', 'tools/*.mjs', 'tools/register.js', 'jest.config.js'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     ignores: testFiles,
     languageOptions: { parser: tseslint.parser },
     plugins: { '@nx': nx },

@@ -74,7 +74,7 @@ function PolicyDraft({ inForce }: { inForce: Policy }) {
   const publish = useApiMutation<Weights, Published>((draft) => ({ path: '/applicants/priority-policies', body: { weights: draft, summary, expectedCurrentVersion: inForce.version } }));
   const errors = { ...fieldErrors(preview.error), ...fieldErrors(publish.error) };
   // A preview describes the weights it was asked about: any change asks for a new one.
-  useEffect(() => preview.reset(), [weights]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => preview.reset(), [weights]); // on a change of weights only (the mutation object itself changes on every render)
 
   const weight = (path: string, label: string, extra: Record<string, unknown> = {}) => (
     <NumberInput

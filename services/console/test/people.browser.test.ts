@@ -301,9 +301,22 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     await staffCall('PUT', `/leases/tenancies/${tenancy.id}/terms`, { rent: 700, serviceCharges: 50, deposit: { kind: 'none', amount: 0 }, startDate: firstOfMonthBefore(today, 2), endDate: null });
     await staffCall('POST', `/leases/tenancies/${tenancy.id}/sign`);
     await eventually(async () => expect((await platform.get(staffToken, `/leases/tenancies/${tenancy.id}`)).body.balanceCents).toBe(225_000), 60_000, 500);
-    // Three instalments of €750 from today.
+    // Three instalments of €750 from today; then staff record €1,000 received today. Nothing charged
+    // since the plan was agreed, so leases counts it all towards the plan: the first instalment paid,
+    // €250 of the second covered, nothing of the third; €2,250 − €1,000 = €1,250 still owed.
     await staffCall('POST', `/leases/tenancies/${tenancy.id}/payment-plans`, { instalments: 3, firstDueDate: today });
-    const { body: seen } = await eventually(() => platform.get(caseworkerToken, `/leases/tenancies/${tenancy.id}`).then((answer) => (expect(answer.status).toBe(200), answer)), 30_000, 500);
+    await staffCall('POST', `/leases/tenancies/${tenancy.id}/payments`, { amount: 1000, receivedOn: today });
+    const { body: seen } = await eventually(
+      () => platform.get(caseworkerToken, `/leases/tenancies/${tenancy.id}`).then((answer) => (expect(answer.status).toBe(200), expect(answer.body.balanceCents).toBe(125_000), answer)),
+      30_000,
+      500,
+    );
+    // Leases says where each instalment stands (decision 0071); the page shows it as given.
+    expect(seen.paymentPlan.instalments.map((i: { state: string; coveredCents: number }) => [i.state, i.coveredCents])).toEqual([
+      ['paid', 75_000],
+      ['due', 25_000],
+      ['due', 0],
+    ]);
     // The ledger's lines stay with staff (decision 0027): the caseworker's page shows none.
     expect((await platform.get(caseworkerToken, `/leases/tenancies/${tenancy.id}/ledger`)).status).toBe(403);
     const ageing: Record<string, string> = { none: 'None', '0_30': 'Up to 30 days', '31_60': '31 to 60 days', '61_90': '61 to 90 days', '90_plus': 'Over 90 days' };
@@ -316,16 +329,22 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
     await page.locator('[data-testid=household-tenancies]').getByRole('link', { name: `Tenancy ${tenancy.reference}` }).click();
     await page.waitForURL(`**/caseload/tenancies/${tenancy.id}`);
     await page.getByRole('heading', { name: `Tenancy ${tenancy.reference}: balance and payment plan`, level: 2 }).waitFor();
-    await page.locator('[data-testid=balance-summary]').getByText('The household owes €2,250.00.').waitFor();
-    await expect(page.locator('[data-testid=balance]').textContent()).resolves.toBe('€2,250.00');
+    await page.locator('[data-testid=balance-summary]').getByText('The household owes €1,250.00.').waitFor();
+    await expect(page.locator('[data-testid=balance]').textContent()).resolves.toBe('€1,250.00');
     await expect(page.locator('[data-testid=ageing]').textContent()).resolves.toBe(ageing[seen.arrears.ageing]);
     await page.locator('[data-testid=plan-status]').getByText('In force').waitFor();
     const rows = page.locator('[data-testid=plan-instalments] tbody tr');
     await expect(rows.count()).resolves.toBe(3);
     const instalments = async () => (await rows.allTextContents()).map(plainSpaces);
     const due = [today, plusMonths(today, 1), plusMonths(today, 2)];
-    // Nothing has fallen due yet (the first is due today): every instalment is still to come.
-    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'en-GB')}€750.00To come`));
+    // The first paid (due today, covered), €250.00 of the second covered, the third not yet.
+    const states = {
+      en: ['Paid', 'Due€250.00 covered so far', 'Due'],
+      fr: ['Payée', 'À payer250,00 € déjà couverts', 'À payer'],
+      nl: ['Betaald', 'Te betalen€ 250,00 al gedekt', 'Te betalen'],
+    };
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'en-GB')}€750.00${states.en[i]}`));
+    await page.getByText('The agency counts what the household paid since the plan was agreed towards the rent first').waitFor();
     await page.getByText("The ledger's charges and payments are kept by the agency's staff").waitFor();
     await page.getByRole('heading', { name: 'What the household pays', level: 3 }).waitFor();
     await page.screenshot({ path: join(shots, 'caseworker-tenancy-en.png'), fullPage: true });
@@ -333,13 +352,13 @@ describe("the caseworker's and the landlord's own records in a real browser", ()
 
     await page.locator('[data-testid=language]').selectOption('fr');
     await page.locator('[data-testid=balance-summary]').getByText('Le ménage doit', { exact: false }).waitFor();
-    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Le ménage doit 2 250,00 €.');
-    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'fr-BE')}750,00 €À venir`));
+    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Le ménage doit 1 250,00 €.');
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'fr-BE')}750,00 €${states.fr[i]}`));
     await page.screenshot({ path: join(shots, 'caseworker-tenancy-fr.png'), fullPage: true });
     await page.locator('[data-testid=language]').selectOption('nl');
     await page.locator('[data-testid=balance-summary]').getByText('verschuldigd', { exact: false }).waitFor();
-    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Het huishouden is € 2.250,00 verschuldigd.');
-    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'nl-BE')}€ 750,00Nog te komen`));
+    await expect(page.locator('[data-testid=balance-summary]').textContent().then(plainSpaces)).resolves.toBe('Het huishouden is € 1.250,00 verschuldigd.');
+    await expect(instalments()).resolves.toEqual(due.map((day, i) => `${i + 1}${dateIn(day, 'nl-BE')}€ 750,00${states.nl[i]}`));
     await page.screenshot({ path: join(shots, 'caseworker-tenancy-nl.png'), fullPage: true });
     await page.locator('[data-testid=language]').selectOption('en');
 

@@ -6,13 +6,20 @@ import type { Page } from '../api/session';
 import { useSession } from '../api/use-session';
 import { ErrorState, Loading } from '../components/states';
 import { useFormat } from '../format';
-import { ScrollTable, StatusBadge, Terms, today, useCents } from './parts';
+import { ScrollTable, StatusBadge, Terms, useCents } from './parts';
 
-/** An instalment of a payment plan as leases stores it (integer cents). */
+/**
+ * An instalment of a payment plan and where it stands on leases' today (integer cents): `paid` when
+ * what the household paid since the plan was agreed covers it after the rent charged since, `due`
+ * when not yet covered and falling due today or later, `missed` when not covered after its day;
+ * `coveredCents` is how much of it is covered so far (shown for a partly covered one). Leases says it (decision 0071).
+ */
 export interface PlanInstalment {
   seq: number;
   dueOn: string;
   amountCents: number;
+  state: 'paid' | 'due' | 'missed';
+  coveredCents: number;
 }
 
 export interface CaseworkerPaymentPlan {
@@ -45,24 +52,6 @@ export interface CaseworkerTenancy {
   paymentReference: string | null;
 }
 
-export type InstalmentState = 'paid' | 'due' | 'missed' | 'dropped';
-
-/**
- * Where each instalment stands, from the plan's status (leases gives the plan, not the payments):
- * a plan in force means every instalment already due was covered (leases breaks a plan the day
- * after an instalment is missed: it reviews tenancies in arrears daily), the others are still to
- * come; a completed plan was repaid; a broken plan missed the last instalment due before the day
- * it broke, the earlier ones were covered and the later ones are no longer due under it.
- */
-export function instalmentStates(plan: CaseworkerPaymentPlan, on: string): InstalmentState[] {
-  if (plan.status === 'completed') return plan.instalments.map(() => 'paid');
-  if (plan.status === 'active') return plan.instalments.map((i) => (i.dueOn < on ? 'paid' : 'due'));
-  const brokenOn = plan.brokenOn ?? on;
-  const fallenDue = plan.instalments.filter((i) => i.dueOn < brokenOn);
-  const missed = fallenDue.at(-1)?.seq;
-  return plan.instalments.map((i) => (i.dueOn >= brokenOn ? 'dropped' : i.seq === missed ? 'missed' : 'paid'));
-}
-
 function PaymentPlanSection({ plan }: { plan: CaseworkerPaymentPlan | null }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -85,6 +74,7 @@ function PaymentPlanSection({ plan }: { plan: CaseworkerPaymentPlan | null }) {
             ]}
           />
           <Text size="sm">{t(`myTenancy.planHelp.${plan.status}`)}</Text>
+          <Text size="sm">{t('myTenancy.instalmentsHelp')}</Text>
           <ScrollTable minWidth={360} label={t('myTenancy.instalments')}>
             <Table striped data-testid="plan-instalments">
               <Table.Thead>
@@ -96,19 +86,21 @@ function PaymentPlanSection({ plan }: { plan: CaseworkerPaymentPlan | null }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {plan.instalments.map((instalment, index) => {
-                  const state = instalmentStates(plan, today())[index];
-                  return (
-                    <Table.Tr key={instalment.seq}>
-                      <Table.Td>{format.number(instalment.seq)}</Table.Td>
-                      <Table.Td>{format.date(instalment.dueOn)}</Table.Td>
-                      <Table.Td>{cents(instalment.amountCents)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge group="myTenancy.instalmentStates" status={state} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {plan.instalments.map((instalment) => (
+                  <Table.Tr key={instalment.seq}>
+                    <Table.Td>{format.number(instalment.seq)}</Table.Td>
+                    <Table.Td>{format.date(instalment.dueOn)}</Table.Td>
+                    <Table.Td>{cents(instalment.amountCents)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge group="myTenancy.instalmentStates" status={instalment.state} />
+                      {instalment.state !== 'paid' && instalment.coveredCents > 0 && (
+                        <Text size="sm" data-testid="partly-covered">
+                          {t('myTenancy.partlyCovered', { amount: cents(instalment.coveredCents) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </ScrollTable>
@@ -120,7 +112,8 @@ function PaymentPlanSection({ plan }: { plan: CaseworkerPaymentPlan | null }) {
 
 /**
  * A tenancy of a household on the caseworker's caseload: what the household pays, its balance and
- * how old its arrears are, and its payment plan instalment by instalment. Leases answers a
+ * how old its arrears are, and its payment plan instalment by instalment, each as leases says it
+ * stands today (paid, due or missed, and how much is covered). Leases answers a
  * caseworker with these and nothing more (decision 0027): the ledger's lines stay with the agency's staff.
  */
 export default function CaseworkerTenancyPage() {

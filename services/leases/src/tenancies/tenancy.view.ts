@@ -1,5 +1,5 @@
 import { structuredCommunication } from '../bank-import/domain/structured-communication';
-import { PaymentPlan } from '../payment-plans/domain/payment-plan.entity';
+import { PlanStanding } from '../payment-plans/plan-standing';
 import { Tenancy } from './domain/tenancy.entity';
 
 /** The references every tenancy event carries. */
@@ -62,8 +62,10 @@ export function toLandlordTenancyView(t: Tenancy, rentGuaranteed: boolean) {
 /**
  * What the household's caseworker sees: the tenancy, its balance and arrears, and its payment
  * plan — to help the household keep its home. Not the ledger's payments, the landlord or the history.
+ * Each instalment says where it stands on leases' today (`paid`, `due` or `missed`) and how much of
+ * it is covered so far (planStandings).
  */
-export function toCaseworkerTenancyView(t: Tenancy, plan: PaymentPlan | null) {
+export function toCaseworkerTenancyView(t: Tenancy, standing: PlanStanding | null) {
   return {
     id: t.id,
     status: t.status,
@@ -80,7 +82,16 @@ export function toCaseworkerTenancyView(t: Tenancy, plan: PaymentPlan | null) {
     endedOn: t.endedOn,
     balanceCents: t.balanceCents,
     arrears: { ageing: t.arrearsAgeing, stage: t.arrearsStage },
-    paymentPlan: plan ? { id: plan.id, status: plan.status, totalCents: plan.totalCents, agreedOn: plan.agreedOn, instalments: plan.instalments, brokenOn: plan.brokenOn } : null,
+    paymentPlan: standing
+      ? {
+          id: standing.plan.id,
+          status: standing.plan.status,
+          totalCents: standing.plan.totalCents,
+          agreedOn: standing.plan.agreedOn,
+          instalments: standing.instalments,
+          brokenOn: standing.plan.brokenOn,
+        }
+      : null,
     paymentReference: t.paymentReferenceBase ? structuredCommunication(t.paymentReferenceBase) : null,
   };
 }

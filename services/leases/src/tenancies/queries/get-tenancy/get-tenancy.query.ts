@@ -8,6 +8,8 @@ import { HeadLease } from '../../../head-leases/domain/head-lease.entity';
 import { TenancyNotFoundError } from '../../../leases.errors';
 import { Tenancy, TenancyHistoryEntry } from '../../domain/tenancy.entity';
 import { PaymentPlan } from '../../../payment-plans/domain/payment-plan.entity';
+import { planStandings } from '../../../payment-plans/plan-standing';
+import { LeasesClock } from '../../../clock';
 import { isOnCaseload } from '../../caseload-access';
 import { toCaseworkerTenancyView, toLandlordTenancyView, toTenancyView } from '../../tenancy.view';
 
@@ -27,7 +29,10 @@ export class GetTenancyQuery extends Query<unknown> {
  */
 @QueryHandler(GetTenancyQuery)
 export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: LeasesClock,
+  ) {}
 
   async execute({ id, actor }: GetTenancyQuery) {
     const tenancy = await this.dataSource.manager.findOneBy(Tenancy, { id });
@@ -45,7 +50,8 @@ export class GetTenancyHandler implements IQueryHandler<GetTenancyQuery> {
       const plan =
         (await this.dataSource.manager.findOneBy(PaymentPlan, { tenancyId: id, status: 'active' })) ??
         (await this.dataSource.manager.findOne(PaymentPlan, { where: { tenancyId: id }, order: { agreedOn: 'DESC' } }));
-      return toCaseworkerTenancyView(tenancy, plan);
+      const [standing] = plan ? await planStandings(this.dataSource.manager, [plan], this.clock.today()) : [];
+      return toCaseworkerTenancyView(tenancy, standing ?? null);
     }
     if (actor.role !== 'landlord' || actor.landlordId !== tenancy.landlordId) throw new TenancyNotFoundError(id);
     const headLease = tenancy.headLeaseId ? await this.dataSource.manager.findOneBy(HeadLease, { id: tenancy.headLeaseId }) : null;

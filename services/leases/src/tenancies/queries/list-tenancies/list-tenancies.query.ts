@@ -6,6 +6,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { DataSource, In } from 'typeorm';
 import { PaymentPlan } from '../../../payment-plans/domain/payment-plan.entity';
+import { planStandings } from '../../../payment-plans/plan-standing';
+import { LeasesClock } from '../../../clock';
 import { z } from 'zod';
 import { Tenancy } from '../../domain/tenancy.entity';
 import { scopeToCaseload } from '../../caseload-access';
@@ -30,10 +32,13 @@ export class ListTenanciesQuery extends Query<Page<unknown>> {
   }
 }
 
-/** Newest first; a landlord's list is always their own flats' tenancies, in the landlord's view; a caseworker's those of their caseload, each with its plan in force. */
+/** Newest first; a landlord's list is always their own flats' tenancies, in the landlord's view; a caseworker's those of their caseload, each with its plan in force and where its instalments stand today. */
 @QueryHandler(ListTenanciesQuery)
 export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: LeasesClock,
+  ) {}
 
   async execute({ filter, actor }: ListTenanciesQuery): Promise<Page<unknown>> {
     const query = this.dataSource.manager.createQueryBuilder(Tenancy, 't').orderBy('t.created_at', 'DESC').addOrderBy('t.id');
@@ -48,7 +53,8 @@ export class ListTenanciesHandler implements IQueryHandler<ListTenanciesQuery> {
     const [rows, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
     if (actor.role === 'caseworker') {
       const plans = rows.length ? await this.dataSource.manager.findBy(PaymentPlan, { tenancyId: In(rows.map((t) => t.id)), status: 'active' }) : [];
-      return toPage(rows.map((t) => toCaseworkerTenancyView(t, plans.find((p) => p.tenancyId === t.id) ?? null)), total, filter);
+      const standings = await planStandings(this.dataSource.manager, plans, this.clock.today());
+      return toPage(rows.map((t) => toCaseworkerTenancyView(t, standings.find((s) => s.plan.tenancyId === t.id) ?? null)), total, filter);
     }
     return toPage(
       rows.map((t) => (isStaff(actor) ? toTenancyView(t) : toLandlordTenancyView(t, t.headLeaseId !== null))),

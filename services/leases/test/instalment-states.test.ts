@@ -1,9 +1,7 @@
 import { Topics } from '@hearth/contracts';
-import { bearer, clearRedisPrefix, eventually, HouseholdWaitlistStream, startTestApp, TestApp, TestProducer } from '@hearth/testing';
+import { bearer, eventually, HouseholdWaitlistStream } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { loadLeasesConfig } from '../src/config';
-import { LeasesModule } from '../src/leases.module';
-import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } from './support';
+import { acceptedOffer, flatInScheme, leasesSuite, staff, TODAY } from './support';
 
 /**
  * Where each instalment of a payment plan stands, as leases tells the household's caseworker, on
@@ -14,17 +12,14 @@ import { acceptedOffer, flatInScheme, leasesEnv, staff, startLeases, TODAY } fro
  * plan was agreed) and the household pays 500.00 more: 1,300.00 since the plan, 750.00 of it rent.
  */
 describe('payment plan instalment states', () => {
-  const env = leasesEnv();
-  let service: TestApp;
-  let producer: TestProducer;
+  const suite = leasesSuite();
   const caseworkerId = `caseworker-${randomUUID()}`;
   const caseworker = bearer('caseworker', { sub: caseworkerId });
   let tenancyId: string;
   let landlordId: string;
 
   beforeAll(async () => {
-    service = await startLeases(env);
-    producer = await TestProducer.connect();
+    const { service, producer } = suite;
     const household = new HouseholdWaitlistStream().with('caseworkerId', caseworkerId);
     await producer.send(Topics.applicants, household.householdId, household.waitlisted());
     const flat = await flatInScheme(service, producer);
@@ -41,47 +36,37 @@ describe('payment plan instalment states', () => {
     await service.http.post(`/tenancies/${tenancyId}/payment-plans`).set(staff).send({ instalments: 3, firstDueDate: TODAY }).expect(201);
   });
 
-  afterAll(async () => {
-    await producer?.disconnect();
-    await service?.close();
-    await clearRedisPrefix(env.BULLMQ_PREFIX!);
-  });
-
   it('says on the plan’s first day which instalments are paid and how much of the next is covered', async () => {
-    await service.http.post(`/tenancies/${tenancyId}/payments`).set(staff).send({ amount: 800, receivedOn: TODAY }).expect(201);
+    await suite.service.http.post(`/tenancies/${tenancyId}/payments`).set(staff).send({ amount: 800, receivedOn: TODAY }).expect(201);
     // 800.00 since the plan, no rent charged since: the first 500.00 paid, 300.00 towards the second, nothing towards the third.
     const expected = [
       { seq: 1, dueOn: '2026-11-20', amountCents: 50_000, state: 'paid', coveredCents: 50_000 },
       { seq: 2, dueOn: '2026-12-20', amountCents: 50_000, state: 'due', coveredCents: 30_000 },
       { seq: 3, dueOn: '2027-01-20', amountCents: 50_000, state: 'due', coveredCents: 0 },
     ];
-    const { body } = await eventually(() => service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(200), 30_000);
+    const { body } = await eventually(() => suite.service.http.get(`/tenancies/${tenancyId}`).set(caseworker).expect(200), 30_000);
     expect(body.balanceCents).toBe(70_000);
     expect(body.paymentPlan).toMatchObject({ status: 'active', totalCents: 150_000, brokenOn: null });
     expect(body.paymentPlan.instalments).toEqual(expected);
     // The caseload's list says the same.
-    const { body: list } = await service.http.get('/tenancies?limit=100').set(caseworker).expect(200);
+    const { body: list } = await suite.service.http.get('/tenancies?limit=100').set(caseworker).expect(200);
     expect(list.items).toHaveLength(1);
     expect(list.items[0].paymentPlan.instalments).toEqual(expected);
   });
 
   it('keeps payment details from the landlord and from other caseworkers', async () => {
-    const { body } = await service.http.get(`/tenancies/${tenancyId}`).set(bearer('landlord', { landlordId })).expect(200);
+    const { body } = await suite.service.http.get(`/tenancies/${tenancyId}`).set(bearer('landlord', { landlordId })).expect(200);
     for (const hidden of ['paymentPlan', 'balanceCents', 'arrears', 'paymentReference']) expect(body).not.toHaveProperty(hidden);
-    const { body: list } = await service.http.get('/tenancies?limit=100').set(bearer('landlord', { landlordId })).expect(200);
+    const { body: list } = await suite.service.http.get('/tenancies?limit=100').set(bearer('landlord', { landlordId })).expect(200);
     expect(list.items.map((t: { id: string }) => t.id)).toEqual([tenancyId]);
     expect(list.items[0]).not.toHaveProperty('paymentPlan');
-    await service.http.get(`/tenancies/${tenancyId}`).set(bearer('caseworker')).expect(404);
+    await suite.service.http.get(`/tenancies/${tenancyId}`).set(bearer('caseworker')).expect(404);
   });
 
   it('on 21 December: the rent since comes first, the second instalment missed with what covers part of it, the third still to come', async () => {
-    await service.app.close();
-    service = await startTestApp(
-      LeasesModule.forRoot(loadLeasesConfig({ ...env, LEASES_TODAY: '2026-12-21' }), { consumer: { maxAttempts: 2, initialBackoffMs: 20 } }),
-      env.DATABASE_NAME!,
-    );
+    const service = await suite.restartOn('2026-12-21');
     // The restarted service's consumer is running (another flat's head lease recorded), so closing it later leaves nothing connecting.
-    await flatInScheme(service, producer);
+    await flatInScheme(service, suite.producer);
     // December's rent charged on restart: 1,500.00 − 800.00 + 750.00 = 1,450.00 owed.
     await eventually(async () => expect((await service.http.get(`/tenancies/${tenancyId}`).set(staff).expect(200)).body.balanceCents).toBe(145_000), 30_000);
     await service.http.post(`/tenancies/${tenancyId}/payments`).set(staff).send({ amount: 500, receivedOn: '2026-12-21' }).expect(201);

@@ -11,7 +11,7 @@ import { ClaimRow, GuaranteeClaims, guaranteeClaims } from './guarantee-claims';
 import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
 import { journey, JourneyRow, PRIORITY_BAND_SQL, TimeToHouse, timeToHouse, waitingGroup, WaitingGroupRow } from './time-to-house';
 import { dayStatsColumns } from './stats';
-import { Vacancy, vacancy } from './vacancy';
+import { Vacancy, vacancyOfSpells, VacancySpell } from './vacancy';
 import { Flows, Waitlist, waitlist } from './waitlist';
 import { AVAILABILITY_STEPS } from '../journeys/household-journey';
 
@@ -192,22 +192,48 @@ export class IndicatorSource {
          AND NOT EXISTS (SELECT 1 FROM housed x WHERE x.household_id = h.household_id)
     )`;
 
+  /**
+   * Vacancy spells cut by the database (docs/indicators.md#vacancy), exactly as vacancySpells cuts
+   * them from a flat's steps: each let or withdrawal starts a new segment of the flat's steps (in
+   * version order); a segment's spell opens at its first `available` step and ends at the step
+   * closing the segment (let or withdrawn), or, with none by asOf, at its last reservation when no
+   * `available` step followed it, or is still open. A spell after a let starts at the latest end of
+   * a tenancy of the flat between that let and the opening. Only the spells the figures count
+   * (ended in the period, or open) come to the service.
+   */
   private async vacancy(db: EntityManager, question: Question): Promise<Vacancy> {
-    const [flats, steps, tenancyEnds] = [
-      await db.query(
-        `SELECT unit_id AS "unitId", landlord_id AS "landlordId", district, building_id AS "buildingId" FROM flats
-          WHERE ($1::text IS NULL OR district = $1) AND ($2::uuid IS NULL OR landlord_id = $2)`,
-        [question.district ?? null, question.landlordId ?? null],
-      ),
-      await db.query(
-        `SELECT s.unit_id AS "unitId", s.unit_version AS version, s.status, s.on_date::text AS "onDate"
+    const spells: VacancySpell[] = await db.query(
+      `WITH steps AS (
+         SELECT s.unit_id, s.unit_version, s.status, s.on_date,
+                count(*) FILTER (WHERE s.status IN ('let', 'withdrawn')) OVER earlier AS segment,
+                count(*) FILTER (WHERE s.status = 'let') OVER earlier AS lets_before,
+                max(s.on_date) FILTER (WHERE s.status = 'let') OVER earlier AS let_on
            FROM flat_steps s JOIN flats f USING (unit_id)
-          WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2) AND ($3::uuid IS NULL OR f.landlord_id = $3)`,
-        [question.asOf, question.district ?? null, question.landlordId ?? null],
-      ),
-      await db.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
-    ];
-    return vacancy(question, flats, steps, tenancyEnds);
+          WHERE s.on_date <= $1 AND ($4::text IS NULL OR f.district = $4) AND ($5::uuid IS NULL OR f.landlord_id = $5)
+         WINDOW earlier AS (PARTITION BY s.unit_id ORDER BY s.unit_version ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+       ), segments AS (
+         SELECT unit_id, min(lets_before) AS lets_before, min(let_on) AS let_on,
+                (array_agg(on_date ORDER BY unit_version) FILTER (WHERE status = 'available'))[1] AS opened_on,
+                max(status) FILTER (WHERE status IN ('let', 'withdrawn')) AS closed_by,
+                max(on_date) FILTER (WHERE status IN ('let', 'withdrawn')) AS closed_on,
+                max(unit_version) FILTER (WHERE status = 'available') AS last_available,
+                max(unit_version) FILTER (WHERE status = 'reserved') AS last_reserved,
+                (array_agg(on_date ORDER BY unit_version DESC) FILTER (WHERE status = 'reserved'))[1] AS reserved_on
+           FROM steps GROUP BY unit_id, segment
+       ), spells AS (
+         SELECT g.unit_id, g.lets_before = 0 AS first_let,
+                coalesce((SELECT max(t.ended_on) FROM tenancies t WHERE t.unit_id = g.unit_id AND t.ended_on BETWEEN g.let_on AND g.opened_on AND t.ended_on <= $1), g.opened_on) AS started_on,
+                CASE WHEN g.closed_by IS NOT NULL THEN g.closed_by WHEN g.last_reserved > g.last_available THEN 'reserved' END AS ended_by,
+                CASE WHEN g.closed_by IS NOT NULL THEN g.closed_on WHEN g.last_reserved > g.last_available THEN g.reserved_on END AS ended_on
+           FROM segments g WHERE g.opened_on IS NOT NULL
+       )
+       SELECT p.unit_id AS "unitId", f.district, f.building_id AS "buildingId", p.started_on::text AS "startedOn", p.ended_on::text AS "endedOn",
+              p.ended_by AS "end", coalesce(p.ended_on, $1::date) - p.started_on AS days, p.first_let AS "firstLet"
+         FROM spells p JOIN flats f USING (unit_id)
+        WHERE p.ended_on IS NULL OR p.ended_on BETWEEN $2 AND $3`,
+      [question.asOf, question.from, question.to, question.district ?? null, question.landlordId ?? null],
+    );
+    return vacancyOfSpells(question, spells);
   }
 
   private async offers(db: EntityManager, question: Question): Promise<Offers> {

@@ -6,5 +6,6 @@ export { allocate } from './allocate';
 export { verifyCertificate, type VerificationReport } from './certificate';
 export { shortlist, eligibilityReasons, type ShortlistEntry } from './shortlist';
 export { whyNot, type Ineligibility, type IneligibilityRule } from './why-not';
+export { priorityDepartures, type PriorityDeparture } from './departures';
 export { priorityFrontier, frontierInstance, verifyFrontierPoint, type Frontier, type FrontierPoint, type FrontierOptions, type PassedOver } from './frontier';
 export { StandingAllocation, type StandingChange, type StandingResult, type ChangeStats } from './standing-allocation';

@@ -132,6 +132,10 @@ describe('allocation runs', () => {
         engineVersion: run.engineVersion,
         certificateValid: true,
         approvalRequired: true,
+        // The request's building cap; no district cap configured.
+        caps: { perBuilding: 1, perDistrict: null },
+        // With approval, the departures travel on AllocationRunApproved.
+        departures: [],
       });
 
       const { body: rejected } = await service.http.post(`/allocation-runs/${run.id}/reject`).set(board).send({ note: 'wait for the spring stock' }).expect(200);
@@ -181,7 +185,7 @@ describe('allocation runs', () => {
         ].sort(),
       );
       const approvedEvent = (await waitForEvents(Topics.matching, run.id, ['AllocationRunApproved'])).find((e) => e.type === 'AllocationRunApproved');
-      expect(approvedEvent?.payload).toEqual({ runId: run.id, mode: 'priority', offersProposed: 2, excluded: 0, skipped: 0 });
+      expect(approvedEvent?.payload).toMatchObject({ runId: run.id, mode: 'priority', offersProposed: 2, excluded: 0, skipped: 0, approvedPoint: null, noteRecorded: false });
       const [proposedEvent] = await waitForEvents(Topics.matching, approved.proposals[0].offerId, ['OfferProposed']);
       expect(proposedEvent.payload).toMatchObject({ source: 'allocation_run', runId: run.id, rank: null });
       expect((await service.http.post(`/allocation-runs/${run.id}/approve`).set(board).send({}).expect(409)).body.code).toBe('RUN.INVALID_TRANSITION');
@@ -300,6 +304,41 @@ describe('allocation runs', () => {
       expect(approved).toMatchObject({ status: 'offers_proposed', approvedPoint: points.length });
       expect(approved.proposals.map((p: { householdId: string }) => p.householdId).sort()).toEqual([k1, k2, k3].sort());
       expect(approved.proposals.map((p: { outcome: string }) => p.outcome)).toEqual(['offer_proposed', 'offer_proposed', 'offer_proposed']);
+      // The last point passes nobody over: nothing departs from strict priority order.
+      const approvedEvent = (await waitForEvents(Topics.matching, run.id, ['AllocationRunApproved'])).find((e) => e.type === 'AllocationRunApproved');
+      expect(approvedEvent?.payload).toMatchObject({ approvedPoint: points.length, noteRecorded: true, departures: [] });
+    });
+
+    it('approving the optimum lists each departure from strict priority order with its justification in AllocationRunApproved', async () => {
+      // A lane of its own: approving makes offers. The optimum: h1, h2 in D1, h4 (25) in the D2 flat while h3 (30), eligible for it, waits.
+      const { units: flats, households: waiting, policy: lanePolicy, D1: d1 } = districtExample(districtLanes());
+      await waitlist(service, publisher, ...waiting);
+      for (const unit of flats) await makeAvailable(service, publisher, unit);
+      const [k1, k2, k3, k4] = waiting.map((h) => h.householdId);
+      const run = await solved((await start({ mode: 'optimal', ...lanePolicy, maxPerDistrict: { [d1]: 2 } }).expect(202)).body.id);
+      const flatOf = new Map(run.proposals.map((p: { householdId: string; unitId: string }) => [p.householdId, p.unitId]));
+      expect(run.proposals.find((p: { householdId: string }) => p.householdId === k4)).toMatchObject({ priority: 25, passedOver: { householdId: k3, reference: waiting[2].reference, priority: 30 } });
+      // The caps it was solved with travel on AllocationRunCompleted (reporting's spread compares against them).
+      const [completed] = await waitForEvents(Topics.matching, run.id, ['AllocationRunCompleted']);
+      expect(completed.payload).toMatchObject({ caps: { perBuilding: 2, perDistrict: { [d1]: 2 } }, departures: [] });
+
+      await service.http
+        .post(`/allocation-runs/${run.id}/approve`)
+        .set(board)
+        .send({ exclude: [flatOf.get(k2)], note: 'h2 is moving to another city' })
+        .expect(200);
+
+      const approvedEvent = (await waitForEvents(Topics.matching, run.id, ['AllocationRunApproved'])).find((e) => e.type === 'AllocationRunApproved');
+      const { departures, ...counts } = approvedEvent!.payload as { departures: { unitId: string }[] };
+      expect(counts).toEqual({ runId: run.id, mode: 'optimal', offersProposed: 2, excluded: 1, skipped: 0, approvedPoint: null, noteRecorded: true });
+      // h1 (50) passed nobody over; h2's flat (40) left out by the board (nobody above 40 waited); h4's flat: h3 passed over.
+      expect([...departures].sort((a, b) => a.unitId.localeCompare(b.unitId))).toEqual(
+        [
+          { kind: 'board_exclusion', justification: 'board_decision', unitId: flatOf.get(k2), householdId: k2, priority: 40, passedOverHouseholdId: null, passedOverPriority: null },
+          { kind: 'run_choice', justification: 'optimal_allocation', unitId: flats[3].unitId, householdId: k4, priority: 25, passedOverHouseholdId: k3, passedOverPriority: 30 },
+        ].sort((a, b) => String(a.unitId).localeCompare(String(b.unitId))),
+      );
+      expect(flatOf.has(k1)).toBe(true);
     });
 
     it('refuses a frontier for a priority run, and a point for a run without a frontier', async () => {
@@ -502,7 +541,7 @@ describe('allocation runs', () => {
 
       expect(run).toMatchObject({ status: 'offers_proposed', proposals: [expect.objectContaining({ householdId: household.householdId, outcome: 'offer_proposed' })] });
       const [completed] = await waitForEvents(Topics.matching, run.id, ['AllocationRunCompleted']);
-      expect(completed.payload).toMatchObject({ approvalRequired: false, proposals: 1 });
+      expect(completed.payload).toMatchObject({ approvalRequired: false, proposals: 1, departures: [] });
       await waitForEvents(Topics.matching, run.proposals[0].offerId, ['OfferProposed']);
     });
   });

@@ -45,7 +45,7 @@ describe('indicators, computed on a constructed history and checked against hand
   const h8 = new HouseholdStream('housing_first');
 
   beforeAll(async () => {
-    service = await startReporting({ SPREAD_CAP_PER_BUILDING: '1', SPREAD_CAP_PER_DISTRICT: '3' });
+    service = await startReporting();
     history = await History.connect(service);
 
     applicantEvents.push(
@@ -90,7 +90,8 @@ describe('indicators, computed on a constructed history and checked against hand
     const r3 = new RunStream('optimal');
     const r4 = new RunStream('priority');
     matchingEvents.push(
-      r1.completed(at('2021-05-01'), 4), r1.approved(at('2021-05-02'), 3, 1, 0),
+      // r1 states the caps it was solved with: 1 household per building, 3 per district (spread compares against them).
+      r1.completed(at('2021-05-01'), 4, { caps: { perBuilding: 1, perDistrict: 3 } }), r1.approved(at('2021-05-02'), 3, 1, 0),
       r2.completed(at('2021-06-01'), 2), r2.rejected(at('2021-06-02')),
       r3.completed(at('2021-12-30'), 5),
       r4.completed(at('2020-12-01'), 7),
@@ -317,12 +318,16 @@ describe('indicators, computed on a constructed history and checked against hand
   describe('spread', () => {
     it('counts agency households per building and district on the day, against the caps', async () => {
       const { figures } = await ask(service, '/indicators/spread?asOf=2021-12-31&district=RPT-V', board);
+      // The caps of r1, the last run completed by then that stated them.
       // On 31 Dec: f1 let, f2 reserved (bld-v-1: 2 households, cap 1: over); f3 let, f4 available
       // (bld-v-2: 2 flats, 1 household); f5 withdrawn (not with the agency), f6 let (bld-v-3: 1 of 1).
       // District RPT-V: 5 flats, 4 households, cap 3: over.
       expect(figures).toEqual({
         caps: { perBuilding: 1, perDistrict: 3 },
+        capsFrom: { runId: expect.any(String), completedOn: '2021-05-01' },
         households: 4,
+        // No tenancy of these flats was reported: their statuses stand in.
+        householdsFromTenancies: 0,
         buildings: [
           { buildingId: 'bld-v-1', district: 'RPT-V', flats: 2, households: 2, cap: 1, overCap: true },
           { buildingId: 'bld-v-2', district: 'RPT-V', flats: 2, households: 1, cap: 1, overCap: false },
@@ -413,6 +418,7 @@ describe('indicators, computed on a constructed history and checked against hand
         ['vacancy', 'Leegstand'],
         ['offers', 'Aanbiedingen'],
         ['allocation-runs', 'Toewijzingsrondes'],
+        ['priority-departures', 'Afwijkingen van de prioriteitsvolgorde'],
         ['spread', 'Spreiding'],
         ['sustainment', 'Woonbehoud'],
         ['returns-to-waitlist', 'Terugkeer naar de wachtlijst'],

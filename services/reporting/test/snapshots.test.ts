@@ -25,7 +25,7 @@ async function storedIndicators(service: TestApp, day: string): Promise<string[]
   return rows.map((row) => row.indicator);
 }
 
-const EVERY_INDICATOR = ['allocation-runs', 'arrears', 'collection', 'guarantee-claims', 'mediation', 'offers', 'returns-to-waitlist', 'spread', 'sustainment', 'time-to-house', 'vacancy', 'waitlist'];
+const EVERY_INDICATOR = ['allocation-runs', 'arrears', 'collection', 'guarantee-claims', 'mediation', 'offers', 'priority-departures', 'returns-to-waitlist', 'spread', 'sustainment', 'time-to-house', 'vacancy', 'waitlist'];
 
 describe('daily snapshots', () => {
   describe('rebuilt by the sweep', () => {

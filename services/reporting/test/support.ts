@@ -265,6 +265,22 @@ export class FlatStream {
   }
 }
 
+/** A departure from strict priority order as matching's run events list it. */
+export interface Departure {
+  kind: 'run_choice' | 'board_exclusion';
+  justification: string;
+  unitId: string;
+  householdId: string;
+  priority: number | null;
+  passedOverHouseholdId: string | null;
+  passedOverPriority: number | null;
+}
+
+/** A departure of a flat: the households are made up (reporting keeps neither). */
+export function aDeparture(kind: Departure['kind'], justification: string, unitId: string, priority: number, passedOverPriority: number | null = null): Departure {
+  return { kind, justification, unitId, householdId: randomUUID(), priority, passedOverHouseholdId: passedOverPriority === null ? null : randomUUID(), passedOverPriority };
+}
+
 /** An allocation run's matching events. */
 export class RunStream {
   readonly runId = randomUUID();
@@ -277,7 +293,7 @@ export class RunStream {
     return envelope(type, 'matching', 'AllocationRun', this.runId, this.version, occurredAt, { runId: this.runId, mode: this.mode, ...payload });
   }
 
-  completed(occurredAt: string, proposals: number) {
+  completed(occurredAt: string, proposals: number, extra: { certificateValid?: boolean | null; approvalRequired?: boolean; caps?: unknown; departures?: Departure[] } = {}) {
     return this.next('AllocationRunCompleted', occurredAt, {
       units: proposals,
       households: proposals * 2,
@@ -286,11 +302,12 @@ export class RunStream {
       engineVersion: 'test',
       certificateValid: this.mode === 'optimal' ? true : null,
       approvalRequired: true,
+      ...extra,
     });
   }
 
-  approved(occurredAt: string, offersProposed: number, excluded = 0, skipped = 0) {
-    return this.next('AllocationRunApproved', occurredAt, { offersProposed, excluded, skipped });
+  approved(occurredAt: string, offersProposed: number, excluded = 0, skipped = 0, extra: { approvedPoint?: number | null; noteRecorded?: boolean; departures?: Departure[] } = {}) {
+    return this.next('AllocationRunApproved', occurredAt, { offersProposed, excluded, skipped, ...extra });
   }
 
   rejected(occurredAt: string) {
@@ -330,6 +347,11 @@ export class TenancyStream {
 
   ended(endedOn: string, reason: string, finalBalanceCents = 0) {
     return this.next('TenancyEnded', at(endedOn), { landlordId: this.landlordId, endedOn, reason, finalBalanceCents });
+  }
+
+  /** Leases' RentIndexed: the new rent from effectiveOn (published earlier, on occurredAt). */
+  indexed(occurredAt: string, effectiveOn: string, previousRentCents: number, newRentCents: number) {
+    return this.next('RentIndexed', occurredAt, { effectiveOn, previousRentCents, newRentCents, indexSeries: 'health-index' });
   }
 
   arrears(changedOn: string, ageing: string, arrearsCents: number, monthsUnpaid: number, previousAgeing = 'none') {

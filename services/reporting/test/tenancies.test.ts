@@ -415,7 +415,7 @@ describe('indicators of tenancies, arrears, complaints and mediation, against ha
         for (const household of [hA, hB]) expect(text).not.toContain(household.householdId);
       }
       const { items } = await ask('/indicators?lang=nl', board);
-      expect(items.slice(6).map((i: { name: string; title: string }) => [i.name, i.title])).toEqual([
+      expect(items.slice(7).map((i: { name: string; title: string }) => [i.name, i.title])).toEqual([
         ['sustainment', 'Woonbehoud'],
         ['returns-to-waitlist', 'Terugkeer naar de wachtlijst'],
         ['arrears', 'Huurachterstallen'],

@@ -120,6 +120,27 @@ const runRef = {
   mode: allocationModeSchema,
 };
 
+/**
+ * A departure from strict priority order in what a run put into offers (docs/indicators.md#priority-departures):
+ * a flat given to a household while one of higher priority, eligible for it, got no flat (`run_choice`),
+ * or a proposal the board left out (`board_exclusion`). Ids and numbers only; the board's note stays
+ * with the run in matching (GET /allocation-runs/:id).
+ */
+export const priorityDepartureSchema = z.object({
+  kind: z.enum(['run_choice', 'board_exclusion']).describe('`run_choice`: the flat went to a household while one of higher priority, eligible for it, got no flat; `board_exclusion`: a proposal the board left out.'),
+  justification: z
+    .enum(['optimal_allocation', 'frontier_point', 'caps_in_priority_order', 'over_district_limit', 'board_decision'])
+    .describe(
+      'The justification recorded: `optimal_allocation` (the optimum under the board’s weights; its certificate on AllocationRunCompleted), `frontier_point` (the frontier point the board approved, `approvedPoint`), ' +
+        '`caps_in_priority_order` (a priority run: building or district caps), `over_district_limit` (left out, flagged over the district limit), `board_decision` (left out by the board; its note stays in matching).',
+    ),
+  unitId: z.uuid().describe('The flat.'),
+  householdId: z.uuid().describe('The household the run proposed for the flat.'),
+  priority: z.number().nullable().describe('That household’s priority in the run (null for runs solved before 2026-12-01).'),
+  passedOverHouseholdId: z.uuid().nullable().describe('The household of highest priority left without a flat that was eligible for this one; null when nobody of higher priority was.'),
+  passedOverPriority: z.number().nullable().describe('Its priority in the run.'),
+});
+
 /** An allocation run has been solved; its census (snapshot, result, certificate) is stored in matching. */
 export const AllocationRunCompleted = defineEvent({
   type: 'AllocationRunCompleted',
@@ -135,6 +156,18 @@ export const AllocationRunCompleted = defineEvent({
     /** Optimal runs: whether the optimality certificate checked out; null for priority runs. */
     certificateValid: z.boolean().nullable(),
     approvalRequired: z.boolean(),
+    /** Its policy's caps: the request's, or matching's MAX_PER_BUILDING and MAX_PER_DISTRICT. */
+    caps: z
+      .object({
+        perBuilding: z.number().int().positive().nullable().describe('Households per building at most; null: no cap.'),
+        perDistrict: z
+          .union([z.number().int().nonnegative(), z.record(z.string(), z.number().int().nonnegative())])
+          .nullable()
+          .describe('Households per district at most: one number for every district, or by district code (a district not named has none); null: no cap.'),
+      })
+      .optional()
+      .describe('The caps on concentration the run was solved with (absent before 2026-12-01).'),
+    departures: z.array(priorityDepartureSchema).optional().describe('Without approval: the departures from strict priority order in the offers made at once; with approval: empty (they are on AllocationRunApproved). Absent before 2026-12-01.'),
   }),
 });
 
@@ -148,6 +181,9 @@ export const AllocationRunApproved = defineEvent({
     offersProposed: z.number().int().nonnegative(),
     excluded: z.number().int().nonnegative(),
     skipped: z.number().int().nonnegative(),
+    approvedPoint: z.number().int().positive().nullable().optional().describe('The frontier point approved (1 = the best overall allocation); null: the run’s own proposals. Absent before 2026-12-01.'),
+    noteRecorded: z.boolean().optional().describe('Whether the board recorded a note with its decision (the note stays in matching). Absent before 2026-12-01.'),
+    departures: z.array(priorityDepartureSchema).optional().describe('Every departure from strict priority order in what the board approved. Absent before 2026-12-01.'),
   }),
 });
 

@@ -4,6 +4,7 @@ import { Language, labels } from '../i18n/labels';
 import { IndicatorAnswer } from '../indicators/indicator-answers';
 import { AllocationRuns } from '../indicators/allocation-runs';
 import { Offers } from '../indicators/offers';
+import { PriorityDepartures } from '../indicators/priority-departures';
 import { Mediation } from '../indicators/mediation';
 import { Spread } from '../indicators/spread';
 import { Arrears, ReturnsToWaitlist, Sustainment } from '../indicators/tenancies';
@@ -40,6 +41,8 @@ function chartOf(answer: IndicatorAnswer, t: (key: string, fallback?: string) =>
       return (answer.figures as Offers).declinesByReason.filter((r) => r.count > 0).map((r) => ({ label: group(r.reason), value: r.count }));
     case 'allocation-runs':
       return (answer.figures as AllocationRuns).byMode.map((m) => ({ label: group(m.mode), value: m.completed }));
+    case 'priority-departures':
+      return (answer.figures as PriorityDepartures).byJustification.map((j) => ({ label: group(j.justification), value: j.count }));
     case 'spread':
       return (answer.figures as Spread).districts
         .slice()

@@ -1,9 +1,10 @@
 import { Language, labels } from '../i18n/labels';
 import { IndicatorAnswer } from '../indicators/indicator-answers';
+import { Departure } from '../indicators/priority-departures';
 import { VacancySpell } from '../indicators/vacancy';
 import { toCsv } from './csv';
 
-const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district', 'mark', 'window', 'bucket', 'category', 'outcome', 'month', 'source', 'kind'] as const;
+const GROUP_KEYS = ['programme', 'band', 'reason', 'mode', 'district', 'mark', 'window', 'bucket', 'category', 'outcome', 'month', 'source', 'kind', 'justification'] as const;
 
 export interface Line {
   group: string | null;
@@ -28,7 +29,8 @@ function flatten(value: unknown, path: string[], group: string | null, out: Line
   }
   if (typeof value === 'object') {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      if (key === 'spells') continue; // a table of its own (?table=spells)
+      if (key === 'spells' || key === 'list') continue; // a table of its own (?table=spells, ?table=departures)
+      if (key === 'capsFrom') continue; // ids and a day: in the JSON answer
       if (key === 'curve') continue; // the Kaplan–Meier steps, in the JSON answer only
       flatten(inner, [...path, key], group, out);
     }
@@ -67,5 +69,30 @@ export function spellsCsv(spells: readonly VacancySpell[], language: Language): 
   return toCsv(
     ['unit', 'district', 'building', 'startedOn', 'endedOn', 'end', 'days', 'firstLet'].map((column) => t(`columns.${column}`)),
     spells.map((s) => [s.unitId, s.district, s.buildingId, s.startedOn, s.endedOn, t(`ends.${s.end ?? 'open'}`), s.days, t(s.firstLet ? 'yes' : 'no')]),
+  );
+}
+
+/** The departures from strict priority order (runs, flats and priorities, never households) as a table. */
+export function departuresCsv(departures: readonly Departure[], language: Language): string {
+  const t = labels(language);
+  return toCsv(
+    ['decidedOn', 'run', 'mode', 'kind', 'justification', 'justificationRecorded', 'approvedPoint', 'unit', 'district', 'building', 'priority', 'passedOverPriority', 'gap'].map((column) =>
+      t(`columns.${column}`),
+    ),
+    departures.map((d) => [
+      d.decidedOn,
+      d.runId,
+      t(`groups.${d.mode}`, d.mode),
+      t(`groups.${d.kind}`, d.kind),
+      t(`groups.${d.justification}`, d.justification),
+      t(d.justificationRecorded ? 'yes' : 'no'),
+      d.approvedPoint,
+      d.unitId,
+      d.district,
+      d.buildingId,
+      d.priority,
+      d.passedOverPriority,
+      d.gap,
+    ]),
   );
 }

@@ -4,17 +4,32 @@ import { AllocationRuns, allocationRuns, RunRow } from './allocation-runs';
 import { OfferRow, Offers, offers } from './offers';
 import { Question } from './question';
 import { ComplaintRow, Mediation, mediation, MediationRow, RiskRow } from './mediation';
-import { BuildingCount, Caps, OCCUPIED, Spread, spread, WITH_THE_AGENCY } from './spread';
+import { BuildingCount, Caps, OCCUPIED, Spread, spread, SpreadCaps, WITH_THE_AGENCY } from './spread';
+import { DecidedRunRow, DepartureRow, PriorityDepartures, priorityDepartures } from './priority-departures';
 import { ChargeTotal, Collection, collection, PaymentTotal } from './collection';
 import { ClaimRow, GuaranteeClaims, guaranteeClaims } from './guarantee-claims';
 import { Arrears, arrears, ArrearsRow, EndedTenancyRow, ReturnsToWaitlist, returnsToWaitlist, Sustainment, sustainment, TenancyRow } from './tenancies';
 import { journey, JourneyRow, PRIORITY_BAND_SQL, TimeToHouse, timeToHouse, waitingGroup, WaitingGroupRow } from './time-to-house';
 import { dayStatsColumns } from './stats';
-import { Vacancy, vacancy } from './vacancy';
+import { Vacancy, vacancyOfSpells, VacancySpell } from './vacancy';
 import { Flows, Waitlist, waitlist } from './waitlist';
 import { AVAILABILITY_STEPS } from '../journeys/household-journey';
 
-export const INDICATORS = ['time-to-house', 'waitlist', 'vacancy', 'offers', 'allocation-runs', 'spread', 'sustainment', 'returns-to-waitlist', 'arrears', 'collection', 'guarantee-claims', 'mediation'] as const;
+export const INDICATORS = [
+  'time-to-house',
+  'waitlist',
+  'vacancy',
+  'offers',
+  'allocation-runs',
+  'priority-departures',
+  'spread',
+  'sustainment',
+  'returns-to-waitlist',
+  'arrears',
+  'collection',
+  'guarantee-claims',
+  'mediation',
+] as const;
 
 export const SPREAD_CAPS = Symbol('SPREAD_CAPS');
 export type IndicatorName = (typeof INDICATORS)[number];
@@ -25,6 +40,7 @@ export interface IndicatorFigures {
   vacancy: Vacancy;
   offers: Offers;
   'allocation-runs': AllocationRuns;
+  'priority-departures': PriorityDepartures;
   spread: Spread;
   sustainment: Sustainment;
   'returns-to-waitlist': ReturnsToWaitlist;
@@ -39,7 +55,7 @@ export interface IndicatorFigures {
 export class IndicatorSource {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(SPREAD_CAPS) private readonly caps: Caps,
+    @Inject(SPREAD_CAPS) private readonly caps: SpreadCaps,
   ) {}
 
   /** Computes an indicator in one read-only transaction, so its queries see one state of the read
@@ -52,6 +68,7 @@ export class IndicatorSource {
       vacancy: (db, q) => this.vacancy(db, q),
       offers: (db, q) => this.offers(db, q),
       'allocation-runs': (db, q) => this.allocationRuns(db, q),
+      'priority-departures': (db, q) => this.priorityDepartures(db, q),
       spread: (db, q) => this.spread(db, q),
       sustainment: async (db, q) => sustainment(q, await this.tenancyRows(db, q, 'sustainment')),
       'returns-to-waitlist': async (db, q) => returnsToWaitlist(q, await this.tenancyRows<EndedTenancyRow>(db, q, 'returns')),
@@ -81,12 +98,10 @@ export class IndicatorSource {
         params,
       ),
       await db.query(
-        // Materialized: filtered after it is computed, so that a plan made without statistics does
-        // not go through the housed households once for each household.
-        `WITH ${IndicatorSource.journeys}, waiting_journeys AS MATERIALIZED (SELECT * FROM journeys WHERE ${IndicatorSource.stillWaiting})
+        `WITH ${IndicatorSource.stillWaiting}
          SELECT programme, band, count(*)::int AS count, count(*) FILTER (WHERE last_availability = 'paused')::int AS paused,
                 ${dayStatsColumns('$1::date - first_waitlisted_on', 'w')}, ${dayStatsColumns('$1::date - registered_on', 'r')}
-           FROM (SELECT *, ${PRIORITY_BAND_SQL} AS band FROM waiting_journeys) waiting
+           FROM (SELECT *, ${PRIORITY_BAND_SQL} AS band FROM waiting) waiting
           GROUP BY GROUPING SETS ((), (programme), (band))`,
         [question.asOf, question.programme ?? null],
       ),
@@ -104,8 +119,8 @@ export class IndicatorSource {
               count(*) FILTER (WHERE ${inPeriod('first_waitlisted_on')})::int AS waitlisted,
               count(*) FILTER (WHERE ${inPeriod('housed_on')})::int AS housed,
               count(*) FILTER (WHERE ${inPeriod('left_on')})::int AS "left",
-              count(*) FILTER (WHERE ${IndicatorSource.stillWaiting})::int AS waiting,
-              count(*) FILTER (WHERE ${IndicatorSource.stillWaiting} AND last_availability = 'paused')::int AS paused
+              count(*) FILTER (WHERE ${IndicatorSource.stillWaitingJourney})::int AS waiting,
+              count(*) FILTER (WHERE ${IndicatorSource.stillWaitingJourney} AND last_availability = 'paused')::int AS paused
          FROM journeys WHERE registered_on <= $1
         GROUP BY programme`,
       [question.asOf, question.programme ?? null, question.from, question.to],
@@ -147,25 +162,78 @@ export class IndicatorSource {
       SELECT *, CASE WHEN housed_on IS NULL OR first_left_on < housed_on THEN first_left_on END AS left_on FROM as_of
     )`;
 
-  /** Still waiting on asOf: waitlisted by then, neither housed nor gone. */
-  private static readonly stillWaiting = 'first_waitlisted_on IS NOT NULL AND housed_on IS NULL AND left_on IS NULL';
+  /** Still waiting on asOf, in journeys: waitlisted by then, neither housed nor gone. */
+  private static readonly stillWaitingJourney = 'first_waitlisted_on IS NOT NULL AND housed_on IS NULL AND left_on IS NULL';
 
+  /**
+   * The CTE `waiting`: the households (of the programme $2, if any) still waiting on $1, as the
+   * journeys CTE has them (first waitlisted by $1, neither housed nor gone by then) but read
+   * straight from households: a household not housed by $1 is one with neither an accepted offer
+   * standing on $1 nor a tenancy started by then (an anti-join on those few, instead of every
+   * household's housing day), and one not housed has left when its first withdrawn or exited step
+   * is on or before $1. Its last availability step and priority as of $1 as in journeys.
+   */
+  private static readonly stillWaiting = `
+    housed AS (
+      SELECT household_id FROM offers
+       WHERE accepted_on <= $1 AND NOT (withdrawn_from = 'accepted' AND withdrawn_on IS NOT NULL AND withdrawn_on <= $1)
+      UNION
+      SELECT household_id FROM tenancies WHERE started_on <= $1
+    ), waiting AS (
+      SELECT coalesce(h.programme, 'unknown') AS programme, h.registered_on, h.first_waitlisted_on,
+             CASE WHEN h.last_step_on <= $1 THEN h.last_availability
+                  ELSE (SELECT s.step FROM household_steps s WHERE s.household_id = h.household_id AND s.step IN ${AVAILABILITY_STEPS} AND s.on_date <= $1
+                         ORDER BY s.household_version DESC LIMIT 1) END AS last_availability,
+             CASE WHEN h.last_step_on <= $1 THEN h.last_priority
+                  ELSE (SELECT s.priority FROM household_steps s WHERE s.household_id = h.household_id AND s.priority IS NOT NULL AND s.on_date <= $1
+                         ORDER BY s.household_version DESC LIMIT 1) END AS priority
+        FROM households h
+       WHERE ($2::text IS NULL OR h.programme = $2) AND h.first_waitlisted_on <= $1 AND (h.first_left_on IS NULL OR h.first_left_on > $1)
+         AND NOT EXISTS (SELECT 1 FROM housed x WHERE x.household_id = h.household_id)
+    )`;
+
+  /**
+   * Vacancy spells cut by the database (docs/indicators.md#vacancy), exactly as vacancySpells cuts
+   * them from a flat's steps: each let or withdrawal starts a new segment of the flat's steps (in
+   * version order); a segment's spell opens at its first `available` step and ends at the step
+   * closing the segment (let or withdrawn), or, with none by asOf, at its last reservation when no
+   * `available` step followed it, or is still open. A spell after a let starts at the latest end of
+   * a tenancy of the flat between that let and the opening. Only the spells the figures count
+   * (ended in the period, or open) come to the service.
+   */
   private async vacancy(db: EntityManager, question: Question): Promise<Vacancy> {
-    const [flats, steps, tenancyEnds] = [
-      await db.query(
-        `SELECT unit_id AS "unitId", landlord_id AS "landlordId", district, building_id AS "buildingId" FROM flats
-          WHERE ($1::text IS NULL OR district = $1) AND ($2::uuid IS NULL OR landlord_id = $2)`,
-        [question.district ?? null, question.landlordId ?? null],
-      ),
-      await db.query(
-        `SELECT s.unit_id AS "unitId", s.unit_version AS version, s.status, s.on_date::text AS "onDate"
+    const spells: VacancySpell[] = await db.query(
+      `WITH steps AS (
+         SELECT s.unit_id, s.unit_version, s.status, s.on_date,
+                count(*) FILTER (WHERE s.status IN ('let', 'withdrawn')) OVER earlier AS segment,
+                count(*) FILTER (WHERE s.status = 'let') OVER earlier AS lets_before,
+                max(s.on_date) FILTER (WHERE s.status = 'let') OVER earlier AS let_on
            FROM flat_steps s JOIN flats f USING (unit_id)
-          WHERE s.on_date <= $1 AND ($2::text IS NULL OR f.district = $2) AND ($3::uuid IS NULL OR f.landlord_id = $3)`,
-        [question.asOf, question.district ?? null, question.landlordId ?? null],
-      ),
-      await db.query(`SELECT unit_id AS "unitId", ended_on::text AS "endedOn" FROM tenancies WHERE ended_on <= $1`, [question.asOf]),
-    ];
-    return vacancy(question, flats, steps, tenancyEnds);
+          WHERE s.on_date <= $1 AND ($4::text IS NULL OR f.district = $4) AND ($5::uuid IS NULL OR f.landlord_id = $5)
+         WINDOW earlier AS (PARTITION BY s.unit_id ORDER BY s.unit_version ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+       ), segments AS (
+         SELECT unit_id, min(lets_before) AS lets_before, min(let_on) AS let_on,
+                (array_agg(on_date ORDER BY unit_version) FILTER (WHERE status = 'available'))[1] AS opened_on,
+                max(status) FILTER (WHERE status IN ('let', 'withdrawn')) AS closed_by,
+                max(on_date) FILTER (WHERE status IN ('let', 'withdrawn')) AS closed_on,
+                max(unit_version) FILTER (WHERE status = 'available') AS last_available,
+                max(unit_version) FILTER (WHERE status = 'reserved') AS last_reserved,
+                (array_agg(on_date ORDER BY unit_version DESC) FILTER (WHERE status = 'reserved'))[1] AS reserved_on
+           FROM steps GROUP BY unit_id, segment
+       ), spells AS (
+         SELECT g.unit_id, g.lets_before = 0 AS first_let,
+                coalesce((SELECT max(t.ended_on) FROM tenancies t WHERE t.unit_id = g.unit_id AND t.ended_on BETWEEN g.let_on AND g.opened_on AND t.ended_on <= $1), g.opened_on) AS started_on,
+                CASE WHEN g.closed_by IS NOT NULL THEN g.closed_by WHEN g.last_reserved > g.last_available THEN 'reserved' END AS ended_by,
+                CASE WHEN g.closed_by IS NOT NULL THEN g.closed_on WHEN g.last_reserved > g.last_available THEN g.reserved_on END AS ended_on
+           FROM segments g WHERE g.opened_on IS NOT NULL
+       )
+       SELECT p.unit_id AS "unitId", f.district, f.building_id AS "buildingId", p.started_on::text AS "startedOn", p.ended_on::text AS "endedOn",
+              p.ended_by AS "end", coalesce(p.ended_on, $1::date) - p.started_on AS days, p.first_let AS "firstLet"
+         FROM spells p JOIN flats f USING (unit_id)
+        WHERE p.ended_on IS NULL OR p.ended_on BETWEEN $2 AND $3`,
+      [question.asOf, question.from, question.to, question.district ?? null, question.landlordId ?? null],
+    );
+    return vacancyOfSpells(question, spells);
   }
 
   private async offers(db: EntityManager, question: Question): Promise<Offers> {
@@ -186,18 +254,65 @@ export class IndicatorSource {
     return offers(question, rows);
   }
 
-  /** Flats with the agency and those housing a household, counted per building in the database. */
+  /**
+   * Per building, counted in the database (docs/indicators.md#spread): flats with the agency on asOf
+   * (their last status), and households housed — the households of the flat's tenancies running on
+   * asOf where leases reported a tenancy of the flat started by then, its status standing in
+   * otherwise. The caps: those of the last allocation run completed by asOf that stated them, the
+   * configured ones before.
+   */
   private async spread(db: EntityManager, question: Question): Promise<Spread> {
     const list = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
-    const buildings: BuildingCount[] = await db.query(
-      `SELECT f.district, f.building_id AS "buildingId", count(*)::int AS flats, count(*) FILTER (WHERE s.status IN (${list(OCCUPIED)}))::int AS households
-         FROM (SELECT DISTINCT ON (unit_id) unit_id, status FROM flat_steps WHERE on_date <= $1 ORDER BY unit_id, unit_version DESC) s
-         JOIN flats f USING (unit_id)
-        WHERE s.status IN (${list(WITH_THE_AGENCY)}) AND ($2::text IS NULL OR f.district = $2)
-        GROUP BY f.district, f.building_id`,
-      [question.asOf, question.district ?? null],
-    );
-    return spread(question, buildings, this.caps);
+    const [buildings, [run]]: [BuildingCount[], { runId: string; completedOn: string; caps: SpreadCaps }[]] = [
+      await db.query(
+        `WITH status AS (
+           SELECT DISTINCT ON (unit_id) unit_id, status FROM flat_steps WHERE on_date <= $1 ORDER BY unit_id, unit_version DESC
+         ), reported AS (
+           SELECT unit_id, count(DISTINCT household_id) FILTER (WHERE ended_on IS NULL OR ended_on > $1)::int AS running
+             FROM tenancies WHERE started_on <= $1 GROUP BY unit_id
+         ), per_flat AS (
+           SELECT unit_id, coalesce(s.status IN (${list(WITH_THE_AGENCY)}), false) AS with_the_agency, r.unit_id IS NOT NULL AS from_tenancies,
+                  CASE WHEN r.unit_id IS NOT NULL THEN r.running WHEN s.status IN (${list(OCCUPIED)}) THEN 1 ELSE 0 END AS households
+             FROM status s FULL JOIN reported r USING (unit_id)
+         )
+         SELECT f.district, f.building_id AS "buildingId", count(*) FILTER (WHERE p.with_the_agency)::int AS flats, sum(p.households)::int AS households,
+                coalesce(sum(p.households) FILTER (WHERE p.from_tenancies), 0)::int AS "fromTenancies"
+           FROM per_flat p JOIN flats f USING (unit_id)
+          WHERE (p.with_the_agency OR p.households > 0) AND ($2::text IS NULL OR f.district = $2)
+          GROUP BY f.district, f.building_id`,
+        [question.asOf, question.district ?? null],
+      ),
+      await db.query(
+        `SELECT run_id AS "runId", completed_on::text AS "completedOn", caps FROM allocation_runs
+          WHERE completed_on <= $1 AND caps IS NOT NULL ORDER BY completed_on DESC, caps->>'completedAt' DESC, run_id DESC LIMIT 1`,
+        [question.asOf],
+      ),
+    ];
+    const caps: Caps = run
+      ? { perBuilding: run.caps.perBuilding, perDistrict: run.caps.perDistrict, from: { runId: run.runId, completedOn: run.completedOn } }
+      : { ...this.caps, from: null };
+    return spread(question, buildings, caps);
+  }
+
+  /** Runs decided in the period and the departures from strict priority order they listed. */
+  private async priorityDepartures(db: EntityManager, question: Question): Promise<PriorityDepartures> {
+    const params = [question.from, question.to, question.asOf];
+    const [runs, rows]: [DecidedRunRow[], DepartureRow[]] = [
+      await db.query(
+        `SELECT run_id AS "runId", mode, coalesce(approved_on, completed_on)::text AS "decidedOn" FROM allocation_runs
+          WHERE (approved_on BETWEEN $1 AND $2 AND approved_on <= $3) OR (approval_required = false AND completed_on BETWEEN $1 AND $2 AND completed_on <= $3)`,
+        params,
+      ),
+      await db.query(
+        `SELECT d.run_id AS "runId", r.mode, d.decided_on::text AS "decidedOn", d.kind, d.justification, d.unit_id AS "unitId", f.district, f.building_id AS "buildingId",
+                d.priority, d.passed_over_priority AS "passedOverPriority", r.certificate_valid AS "certificateValid", r.approved_point AS "approvedPoint",
+                r.note_recorded AS "noteRecorded"
+           FROM run_departures d LEFT JOIN allocation_runs r USING (run_id) LEFT JOIN flats f USING (unit_id)
+          WHERE d.decided_on BETWEEN $1 AND $2 AND d.decided_on <= $3`,
+        params,
+      ),
+    ];
+    return priorityDepartures(question, runs, rows);
   }
 
   /** Tenancies started by asOf with their household's programme and their flat's district, only
@@ -216,9 +331,12 @@ export class IndicatorSource {
         period: true,
       },
       arrears: {
-        columns: ', a.ageing, a.arrears_cents::float8 AS "arrearsCents", a.months_unpaid::float8 AS "monthsUnpaid"',
+        columns: ', a.ageing, a.arrears_cents::float8 AS "arrearsCents", a.months_unpaid::float8 AS "monthsUnpaid", i.new_rent_cents::float8 AS "indexedRentCents"',
+        // The rent as of asOf: that of the last indexation in effect by then (by effective day, then version).
         join: `LEFT JOIN LATERAL (SELECT ageing, arrears_cents, months_unpaid FROM tenancy_arrears x
-                                   WHERE x.tenancy_id = t.tenancy_id AND x.changed_on <= $1 ORDER BY x.tenancy_version DESC LIMIT 1) a ON true`,
+                                   WHERE x.tenancy_id = t.tenancy_id AND x.changed_on <= $1 ORDER BY x.tenancy_version DESC LIMIT 1) a ON true
+               LEFT JOIN LATERAL (SELECT new_rent_cents FROM rent_indexations x
+                                   WHERE x.tenancy_id = t.tenancy_id AND x.effective_on <= $1 ORDER BY x.effective_on DESC, x.tenancy_version DESC LIMIT 1) i ON true`,
         where: '(t.ended_on IS NULL OR t.ended_on > $1)',
         period: false,
       },

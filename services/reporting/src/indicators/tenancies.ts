@@ -180,6 +180,8 @@ export interface ArrearsRow extends TenancyRow {
   ageing: string | null;
   arrearsCents: number | null;
   monthsUnpaid: number | null;
+  /** The rent of the last indexation (RentIndexed) in effect on asOf; null or absent: none, the rent at the start holds. */
+  indexedRentCents?: number | null;
 }
 
 export const ARREARS_BUCKETS = arrearsAgeingSchema.options.filter((bucket) => bucket !== 'none');
@@ -192,7 +194,7 @@ export interface Arrears {
   /** More than two months of rent unpaid. */
   moreThanTwoMonths: Rate;
   arrearsCents: number;
-  /** Monthly rent and service charges of the running tenancies, at their start. */
+  /** Monthly rent (as indexed by asOf) and service charges (at the start) of the running tenancies. */
   monthlyRentRollCents: number;
   /** Arrears ÷ the monthly rent roll (in cents, as a percentage). */
   arrearsToMonthlyRentRoll: Rate;
@@ -210,7 +212,7 @@ export function arrears(question: Question, rows: readonly ArrearsRow[]): Arrear
   );
   const owing = running.filter((t) => t.ageing !== null && t.ageing !== 'none');
   const cents = (list: readonly ArrearsRow[]) => list.reduce((sum, t) => sum + Number(t.arrearsCents ?? 0), 0);
-  const rentRoll = running.reduce((sum, t) => sum + Number(t.rentCents ?? 0) + Number(t.serviceChargesCents ?? 0), 0);
+  const rentRoll = running.reduce((sum, t) => sum + Number(t.indexedRentCents ?? t.rentCents ?? 0) + Number(t.serviceChargesCents ?? 0), 0);
   return {
     tenancies: running.length,
     inArrears: rate(owing.length, running.length),

@@ -107,11 +107,19 @@ export function vacancy(question: Question, flats: readonly FlatRow[], steps: re
   const stepsOf = groupBy(steps, (step) => step.unitId);
   const endsOf = groupBy(tenancyEnds, (end) => end.unitId);
   const chosen = flats.filter((f) => (!question.district || f.district === question.district) && (!question.landlordId || f.landlordId === question.landlordId));
-  const spells = chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? [], (endsOf.get(flat.unitId) ?? []).map((end) => end.endedOn)));
+  return vacancyOfSpells(
+    question,
+    chosen.flatMap((flat) => vacancySpells(question.asOf, flat, stepsOf.get(flat.unitId) ?? [], (endsOf.get(flat.unitId) ?? []).map((end) => end.endedOn))),
+  );
+}
+
+/** The same figures from the flats' spells as of asOf, already cut (by vacancySpells, or by the
+ *  database as IndicatorSource.vacancy does): those counted in the period and those still open. */
+export function vacancyOfSpells(question: Question, spells: readonly VacancySpell[]): Vacancy {
   const filled = spells.filter((s) => (s.end === 'let' || s.end === 'reserved') && within(s.endedOn!, question));
   const withdrawn = spells.filter((s) => s.end === 'withdrawn' && within(s.endedOn!, question));
   const open = spells.filter((s) => s.end === null);
-  const days = (list: VacancySpell[]) => dayStats(list.map((s) => s.days));
+  const days = (list: readonly VacancySpell[]) => dayStats(list.map((s) => s.days));
   return {
     filled: { all: days(filled), firstLets: days(filled.filter((s) => s.firstLet)), relets: days(filled.filter((s) => !s.firstLet)), endedByReservation: filled.filter((s) => s.end === 'reserved').length },
     withdrawnWhileVacant: { count: withdrawn.length, days: days(withdrawn) },

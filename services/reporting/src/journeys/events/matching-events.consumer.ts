@@ -20,7 +20,8 @@ import { OfferFacts, RecordOfferStepCommand } from '../commands/record-offer-ste
 type OfferEvent = EventEnvelope<{ offerId: string; unitId: string; householdId: string }>;
 
 /** hearth.matching → offers (each step's day, decline reasons and parties) and allocation runs
- *  (counts and the board's decision). Notes and censuses stay in matching. */
+ *  (counts, caps, the board's decision and the departures from strict priority order, by flat and
+ *  priority). Households' ids in departures, notes and censuses stay in matching. */
 @Injectable()
 export class MatchingEventsConsumer implements EventSubscriber {
   constructor(
@@ -42,24 +43,39 @@ export class MatchingEventsConsumer implements EventSubscriber {
     on(OfferWithdrawn, (e) => this.offer(e, (day) => ({ withdrawnOn: day, withdrawnFrom: e.payload.previousStatus, withdrawalReason: e.payload.reason }))),
     on(AllocationRunCompleted, (e) =>
       this.commandBus.execute(
-        new RecordAllocationRunCommand(e.payload.runId, e.payload.mode, {
-          completedOn: this.calendar.dayOf(e.occurredAt),
-          units: e.payload.units,
-          households: e.payload.households,
-          proposals: e.payload.proposals,
-          certificateValid: e.payload.certificateValid,
-          approvalRequired: e.payload.approvalRequired,
-        }),
+        new RecordAllocationRunCommand(
+          e.payload.runId,
+          e.payload.mode,
+          {
+            completedOn: this.calendar.dayOf(e.occurredAt),
+            units: e.payload.units,
+            households: e.payload.households,
+            proposals: e.payload.proposals,
+            certificateValid: e.payload.certificateValid,
+            approvalRequired: e.payload.approvalRequired,
+            // With the moment, so that of two runs completed the same day the later one's caps hold.
+            caps: e.payload.caps ? JSON.stringify({ ...e.payload.caps, completedAt: e.occurredAt }) : undefined,
+          },
+          // Without approval the proposals became offers when the run completed.
+          { decidedOn: this.calendar.dayOf(e.occurredAt), list: e.payload.departures ?? [] },
+        ),
       ),
     ),
     on(AllocationRunApproved, (e) =>
       this.commandBus.execute(
-        new RecordAllocationRunCommand(e.payload.runId, e.payload.mode, {
-          approvedOn: this.calendar.dayOf(e.occurredAt),
-          offersProposed: e.payload.offersProposed,
-          excluded: e.payload.excluded,
-          skipped: e.payload.skipped,
-        }),
+        new RecordAllocationRunCommand(
+          e.payload.runId,
+          e.payload.mode,
+          {
+            approvedOn: this.calendar.dayOf(e.occurredAt),
+            offersProposed: e.payload.offersProposed,
+            excluded: e.payload.excluded,
+            skipped: e.payload.skipped,
+            approvedPoint: e.payload.approvedPoint,
+            noteRecorded: e.payload.noteRecorded,
+          },
+          { decidedOn: this.calendar.dayOf(e.occurredAt), list: e.payload.departures ?? [] },
+        ),
       ),
     ),
     on(AllocationRunRejected, (e) => this.commandBus.execute(new RecordAllocationRunCommand(e.payload.runId, e.payload.mode, { rejectedOn: this.calendar.dayOf(e.occurredAt) }))),

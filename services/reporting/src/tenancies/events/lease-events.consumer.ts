@@ -6,6 +6,7 @@ import {
   PaymentRecorded,
   RentArrearsChanged,
   RentCharged,
+  RentIndexed,
   TenancyEnded,
   TenancyNoticeGiven,
   TenancyStarted,
@@ -20,7 +21,7 @@ import { RecordTenancyStepCommand, TenancyFacts } from '../commands/record-tenan
 type TenancyEvent = EventEnvelope<{ tenancyId: string; unitId: string; householdId: string }>;
 
 /** hearth.leases → each tenancy's spell (start, notice, end and its reason category), arrears
- *  changes (ageing bucket, amount in cents), rent charged and payments received (amounts and days),
+ *  changes (ageing bucket, amount in cents), rent charged, rent indexed and payments received (amounts and days),
  *  and guarantee claims (kind, amounts, days of opening, decision and payment). The household's
  *  reference code, balances and payment details are not kept. */
 @Injectable()
@@ -56,6 +57,9 @@ export class LeaseEventsConsumer implements EventSubscriber {
       ),
     ),
     on(RentCharged, (e) => this.money(e, { step: 'charged', month: e.payload.month, amountCents: e.payload.amountCents, dueOn: e.payload.dueDate })),
+    on(RentIndexed, (e) =>
+      this.money(e, { step: 'indexed', effectiveOn: e.payload.effectiveOn, previousRentCents: e.payload.previousRentCents, newRentCents: e.payload.newRentCents }),
+    ),
     on(PaymentRecorded, (e) => this.money(e, { step: 'paid', amountCents: e.payload.amountCents, receivedOn: e.payload.receivedOn, source: e.payload.source })),
     // The claim's opening and decision carry no date of their own: their day is the event's.
     on(GuaranteeClaimOpened, (e) =>

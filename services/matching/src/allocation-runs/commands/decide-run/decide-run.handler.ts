@@ -10,6 +10,7 @@ import { RunView, toRunView } from '../../allocation-run.view';
 import { AllocationRun } from '../../domain/allocation-run.entity';
 import { AllocationRunCensus } from '../../domain/allocation-run-census.entity';
 import { districtReport } from '../../domain/district-report';
+import { runDepartures } from '../../domain/run-departures';
 import { toRunProposals } from '../../domain/run-proposal';
 import { RunOffers } from '../../run-offers';
 
@@ -55,7 +56,12 @@ export class DecideRunHandler implements ICommandHandler<DecideRunCommand> {
       }
       const counts = await this.runOffers.propose(manager, run, new Set(decision.exclude), actor);
       await this.runs.save(manager, run, (version) => [
-        newEvent(AllocationRunApproved, { aggregateId: run.id, aggregateVersion: version, payload: { runId: run.id, mode: run.mode, ...counts }, actor }),
+        newEvent(AllocationRunApproved, {
+          aggregateId: run.id,
+          aggregateVersion: version,
+          payload: { runId: run.id, mode: run.mode, ...counts, approvedPoint: run.approvedPoint, noteRecorded: note !== null && note.trim() !== '', departures: runDepartures(run) },
+          actor,
+        }),
       ]);
       return toRunView(run);
     });
@@ -69,7 +75,7 @@ export class DecideRunHandler implements ICommandHandler<DecideRunCommand> {
     const census = await manager.findOneByOrFail(AllocationRunCensus, { runId: run.id });
     const { assignments } = census.frontier!.points[point - 1];
     const report = districtReport(assignments, census.instance.units, run.districtLimit);
-    run.proposals = toRunProposals(assignments, census.instance.units, census.householdReferences, report.flaggedUnitIds);
+    run.proposals = toRunProposals(assignments, census.instance, census.householdReferences, report.flaggedUnitIds);
     run.proposalCount = run.proposals.length;
     run.districtReport = report;
     run.approvedPoint = point;

@@ -9,6 +9,7 @@ import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConne
 import { MatchingSettings } from '../../../matching-settings';
 import { AllocationRunRepository } from '../../allocation-run.repository';
 import { AllocationRun } from '../../domain/allocation-run.entity';
+import { runDepartures } from '../../domain/run-departures';
 import { RunOffers } from '../../run-offers';
 import { insertCensus } from './insert-census';
 import { SolvedRun, solveOffTheEventLoop } from './solve-off-the-event-loop';
@@ -148,6 +149,8 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRunCommand> {
             engineVersion: run.engineVersion,
             certificateValid: solved.certificateValid,
             approvalRequired,
+            caps: { perBuilding: run.policy.maxPerBuilding, perDistrict: run.policy.maxPerDistrict ?? null },
+            departures: approvalRequired ? [] : runDepartures(run),
           },
           actor: SYSTEM_ACTOR,
         }),

@@ -54,7 +54,7 @@ async function solve(): Promise<void> {
     totalScore: result.totalScore,
     certificateValid,
     districtReport: report,
-    proposals: toRunProposals(result.assignments, instance.units, householdReferences, report.flaggedUnitIds),
+    proposals: toRunProposals(result.assignments, instance, householdReferences, report.flaggedUnitIds),
     frontier: frontierSummary,
     census,
     snapshotMs: loaded - started,

@@ -7,11 +7,12 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Calendar } from '../../../calendar/calendar';
-import { indicatorCsv, spellsCsv } from '../../../csv/indicator-csv';
+import { departuresCsv, indicatorCsv, spellsCsv } from '../../../csv/indicator-csv';
 import { labels, LANGUAGES } from '../../../i18n/labels';
 import { IndicatorAnswer, IndicatorAnswers } from '../../indicator-answers';
 import { IndicatorName, INDICATORS } from '../../indicator-source';
 import { Question } from '../../question';
+import { PriorityDepartures } from '../../priority-departures';
 import { Vacancy } from '../../vacancy';
 
 const indicatorQuerySchema = z
@@ -22,7 +23,7 @@ const indicatorQuerySchema = z
     programme: supportProgrammeSchema.optional().describe('Only households of this programme (time to house, offers, tenancies)'),
     district: districtCode().optional().describe('Only flats in this district (vacancy, offers, tenancies, complaints)'),
     lang: z.enum(LANGUAGES).default('en').describe('Language of labels and CSV headers'),
-    table: z.enum(['figures', 'spells']).default('figures').describe('CSV: the figures, or (vacancy) one row per spell'),
+    table: z.enum(['figures', 'spells', 'departures']).default('figures').describe('CSV: the figures, or one row per spell (vacancy) or per departure (priority-departures)'),
   })
   .strict();
 
@@ -100,10 +101,11 @@ export class IndicatorsController {
   @Roles(...STAFF_ROLES, 'board_member', 'landlord')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same figures as CSV (one row per figure), or the vacancy spells with table=spells' })
+  @ApiOkResponse({ description: 'The same figures as CSV (one row per figure), the vacancy spells with table=spells, the departures from strict priority order with table=departures' })
   async csv(@Param('indicator') indicator: string, @QueryParams() filter: IndicatorQueryDto, @CurrentActor() actor: Actor): Promise<string> {
     const answer = await this.queryBus.execute(new GetIndicatorQuery(indicator, filter, actor));
     if (filter.table === 'spells' && answer.indicator === 'vacancy') return spellsCsv((answer.figures as Vacancy).spells, filter.lang);
+    if (filter.table === 'departures' && answer.indicator === 'priority-departures') return departuresCsv((answer.figures as PriorityDepartures).list, filter.lang);
     return indicatorCsv(answer, filter.lang);
   }
 }

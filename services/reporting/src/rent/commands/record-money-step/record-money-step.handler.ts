@@ -6,6 +6,7 @@ import { DailySnapshots } from '../../../snapshots/daily-snapshots';
 export type MoneyStep =
   | { step: 'charged'; month: string; amountCents: number; dueOn: string }
   | { step: 'paid'; amountCents: number; receivedOn: string; source: string }
+  | { step: 'indexed'; effectiveOn: string; previousRentCents: number; newRentCents: number }
   | { step: 'claim_opened'; claimId: string; landlordId: string; kind: string; amountCents: number; openedOn: string }
   | { step: 'claim_decided'; claimId: string; kind: string; decision: string; approvedCents: number; decidedOn: string }
   | { step: 'claim_paid'; claimId: string; landlordId: string; kind: string; paidCents: number; paidOn: string };
@@ -23,7 +24,7 @@ export class RecordMoneyStepCommand extends Command<void> {
 }
 
 /**
- * Rent charged, payments received and guarantee claims of a tenancy (hearth.leases). Charges and
+ * Rent charged, payments received, rent indexations and guarantee claims of a tenancy (hearth.leases). Charges and
  * payments are keyed by the tenancy's aggregate version and a claim by its id, each event filling
  * its own columns: redeliveries and arrival order change nothing. No balance, no payment details.
  */
@@ -49,6 +50,12 @@ export class RecordMoneyStepHandler implements ICommandHandler<RecordMoneyStepCo
           await manager.query(
             `INSERT INTO rent_payments (tenancy_id, tenancy_version, amount_cents, received_on, source) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
             [tenancyId, tenancyVersion, money.amountCents, money.receivedOn, money.source],
+          );
+          break;
+        case 'indexed':
+          await manager.query(
+            `INSERT INTO rent_indexations (tenancy_id, tenancy_version, effective_on, previous_rent_cents, new_rent_cents) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [tenancyId, tenancyVersion, money.effectiveOn, money.previousRentCents, money.newRentCents],
           );
           break;
         case 'claim_opened':

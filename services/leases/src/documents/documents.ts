@@ -267,7 +267,8 @@ export function contractSummaryPdf(summary: ContractSummaryDocument, language: D
     doc.text(t('contract_summary.benefit', { amount: money(summary.benefitCents) }));
     doc.font('Helvetica-Bold').text(t('contract_summary.household_share', { amount: money(summary.householdShareCents) })).font('Helvetica');
     doc.text(t(`contract_summary.deposit_${summary.deposit.kind}`, { amount: money(summary.deposit.amountCents) }));
-    if (summary.paymentReference) doc.moveDown(0.5).text(t('contract_summary.payment_reference', { reference: summary.paymentReference }));
+    // The reference on a line of its own: a line break inside it (pdfkit may break after a '+') would make it unusable.
+    if (summary.paymentReference) doc.moveDown(0.5).text(t('contract_summary.payment_reference')).font('Helvetica-Bold').text(summary.paymentReference).font('Helvetica');
     doc.moveDown().fontSize(8).text(t('contract_summary.footer'));
   });
 }
@@ -317,7 +318,7 @@ export function rentStatementPdf(statement: RentStatementDocument, language: Doc
       doc.text(['seq', 'due_on', 'amount', 'state'].map((c) => t(`rent_statement.plan_columns.${c}`)).join(' | '));
       for (const i of plan.instalments) doc.text([String(i.seq), formatDate(i.dueOn, language), money(i.amountCents), t(`rent_statement.instalment_state.${i.state}`)].join(' | '));
     }
-    if (statement.paymentReference) doc.moveDown(0.5).text(t('arrears_notice.reference', { reference: statement.paymentReference }));
+    if (statement.paymentReference) doc.moveDown(0.5).text(t('rent_statement.payment_reference')).font('Helvetica-Bold').text(statement.paymentReference).font('Helvetica');
     doc.moveDown().fontSize(8).text(t('rent_statement.footer'));
   });
 }

@@ -179,6 +179,7 @@ describe('tenancy contract summary and rent statement as PDFs', () => {
         ['from=2026-13', 'from'],
         ['to=2026-1', 'to'],
         ['from=november', 'from'],
+        ['to=0001-01', 'to'],
         ['from=2026-11&to=2026-10', 'from'],
         // Only `from`, after the current month (the default `to`).
         ['from=2027-01', 'from'],

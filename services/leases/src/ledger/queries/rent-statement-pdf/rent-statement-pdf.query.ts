@@ -94,7 +94,8 @@ export class RentStatementHandler implements IQueryHandler<RentStatementQuery> {
   }
 }
 
-const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (YYYY-MM)');
+/** A month `YYYY-MM` from 1900 to 2199, the years a date field accepts. */
+const month = () => z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, 'must be a month (YYYY-MM) between 1900-01 and 2199-12');
 
 export class RentStatementPdfDto extends createZodDto(
   z

@@ -73,6 +73,8 @@ import { ReviewArrearsHandler } from './ledger/commands/review-arrears/review-ar
 import { LedgerEntry } from './ledger/domain/ledger-entry.entity';
 import { ArrearsAgeingController, ArrearsAgeingHandler } from './ledger/queries/arrears-ageing/arrears-ageing.query';
 import { TenancyLedgerController, TenancyLedgerHandler } from './ledger/queries/tenancy-ledger/tenancy-ledger.query';
+import { RentStatementHandler, RentStatementPdfController } from './ledger/queries/rent-statement-pdf/rent-statement-pdf.query';
+import { ContractSummaryHandler, ContractSummaryPdfController } from './tenancies/queries/contract-summary-pdf/contract-summary-pdf.query';
 import { LeasesQueue } from './leases.queues';
 import { leasesMigrations } from './migrations';
 import { CancelTenancyHandler } from './tenancies/commands/cancel-tenancy/cancel-tenancy.handler';
@@ -136,6 +138,8 @@ export class LeasesModule {
         ListTenanciesController,
         RecordPaymentController,
         TenancyLedgerController,
+        RentStatementPdfController,
+        ContractSummaryPdfController,
         ArrearsAgeingController,
         GetHeadLeaseController,
         ListHeadLeasesController,
@@ -197,6 +201,8 @@ export class LeasesModule {
         GetTenancyHandler,
         ListTenanciesHandler,
         TenancyLedgerHandler,
+        RentStatementHandler,
+        ContractSummaryHandler,
         ArrearsAgeingHandler,
         GetHeadLeaseHandler,
         ListHeadLeasesHandler,

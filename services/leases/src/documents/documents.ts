@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import PDFDocument from 'pdfkit';
+import { lastDayOf } from '../ledger/domain/calendar';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import nl from './locales/nl.json';
@@ -213,5 +214,111 @@ export function indexationNoticePdf(notice: IndexationNoticeDocument, recipient:
     doc.font('Helvetica-Bold').text(t('indexation_notice.new_rent', { date: formatDate(notice.effectiveOn, language), amount: money(notice.newRentCents) })).font('Helvetica');
     doc.text(t('indexation_notice.charges'));
     doc.moveDown().fontSize(8).text(t(`indexation_notice.footer_${recipient}`));
+  });
+}
+
+export interface ContractSummaryDocument {
+  reference: string;
+  unitId: string;
+  status: string;
+  /** With a head lease the agency (it sublets); with a mandate or a direct let the owner, by reference. */
+  legalLandlord: 'agency' | 'owner';
+  landlordId: string;
+  scheme: 'head_lease' | 'management_mandate' | 'direct_let' | null;
+  startDate: string;
+  endDate: string | null;
+  signedOn: string | null;
+  rentCents: number;
+  serviceChargesCents: number;
+  benefitCents: number;
+  householdShareCents: number;
+  deposit: { kind: 'none' | 'deposit' | 'guarantee'; amountCents: number };
+  paymentReference: string | null;
+  notice: { givenOn: string; givenBy: string; endsOn: string } | null;
+  printedOn: string;
+}
+
+/** The tenancy's terms at a glance, to the household in its language: parties by reference only, the flat, the dates, the money, the deposit, how to pay. */
+export function contractSummaryPdf(summary: ContractSummaryDocument, language: DocumentLanguage): Promise<Buffer> {
+  const t = translations().getFixedT(language);
+  const money = (cents: number) => formatEuros(cents, language);
+  const day = (date: string) => formatDate(date, language);
+  return render((doc) => {
+    doc.fontSize(18).text(t('contract_summary.title'));
+    doc.moveDown(0.5).fontSize(10);
+    doc.text(t('contract_summary.printed_on', { date: day(summary.printedOn) }));
+    doc.moveDown().font('Helvetica-Bold').text(t('contract_summary.parties')).font('Helvetica');
+    doc.text(t('contract_summary.household', { reference: summary.reference }));
+    doc.text(summary.legalLandlord === 'agency' ? t('contract_summary.landlord_agency') : t('contract_summary.landlord_owner', { reference: summary.landlordId }));
+    if (summary.scheme) doc.text(t('contract_summary.scheme', { scheme: t(`owner_statement.scheme.${summary.scheme}`) }));
+    doc.text(t('contract_summary.flat', { unit: summary.unitId }));
+    doc.moveDown().font('Helvetica-Bold').text(t('contract_summary.dates')).font('Helvetica');
+    doc.text(t('contract_summary.start', { date: day(summary.startDate) }));
+    doc.text(summary.endDate ? t('contract_summary.end', { date: day(summary.endDate) }) : t('contract_summary.open_ended'));
+    if (summary.signedOn) doc.text(t('contract_summary.signed', { date: day(summary.signedOn) }));
+    doc.text(t('contract_summary.status', { status: t(`contract_summary.statuses.${summary.status}`) }));
+    if (summary.notice) {
+      doc.text(t('contract_summary.notice', { givenOn: day(summary.notice.givenOn), by: t(`contract_summary.given_by.${summary.notice.givenBy}`), endsOn: day(summary.notice.endsOn) }));
+    }
+    doc.moveDown().font('Helvetica-Bold').text(t('contract_summary.money')).font('Helvetica');
+    doc.text(t('contract_summary.rent', { amount: money(summary.rentCents) }));
+    doc.text(t('contract_summary.service_charges', { amount: money(summary.serviceChargesCents) }));
+    doc.text(t('contract_summary.monthly_total', { amount: money(summary.rentCents + summary.serviceChargesCents) }));
+    doc.text(t('contract_summary.benefit', { amount: money(summary.benefitCents) }));
+    doc.font('Helvetica-Bold').text(t('contract_summary.household_share', { amount: money(summary.householdShareCents) })).font('Helvetica');
+    doc.text(t(`contract_summary.deposit_${summary.deposit.kind}`, { amount: money(summary.deposit.amountCents) }));
+    // The reference on a line of its own: a line break inside it (pdfkit may break after a '+') would make it unusable.
+    if (summary.paymentReference) doc.moveDown(0.5).text(t('contract_summary.payment_reference')).font('Helvetica-Bold').text(summary.paymentReference).font('Helvetica');
+    doc.moveDown().fontSize(8).text(t('contract_summary.footer'));
+  });
+}
+
+export interface RentStatementDocument {
+  reference: string;
+  unitId: string;
+  from: string;
+  to: string;
+  printedOn: string;
+  openingBalanceCents: number;
+  months: { month: string; chargedCents: number; paidCents: number; balanceCents: number }[];
+  totals: { chargedCents: number; paidCents: number };
+  closingBalanceCents: number;
+  /** What was still unpaid at the end of the period (the closing balance when positive). */
+  arrearsCents: number;
+  plans: { agreedOn: string; totalCents: number; status: 'active' | 'completed' | 'broken'; instalments: { seq: number; dueOn: string; amountCents: number; state: 'paid' | 'due' | 'missed' }[] }[];
+  paymentReference: string | null;
+}
+
+/** The household's rent account over a period, in its language: each month's charges and payments, the running balance, the arrears at the end and any payment plan. */
+export function rentStatementPdf(statement: RentStatementDocument, language: DocumentLanguage): Promise<Buffer> {
+  const t = translations().getFixedT(language);
+  const money = (cents: number) => formatEuros(cents, language);
+  return render((doc) => {
+    doc.fontSize(18).text(t('rent_statement.title'));
+    doc.moveDown(0.5).fontSize(10);
+    doc.text(t('rent_statement.tenancy', { reference: statement.reference, unit: statement.unitId }));
+    doc.text(t('rent_statement.period', { from: formatMonth(statement.from, language), to: formatMonth(statement.to, language) }));
+    doc.text(t('rent_statement.printed_on', { date: formatDate(statement.printedOn, language) }));
+    doc.moveDown().text(t('rent_statement.opening', { amount: money(statement.openingBalanceCents) }));
+    doc.moveDown(0.5).font('Helvetica-Bold').text(['month', 'charged', 'paid', 'balance'].map((c) => t(`rent_statement.columns.${c}`)).join(' | ')).font('Helvetica');
+    for (const m of statement.months) doc.text([formatMonth(m.month, language), money(m.chargedCents), money(m.paidCents), money(m.balanceCents)].join(' | '));
+    doc.moveDown(0.5).font('Helvetica-Bold');
+    doc.text(t('rent_statement.totals', { charged: money(statement.totals.chargedCents), paid: money(statement.totals.paidCents) }));
+    doc.text(t('rent_statement.closing', { amount: money(statement.closingBalanceCents) }));
+    doc.font('Helvetica');
+    doc.text(t('rent_statement.reconciliation', {
+      opening: money(statement.openingBalanceCents),
+      charged: money(statement.totals.chargedCents),
+      paid: money(statement.totals.paidCents),
+      closing: money(statement.closingBalanceCents),
+    }));
+    doc.moveDown(0.5).text(statement.arrearsCents > 0 ? t('rent_statement.arrears', { amount: money(statement.arrearsCents), date: formatDate(lastDayOf(statement.to), language) }) : t('rent_statement.no_arrears'));
+    for (const plan of statement.plans) {
+      doc.moveDown(0.5).font('Helvetica-Bold').text(t('rent_statement.plan', { date: formatDate(plan.agreedOn, language), amount: money(plan.totalCents), status: t(`rent_statement.plan_status.${plan.status}`) })).font('Helvetica');
+      doc.text(['seq', 'due_on', 'amount', 'state'].map((c) => t(`rent_statement.plan_columns.${c}`)).join(' | '));
+      for (const i of plan.instalments) doc.text([String(i.seq), formatDate(i.dueOn, language), money(i.amountCents), t(`rent_statement.instalment_state.${i.state}`)].join(' | '));
+    }
+    if (statement.paymentReference) doc.moveDown(0.5).text(t('rent_statement.payment_reference')).font('Helvetica-Bold').text(statement.paymentReference).font('Helvetica');
+    doc.moveDown().fontSize(8).text(t('rent_statement.footer'));
   });
 }

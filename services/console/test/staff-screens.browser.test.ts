@@ -1,5 +1,6 @@
-import { eventually } from '@hearth/testing';
+import { eventually, pdfText } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { browserSuite, openPage, signInThroughConsole } from './support';
 
@@ -195,6 +196,13 @@ describe('the staff and mediator screens in a real browser', () => {
     await page.getByRole('button', { name: 'Agree the plan' }).click();
     await page.getByRole('alert').getByText('it owes nothing more').waitFor();
     await page.getByText('No payment plan agreed.').waitFor();
+    // The household's documents: none has a language recorded on a draft, so the agency's default (English).
+    await page.getByText("Printed in the agency's default language").waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Contract summary (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`contract-summary-${tenancy.id}.pdf`);
+    const summary = pdfText(await readFile((await download.path())!));
+    expect(summary).toContain('Tenancy contract summary');
+    expect(summary).toContain(`Tenant: household ${tenancy.reference}`);
     await page.screenshot({ path: join(shots, 'staff-tenancy-en.png'), fullPage: true });
     await accessible(page, 'tenancy');
 

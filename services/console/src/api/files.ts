@@ -30,3 +30,15 @@ export async function fetchBlob(path: string): Promise<Blob> {
   const response = await withToken((session) => fetch(`/api${path}`, { headers: authorization(session) }));
   return response.blob();
 }
+
+/** GETs a document (a PDF) with the token and hands it to the browser as a download named `filename`. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(path));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

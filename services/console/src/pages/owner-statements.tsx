@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi } from '../api/hooks';
-import { currentSession, problemOf, refresh, type Page } from '../api/session';
+import { downloadFile } from '../api/files';
+import { type Page } from '../api/session';
 import { describeError, QueryState } from '../components/states';
 import { useFormat } from '../format';
 import { ScrollTable, StatusBadge, Terms, useCents } from './parts';
@@ -26,21 +27,8 @@ interface Statement {
   loan: { principalCents: number; repaidCents: number; outstandingCents: number } | null;
 }
 
-/** The statement's PDF, in the reader's language, saved as a file (fetched with the access token, which a plain link cannot send). */
-async function downloadStatement(headLeaseId: string, language: string): Promise<void> {
-  let session = currentSession();
-  if (!session || session.expiresAt - Date.now() < 30_000) session = await refresh();
-  const response = await fetch(`/api/leases/head-leases/${headLeaseId}/statement.pdf?language=${language}`, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
-  if (!response.ok) throw await problemOf(response);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `owner-statement-${headLeaseId}.pdf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** The statement's PDF, in the reader's language (fetched with the access token, which a plain link cannot send). */
+const downloadStatement = (headLeaseId: string, language: string) => downloadFile(`/leases/head-leases/${headLeaseId}/statement.pdf?language=${language}`, `owner-statement-${headLeaseId}.pdf`);
 
 /**
  * A landlord's monthly owner statements, one per head lease or mandate of theirs (the leases

@@ -2,6 +2,7 @@ import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { downloadFile } from '../api/files';
 import { useApi, useApiMutation } from '../api/hooks';
 import { ErrorState, Loading, QueryState } from '../components/states';
 import { useFormat } from '../format';
@@ -10,6 +11,8 @@ import type { Tenancy } from './tenancies';
 
 interface TenancyWithHistory extends Tenancy {
   history: { at: string; action: string; actor: { id: string; role: string }; details: Record<string, unknown> | null }[];
+  /** The language the household's documents are printed in (staff view only); null when none was recorded. */
+  documentLanguage?: string | null;
 }
 
 interface Ledger {
@@ -154,6 +157,43 @@ function PaymentPlanCard({ tenancy }: { tenancy: TenancyWithHistory }) {
   );
 }
 
+/**
+ * The household's documents as leases prints them: the contract summary and the rent statement of
+ * the last 12 months, in the language recorded on the tenancy (no `?language=`, so the household's
+ * and not the staff member's).
+ */
+function DocumentsCard({ tenancyId, documentLanguage }: { tenancyId: string; documentLanguage: string | null }) {
+  const { t } = useTranslation();
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>();
+  const download = (kind: 'contract-summary' | 'rent-statement') => {
+    setDownloading(kind);
+    setFailure(undefined);
+    downloadFile(`/leases/tenancies/${tenancyId}/${kind}.pdf`, `${kind}-${tenancyId}.pdf`)
+      .catch((error: unknown) => setFailure(error))
+      .finally(() => setDownloading(null));
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="tenancy-documents">
+      <Title order={3} size="h4" id="tenancy-documents" mb="sm">
+        {t('tenancies.documents')}
+      </Title>
+      <Stack gap="sm">
+        <Text size="sm">{documentLanguage ? t('tenancies.documentsIn', { language: t(`language.${documentLanguage}`, { defaultValue: documentLanguage }) }) : t('tenancies.documentsInDefault')}</Text>
+        <Refusal error={failure} />
+        <Group>
+          <Button variant="outline" loading={downloading === 'contract-summary'} onClick={() => download('contract-summary')}>
+            {t('tenancies.contractSummary')}
+          </Button>
+          <Button variant="outline" loading={downloading === 'rent-statement'} onClick={() => download('rent-statement')}>
+            {t('tenancies.rentStatement')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 /** A tenancy: its terms, ledger and arrears, payment plan and history. */
 export default function TenancyPage() {
   const { t } = useTranslation();
@@ -189,6 +229,7 @@ export default function TenancyPage() {
       </Card>
       <LedgerCard tenancyId={x.id} />
       <PaymentPlanCard tenancy={x} />
+      <DocumentsCard tenancyId={x.id} documentLanguage={x.documentLanguage ?? null} />
       <Card withBorder component="section" aria-labelledby="tenancy-history">
         <Title order={3} size="h4" id="tenancy-history" mb="sm">
           {t('tenancies.history')}

@@ -6,6 +6,7 @@ import { client, Client, passInitialInspection, Platform, submittedFlat } from '
 const staff = bearer('sra_staff');
 const suffix = randomUUID().slice(0, 6);
 const CASEWORKER_ID = `caseworker-e2e-story-${suffix}`;
+const NEXT_CASEWORKER_ID = `caseworker-e2e-story-next-${suffix}`;
 const MEDIATOR_ID = `mediator-e2e-story-${suffix}`;
 const INSPECTOR_ID = `inspector-e2e-story-${suffix}`;
 
@@ -176,13 +177,26 @@ describe('tenancy sustainment across services: an accepted offer to a mediation 
     ]);
     expect(alert).toMatchObject({ caseworkerId: CASEWORKER_ID, score: 60 });
 
+    // The housed household is given to another caseworker (applicants' CaseworkerAssigned, decision
+    // 0018): its alert (mediation) and its tenancy (leases) follow it; the first caseworker sees neither.
+    await eventually(async () => expect((await applicants.get(`/households/${b.householdId}`)).body.status).toBe('housed'), 60_000);
+    expect((await applicants.put(`/households/${b.householdId}/caseworker`, { caseworkerId: NEXT_CASEWORKER_ID })).status).toBe(200);
+    const asNextCaseworker = client(platform.service('mediation').url, bearer('caseworker', { sub: NEXT_CASEWORKER_ID }));
+    await eventually(async () => {
+      expect((await asNextCaseworker.get('/alerts')).body).toEqual([expect.objectContaining({ tenancyId: b.tenancyId, caseworkerId: NEXT_CASEWORKER_ID, score: 60 })]);
+    }, 60_000);
+    expect((await asCaseworker.get('/alerts')).body.map((item: { tenancyId: string }) => item.tenancyId)).not.toContain(b.tenancyId);
+    const leasesAs = (sub: string) => client(platform.service('leases').url, bearer('caseworker', { sub }));
+    await eventually(async () => expect((await leasesAs(NEXT_CASEWORKER_ID).get(`/tenancies/${b.tenancyId}`)).status).toBe(200), 60_000);
+    expect((await leasesAs(CASEWORKER_ID).get(`/tenancies/${b.tenancyId}`)).status).toBe(404);
+
     // Paid in full: leases clears the arrears, mediation the risk (20 left: the complaint).
     expect((await leases.post(`/tenancies/${b.tenancyId}/payments`, { amount: owedB / 100, receivedOn: arrearsDay })).status).toBe(201);
     await waitForEvents(Topics.leases, b.tenancyId, ['ArrearsCleared'], 60_000);
     const [cleared] = ofType(await waitForEvents(Topics.mediation, b.tenancyId, ['TenancyRiskCleared'], 60_000), 'TenancyRiskCleared');
     expect(cleared.payload).toEqual({ tenancyId: b.tenancyId, unitId: b.unitId, householdId: b.householdId, reference: b.reference, score: 20, threshold: 50 });
     // The list is read after the positive signal (the event is written with the change).
-    expect((await asCaseworker.get('/alerts')).body.map((item: { tenancyId: string }) => item.tenancyId)).not.toContain(b.tenancyId);
+    expect((await asNextCaseworker.get('/alerts')).body.map((item: { tenancyId: string }) => item.tenancyId)).not.toContain(b.tenancyId);
     // …and the complaint is handled.
     expect((await mediation.post(`/complaints/${complaintB.id}/acknowledge`, {})).status).toBe(200);
     expect((await mediation.post(`/complaints/${complaintB.id}/answer`, { answer: 'The door was repaired by the household.', upheld: true })).status).toBe(200);

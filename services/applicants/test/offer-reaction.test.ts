@@ -64,11 +64,13 @@ describe('households reacting to offers', () => {
   });
 
   it('tells matching who may answer a waitlisted household’s offers when a caseworker is assigned', async () => {
-    const { id } = await journey.waitlisted();
+    const { id, reference } = await journey.waitlisted();
 
     await service.http.put(`/households/${id}/caseworker`).set(staff).send({ caseworkerId: 'caseworker-olga' }).expect(200);
 
-    const events = await waitForEvents(Topics.applicants, id, ['ApplicantNeedsChanged']);
-    expect(events.find((e) => e.type === 'ApplicantNeedsChanged')!.payload).toMatchObject({ householdId: id, caseworkerId: 'caseworker-olga' });
+    // CaseworkerAssigned alone (decision 0018): nothing matching ranks on changed.
+    const events = await waitForEvents(Topics.applicants, id, ['ApplicantWaitlisted', 'CaseworkerAssigned']);
+    expect(events.find((e) => e.type === 'CaseworkerAssigned')!.payload).toEqual({ householdId: id, reference, caseworkerId: 'caseworker-olga' });
+    expect(events.map((e) => e.type)).not.toContain('ApplicantNeedsChanged');
   });
 });

@@ -335,6 +335,29 @@ describe('offers', () => {
     await act(offer.id, 'accept', {}, caseworker).expect(200);
   });
 
+  it('lets the household’s new caseworker answer its open offer after CaseworkerAssigned, and not the old one (404)', async () => {
+    const { unit, households } = await unitWithHouseholds([70]);
+    const [household] = households;
+    const { body: offer } = await propose(unit.unitId, household.householdId).expect(201);
+    await act(offer.id, 'make').expect(200);
+    const nextId = `caseworker-next-${household.householdId}`;
+    const next = bearer('caseworker', { sub: nextId });
+
+    // Offered: out of the pool (applicants' version 5), then given another caseworker (version 6).
+    const offered = household.offered(offer.id);
+    const reassigned = household.caseworkerAssigned(nextId);
+    expect([offered.aggregateVersion, reassigned.aggregateVersion]).toEqual([5, 6]);
+    await publisher.applicants(offered, reassigned);
+    await eventually(async () => {
+      expect(await queryDatabase(service.database, 'SELECT status, caseworker_id, household_version FROM waitlisted_households WHERE household_id = $1', [household.householdId])).toEqual([
+        { status: 'offered', caseworker_id: nextId, household_version: 6 },
+      ]);
+    }, 30_000);
+
+    expect((await act(offer.id, 'accept', {}, caseworker).expect(404)).body.code).toBe('OFFER.NOT_FOUND');
+    expect((await act(offer.id, 'accept', {}, next).expect(200)).body.status).toBe('accepted');
+  });
+
   it('lists offers filtered by unit, household and status, to staff and caseworkers', async () => {
     const { unit, households } = await unitWithHouseholds([80]);
     const { body: offer } = await propose(unit.unitId, households[0].householdId).expect(201);

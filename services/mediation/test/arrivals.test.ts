@@ -1,7 +1,7 @@
 import { Topics } from '@hearth/contracts';
 import { aHouseholdReference, bearer, clearRedisPrefix, eventually, OfferEventStream, queryDatabase, readEvents, TestApp, TestProducer, waitForEvents } from '@hearth/testing';
 import { randomUUID } from 'node:crypto';
-import { applied, caseworkerAssigned, databaseSnapshot, publish, publishLease, startMediation, TenancyEventStream } from './support';
+import { applied, caseworkerAssigned, caseworkerReassigned, databaseSnapshot, publish, publishLease, startMediation, TenancyEventStream } from './support';
 
 // Dates counted by hand on the Belgian calendar of 2026: an offer accepted on Fri 3 Apr (Good
 // Friday, a working day in Belgium) gives tasks due 5 working days later, Mon 13 Apr (Easter
@@ -198,6 +198,47 @@ describe('neighbour preparation and follow-up', () => {
     const [risk] = await queryDatabase<{ score: number; at_risk: boolean }>(service.database, 'SELECT score, at_risk FROM tenancy_risks WHERE id = $1', [tenancy.tenancyId]);
     expect(risk).toEqual({ score: 0, at_risk: false });
     expect((await readEvents(Topics.mediation, tenancy.tenancyId)).map((e) => e.type)).toEqual(['TenancyAtRisk', 'TenancyRiskCleared']);
+  });
+
+  it('moves a housed household’s alert to its new caseworker (CaseworkerAssigned), once, and ignores an older assignment heard late', async () => {
+    const firstId = `caseworker-${randomUUID().slice(0, 8)}`;
+    const nextId = `caseworker-${randomUUID().slice(0, 8)}`;
+    const [first, next] = [bearer('caseworker', { sub: firstId }), bearer('caseworker', { sub: nextId })];
+    const tenancy = new TenancyEventStream();
+    const assigned = caseworkerAssigned(tenancy, firstId, 5);
+    await publish(producer, Topics.applicants, assigned);
+    await applied(service, assigned.id);
+    const started = tenancy.started(new Date().toISOString().slice(0, 10));
+    await publishLease(producer, started);
+    await applied(service, started.id);
+    // A severe complaint (30) and established arrears (40): 70 ≥ 50, on the first caseworker's list.
+    await service.http
+      .post('/complaints')
+      .set(staff)
+      .send({ unitId: tenancy.unitId, category: 'safety', intensity: 'severe', channel: 'phone', description: 'Smoke in the stairwell.', complainant: { kind: 'neighbour' }, respondent: { kind: 'household', ref: tenancy.householdId } })
+      .expect(201);
+    await publishLease(producer, tenancy.arrearsEstablished());
+    await waitForEvents(Topics.mediation, tenancy.tenancyId, ['TenancyAtRisk'], 30_000);
+    expect((await service.http.get('/alerts').set(first).expect(200)).body.map((a: { tenancyId: string }) => a.tenancyId)).toEqual([tenancy.tenancyId]);
+
+    // Housed (applicants' version 7), then given to another caseworker: version 8, delivered twice.
+    const reassigned = caseworkerReassigned(tenancy, nextId, 8);
+    await publish(producer, Topics.applicants, reassigned);
+    await publish(producer, Topics.applicants, reassigned);
+    // An older assignment (version 6) naming the first caseworker, heard late: its inbox row is the signal all three were heard.
+    const older = caseworkerReassigned(tenancy, firstId, 6);
+    await publish(producer, Topics.applicants, older);
+    await applied(service, older.id);
+
+    expect(await queryDatabase(service.database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [reassigned.id])).toEqual([{ n: 1 }]);
+    expect(await queryDatabase(service.database, 'SELECT caseworker_id, household_version FROM known_households WHERE household_id = $1', [tenancy.householdId])).toEqual([
+      { caseworker_id: nextId, household_version: 8 },
+    ]);
+    expect((await service.http.get('/alerts').set(next).expect(200)).body).toEqual([expect.objectContaining({ tenancyId: tenancy.tenancyId, caseworkerId: nextId, score: 70 })]);
+    expect((await service.http.get('/alerts').set(first).expect(200)).body).toEqual([]);
+    // Staff see it with the caseworker it now belongs to.
+    const all = (await service.http.get('/alerts').set(staff).expect(200)).body as { tenancyId: string; caseworkerId: string }[];
+    expect(all.find((a) => a.tenancyId === tenancy.tenancyId)?.caseworkerId).toBe(nextId);
   });
 
   it('applies every arrears event of one change in leases, though they share the tenancy’s version (a month charged: ageing, then the stages reached)', async () => {

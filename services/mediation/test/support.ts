@@ -114,6 +114,18 @@ export function caseworkerAssigned(household: { householdId: string; reference: 
   });
 }
 
+/** Applicants' CaseworkerAssigned: staff gave the household another caseworker (or none), whatever its status — housed too. */
+export function caseworkerReassigned(household: { householdId: string; reference: string }, caseworkerId: string | null, version: number) {
+  return anEnvelope({
+    type: 'CaseworkerAssigned',
+    source: 'applicants',
+    aggregateType: 'Household',
+    aggregateId: household.householdId,
+    aggregateVersion: version,
+    payload: { householdId: household.householdId, reference: household.reference, caseworkerId },
+  });
+}
+
 export async function publish(producer: TestProducer, topic: string, event: { aggregateId: string; id?: string }): Promise<void> {
   await producer.send(topic, event.aggregateId, event);
 }

@@ -114,6 +114,23 @@ export const ApplicantNeedsChanged = defineEvent({
   payload: matchingAttributesSchema,
 });
 
+/**
+ * The household's caseworker changed (staff assigned another one, or none): published for every
+ * household whatever its status — waiting, offered, housed, paused — so the services that let a
+ * caseworker see the household's offers, tenancy or alerts follow it. Ids only: the caseworker is
+ * a staff user id (the token subject), null when the household has none. A change of caseworker
+ * publishes this event alone, never ApplicantNeedsChanged (decision 0018).
+ */
+export const CaseworkerAssigned = defineEvent({
+  type: 'CaseworkerAssigned',
+  source: 'applicants',
+  aggregateType: 'Household',
+  payload: z.object({
+    ...householdRef,
+    caseworkerId: z.string().min(1).nullable().describe('The caseworker’s user id; null when the household has none any more.'),
+  }),
+});
+
 /** Matching made the household an offer; it leaves the pool until the offer is answered. The
  *  household returns with ApplicantWaitlisted (priority unchanged) when the offer is declined,
  *  expires or is withdrawn. */

@@ -95,6 +95,12 @@ export class HouseholdWaitlistStream {
     return this.next('ApplicantNeedsChanged', { ...this.attributes, status });
   }
 
+  /** Staff gave the household another caseworker (or none), whatever its status; later events carry it too. */
+  caseworkerAssigned(caseworkerId: string | null) {
+    this.attributes.caseworkerId = caseworkerId;
+    return this.next('CaseworkerAssigned', { caseworkerId });
+  }
+
   /** Applicants' answer to OfferMade: the household is out of the pool while the offer is open. */
   offered(offerId: string) {
     return this.next('ApplicantOffered', { status: 'offered', offerId });

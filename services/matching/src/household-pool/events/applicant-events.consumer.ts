@@ -10,6 +10,7 @@ import {
   ApplicantWaitlisted,
   ApplicantWithdrawn,
   ApplicantWithdrawnV1,
+  CaseworkerAssigned,
   ConsentWithdrawn,
   EventEnvelope,
   HouseholdSnapshot,
@@ -68,6 +69,8 @@ export class ApplicantEventsConsumer implements EventSubscriber {
     on(ApplicantWaitlisted, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
     on(ApplicantNeedsChanged, (e) => this.record(e, { kind: 'attributes', attributes: e.payload })),
     on(ApplicantResumed, (e) => this.record(e, resumedChange(e.payload))),
+    // Who answers the household's offers from now on (a change of caseworker publishes this alone, decision 0018).
+    on(CaseworkerAssigned, (e) => this.record(e, { kind: 'caseworker', caseworkerId: e.payload.caseworkerId })),
     // Applicants' answer to OfferMade: out of the pool until the offer is answered (the offer itself stays).
     on(ApplicantOffered, (e) => this.record(e, { kind: 'status', status: e.payload.status })),
     // Version 1 of these carried the reason; matching only ever read the status, from either version.

@@ -10,6 +10,8 @@ import { PoolHouseholdStatus, WaitlistedHousehold } from '../waitlisted-househol
 export type HouseholdChange =
   | { kind: 'attributes'; attributes: MatchingAttributes }
   | { kind: 'status'; status: PoolHouseholdStatus }
+  /** Another caseworker (or none) answers the household's offers from now on. */
+  | { kind: 'caseworker'; caseworkerId: string | null }
   | { kind: 'erased' };
 
 /** A household in one of these no longer takes part in matching: its proposed and open offers are withdrawn. */
@@ -91,6 +93,13 @@ export class RecordHouseholdChangeHandler implements ICommandHandler<RecordHouse
           },
           ['householdId'],
         );
+      } else if (change.kind === 'caseworker') {
+        if (!known) return; // never waitlisted here: its waitlisting will carry the caseworker
+        known.caseworkerId = change.caseworkerId;
+        known.householdVersion = householdVersion;
+        known.updatedAt = new Date();
+        await manager.save(known);
+        return;
       } else {
         if (!known) return; // never waitlisted here: nothing to match
         status = change.status;

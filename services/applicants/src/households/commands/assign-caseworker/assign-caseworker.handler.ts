@@ -1,5 +1,5 @@
 import { Actor } from '@hearth/auth';
-import { ApplicantNeedsChanged } from '@hearth/contracts';
+import { CaseworkerAssigned } from '@hearth/contracts';
 import { newEvent } from '@hearth/messaging';
 import { assertExpectedVersion, UnitOfWork } from '@hearth/persistence';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -7,7 +7,6 @@ import { CaseloadPolicy } from '../../caseload-policy';
 import { HouseholdClosedError } from '../../household.errors';
 import { HouseholdRepository } from '../../household.repository';
 import { HouseholdSummary, toHouseholdSummary } from '../../household.view';
-import { toMatchingAttributes } from '../../matching-attributes';
 import { AssignCaseworkerDto } from './assign-caseworker.dto';
 
 export class AssignCaseworkerCommand extends Command<HouseholdSummary> {
@@ -37,13 +36,17 @@ export class AssignCaseworkerHandler implements ICommandHandler<AssignCaseworker
       if (household.caseworkerId === input.caseworkerId) return toHouseholdSummary(household);
       if (input.caseworkerId) await this.caseloads.assertRoom(manager, input.caseworkerId, household.programme);
       household.caseworkerId = input.caseworkerId;
-      // Matching lets only the household's caseworker answer its offers, so it hears who that is
-      // (a staff user id, no personal data) while the household is in the matching pool.
-      await this.households.save(manager, household, (version) =>
-        household.isInMatchingPool
-          ? [newEvent(ApplicantNeedsChanged, { aggregateId: household.id, aggregateVersion: version, actor, payload: toMatchingAttributes(household) })]
-          : [],
-      );
+      // Matching (offers), leases (the tenancy) and mediation (alerts) let only the household's
+      // caseworker see it, so they hear who that is (a staff user id) whatever the household's
+      // status: waiting, offered or housed (decision 0018).
+      await this.households.save(manager, household, (version) => [
+        newEvent(CaseworkerAssigned, {
+          aggregateId: household.id,
+          aggregateVersion: version,
+          actor,
+          payload: { householdId: household.id, reference: household.reference, caseworkerId: household.caseworkerId },
+        }),
+      ]);
       return toHouseholdSummary(household);
     });
   }

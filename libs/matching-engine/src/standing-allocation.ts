@@ -365,6 +365,7 @@ export class StandingAllocation {
     const u = this.unitIndex(unitId);
     this.begin();
     this.declined(a).add(u);
+    this.dropFromColumn(a, u);
     const row = this.aRowUnits[a];
     if (row !== undefined) {
       const k = row.indexOf(u);
@@ -515,12 +516,27 @@ export class StandingAllocation {
         this.relax(ROOT, d + Math.max(0, pa - this.rootP), c, 0);
         const { units, scores } = this.row(i);
         const own = this.aUnit[i];
-        const limit = this.bound;
+        const { uAlive, uP, uApplicant, aScore, aP } = this;
         for (let k = 0; k < units.length; k++) {
           const u = units[k];
-          if (u === own || this.uAlive[u] === 0) continue;
-          const nd = d + Math.max(0, pa - scores[k] - this.uP[u]);
-          if (nd < limit) this.relax(code(u, U), nd, c, scores[k]);
+          if (u === own || uAlive[u] === 0) continue;
+          const gap = pa - scores[k] - uP[u];
+          const nd = gap > 0 ? d + gap : d;
+          if (nd >= this.bound) continue;
+          const uc = code(u, U);
+          if (!this.relax(uc, nd, c, scores[k])) continue;
+          // Look one step ahead: the flat's holder, and the root if that holder may leave at no
+          // cost. On the zero-cost plateaus this finds the way out among all the flats relaxed
+          // here, not only along the one popped next (labels stay real path lengths; every node
+          // labelled below the bound is still settled before the search stops).
+          const x = uApplicant[u];
+          if (x < 0) continue;
+          const hop = aScore[x] + uP[u] - aP[x];
+          const dx = hop > 0 ? nd + hop : nd;
+          const leave = aP[x] - this.rootP;
+          if (dx + (leave > 0 ? leave : 0) < this.bound && this.relax(code(x, A), dx, uc, 0)) {
+            this.relax(ROOT, leave > 0 ? dx + leave : dx, code(x, A), 0);
+          }
         }
         return;
       }
@@ -616,28 +632,35 @@ export class StandingAllocation {
           const applicants = this.colApplicants[i];
           const scores = this.colScores[i];
           const epochs = this.colEpochs[i];
-          const { aState, aEpoch, aDeclined, aP } = this;
+          // An entry counts while its household's epoch is the one written (declined pairs are taken
+          // out when declined): one read per entry, and the column is only rewritten past a stale one.
+          const { aEpoch, aP } = this;
+          const n = applicants.length;
           let kept = 0;
-          for (let k = 0; k < applicants.length; k++) {
+          for (let k = 0; k < n; k++) {
             const a = applicants[k];
-            if (aState[a] !== HOUSED || aEpoch[a] !== epochs[k]) continue;
+            const epoch = epochs[k];
+            if (aEpoch[a] !== epoch) continue;
             const s = scores[k];
-            applicants[kept] = a;
-            scores[kept] = s;
-            epochs[kept] = epochs[k];
+            if (kept !== k) {
+              applicants[kept] = a;
+              scores[kept] = s;
+              epochs[kept] = epoch;
+            }
             kept++;
             if (a === holder) continue;
-            const nd = d + Math.max(0, aP[a] - s - pu);
-            if (nd >= this.bound) continue;
-            const declined = aDeclined[a];
-            if (declined !== undefined && declined.has(i)) continue;
-            this.relax(code(a, A), nd, c, s);
+            const gap = aP[a] - s - pu;
+            const nd = gap > 0 ? d + gap : d;
+            if (nd < this.bound && this.relax(code(a, A), nd, c, s) && this.target !== ROOT) this.lookBackward(a, nd);
           }
-          applicants.length = kept;
-          scores.length = kept;
-          epochs.length = kept;
-          // Of the waiting households only the best for u matters: the root -> a arc costs nothing.
-          const w = this.bestWaiting(i);
+          if (kept !== n) {
+            applicants.length = kept;
+            scores.length = kept;
+            epochs.length = kept;
+          }
+          // Of the waiting households only the best for u matters: the root -> a arc costs nothing;
+          // one scoring no more than `floor` could not bring the root under the bound.
+          const w = this.bestWaiting(i, this.rootP - pu - (this.bound - d));
           if (w >= 0) {
             const s = this.wBestScore[i];
             const nd = d + Math.max(0, this.rootP - s - pu);
@@ -681,6 +704,40 @@ export class StandingAllocation {
     }
   }
 
+  /** Takes the pair (a, u) out of u's column (an offer declined). */
+  private dropFromColumn(a: number, u: number): void {
+    const applicants = this.colApplicants[u];
+    for (let k = applicants.length - 1; k >= 0; k--) {
+      if (applicants[k] !== a) continue;
+      applicants.splice(k, 1);
+      this.colScores[u].splice(k, 1);
+      this.colEpochs[u].splice(k, 1);
+    }
+  }
+
+  /**
+   * Backward search towards a building (a flat added): household a was just labelled nd (it could
+   * move into a settled flat). If its own flat v is in that building, v giving up its slot reaches
+   * the target: label it now. On the zero-cost plateaus this finds the way out among all the
+   * households labelled by one flat, not only along the one popped next. (Towards the root, looking
+   * ahead through buildings and districts made searches larger: not done.)
+   */
+  private lookBackward(a: number, nd: number): void {
+    const v = this.aUnit[a];
+    if (v < 0 || this.uFlow[v] !== 1) return;
+    const b = this.uBuilding[v];
+    const bc = code(b, B);
+    if (this.target !== bc) return;
+    const pv = this.uP[v];
+    const hop = this.aScore[a] + pv - this.aP[a];
+    const dv = hop > 0 ? nd + hop : nd;
+    const pb = this.bP[b];
+    const db = pb > pv ? dv + pb - pv : dv;
+    if (db >= this.bound) return;
+    const vc = code(v, U);
+    if (this.relax(vc, dv, code(a, A), 0)) this.relax(bc, db, vc, 0);
+  }
+
   /** Calls visit(a, score) for every housed household eligible for flat u, dropping stale entries. */
   private forEachHoused(u: number, visit: (a: number, s: number) => void): void {
     const applicants = this.colApplicants[u];
@@ -689,13 +746,11 @@ export class StandingAllocation {
     let kept = 0;
     for (let k = 0; k < applicants.length; k++) {
       const a = applicants[k];
-      if (this.aState[a] !== HOUSED || this.aEpoch[a] !== epochs[k]) continue;
+      if (this.aEpoch[a] !== epochs[k]) continue;
       applicants[kept] = a;
       scores[kept] = scores[k];
       epochs[kept] = epochs[k];
       kept++;
-      const declined = this.aDeclined[a];
-      if (declined !== undefined && declined.has(u)) continue;
       visit(a, scores[k]);
     }
     applicants.length = kept;
@@ -704,13 +759,21 @@ export class StandingAllocation {
   }
 
   /**
-   * The waiting household with the best score for flat u (-1: none), cached per flat: kept up to
-   * date when a household starts waiting, recomputed when the cached one stopped waiting.
+   * The waiting household with the best score for flat u, cached per flat: kept up to date when a
+   * household starts waiting, recomputed when the cached one stopped waiting. When the caller only
+   * needs a household scoring above `floor`, the scan stops there; -1 then means none scores above
+   * it, and the cache remembers that bound (NONE with wBestScore = the bound no waiting household
+   * exceeds; -Infinity: nobody waiting is eligible). A household returned may still score <= floor.
    */
-  private bestWaiting(u: number): number {
+  private bestWaiting(u: number, floor = -Infinity): number {
     const cached = this.wBest[u];
-    if (cached === NONE) return -1;
-    if (cached >= 0 && this.aState[cached] === WAITING && this.scoreOf(cached, u) === this.wBestScore[u]) return cached;
+    if (cached === NONE) {
+      if (this.wBestScore[u] <= floor) return -1;
+    } else if (cached >= 0 && this.aState[cached] === WAITING && this.scoreOf(cached, u) === this.wBestScore[u]) {
+      return cached;
+    }
+    // Rounding in the caller's comparison must not hide a household just above the floor.
+    const stop = floor - 1e-9 * Math.max(1, Math.abs(floor));
     const bedrooms = this.uBedrooms[u];
     const bonus = Math.max(0, this.prefW);
     let best = -1;
@@ -721,7 +784,9 @@ export class StandingAllocation {
       const top = bonus + (need === bedrooms ? this.fitW : 0);
       for (let k = 0; k < list.length; k++) {
         const a = list[k];
-        if (this.aBase[a] + top <= bestScore) break;
+        // Lists are sorted by base score: nobody further on scores above base + top.
+        const reach = this.aBase[a] + top;
+        if (reach <= bestScore || reach <= stop) break;
         const s = this.scoreOf(a, u);
         if (s > bestScore) {
           best = a;
@@ -729,9 +794,15 @@ export class StandingAllocation {
         }
       }
     }
-    this.wBest[u] = best >= 0 ? best : NONE;
-    this.wBestScore[u] = bestScore;
-    return best;
+    if (best >= 0 && bestScore > stop) {
+      this.wBest[u] = best;
+      this.wBestScore[u] = bestScore;
+      return best;
+    }
+    // Nobody waiting scores above max(bestScore, stop): the scan read everyone who could.
+    this.wBest[u] = NONE;
+    this.wBestScore[u] = Math.max(bestScore, stop);
+    return -1;
   }
 
   /** A household starts waiting: it becomes the best waiting one of the flats it scores best at. */
@@ -741,7 +812,8 @@ export class StandingAllocation {
       const u = units[k];
       const cached = this.wBest[u];
       if (cached === UNKNOWN || this.uAlive[u] === 0) continue;
-      if (cached === NONE || scores[k] > this.wBestScore[u]) {
+      // Above the cached best, or above the bound no waiting household exceeded (NONE).
+      if (scores[k] > this.wBestScore[u]) {
         this.wBest[u] = a;
         this.wBestScore[u] = scores[k];
       }
@@ -954,6 +1026,7 @@ export class StandingAllocation {
     const before = this.aState[a];
     if (before === state) return;
     this.aState[a] = state;
+    if (before === HOUSED) this.aEpoch[a]++; // its column entries go stale
     const need = this.aNeed[a];
     if (before === WAITING && this.ready) {
       const list = this.waitingByNeed.get(need) as number[];

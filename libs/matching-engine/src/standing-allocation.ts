@@ -78,6 +78,13 @@ export class StandingAllocation {
   private readonly prefW: number;
   private readonly fitW: number;
   private readonly margin: number;
+  /**
+   * Reduced costs below this count as 0. Rounding leaves arcs that are tight in exact arithmetic at
+   * ±1e-14; taken at face value they turn the zero-cost plateaus (ties are common: scores are sums
+   * of a few weighted values) into a gentle slope that a search must sweep entirely before it may
+   * stop, instead of digging straight through. Far below the verifier's tolerance (1e-6, relative).
+   */
+  private eps = 0;
 
   // Applicants (slots are never reused).
   private readonly aRaw: Applicant[] = [];
@@ -176,6 +183,7 @@ export class StandingAllocation {
     const compiled = compileInstance(instance);
     const optimum = allocateOptimally(instance, compiled);
     const s = new StandingAllocation(instance.policy);
+    s.eps = 1e-10 * compiled.scoreScale;
     compiled.districtIds.forEach((id) => s.districtOf(id));
     compiled.buildingIds.forEach((id, b) => s.buildingOf(id, compiled.districtIds[compiled.buildingDistrict[b]]));
     // Potentials from the duals (complementary slackness makes every residual arc's reduced cost >= 0).
@@ -300,7 +308,7 @@ export class StandingAllocation {
       highest = Math.min(highest, this.aP[a] - s);
     });
     const pb = this.bP[b];
-    if (highest >= pb) {
+    if (highest >= pb - this.eps) {
       this.uP[u] = pb;
     } else {
       // Arc u -> b is broken by (pb - highest): look for the cheapest way from b back to u, no
@@ -311,7 +319,7 @@ export class StandingAllocation {
       const bound = Math.min(limit, known + this.margin * Math.max(1, Math.abs(known)) + 1e-9);
       let saturated = this.backwardSearch(u, code(b, B), bound);
       // Not found within the known way (rounding only): the arc is still short; search on to its limit.
-      if (!saturated && this.bP[b] - this.uP[u] > 0) saturated = this.backwardSearch(u, code(b, B), this.bP[b] - this.uP[u]);
+      if (!saturated && this.bP[b] - this.uP[u] > this.eps) saturated = this.backwardSearch(u, code(b, B), this.bP[b] - this.uP[u]);
       if (saturated) this.uFlow[u] = 1;
     }
     return this.end();
@@ -476,7 +484,7 @@ export class StandingAllocation {
     this.setState(a, DETACHED);
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
-      if (this.uAlive[u] === 1) this.relax(code(u, U), Math.max(0, best - scores[k] - this.uP[u]), source, scores[k]);
+      if (this.uAlive[u] === 1) this.relax(code(u, U), this.reduced(best - scores[k] - this.uP[u]), source, scores[k]);
     }
     this.search(true);
     const reached = this.seen[ROOT] === this.stamp;
@@ -513,15 +521,15 @@ export class StandingAllocation {
     switch (c - i * KINDS) {
       case A: {
         const pa = this.aP[i];
-        this.relax(ROOT, d + Math.max(0, pa - this.rootP), c, 0);
+        this.relax(ROOT, d + this.reduced(pa - this.rootP), c, 0);
         const { units, scores } = this.row(i);
         const own = this.aUnit[i];
-        const { uAlive, uP, uApplicant, aScore, aP } = this;
+        const { uAlive, uP, uApplicant, aScore, aP, eps } = this;
         for (let k = 0; k < units.length; k++) {
           const u = units[k];
           if (u === own || uAlive[u] === 0) continue;
           const gap = pa - scores[k] - uP[u];
-          const nd = gap > 0 ? d + gap : d;
+          const nd = gap > eps ? d + gap : d;
           if (nd >= this.bound) continue;
           const uc = code(u, U);
           if (!this.relax(uc, nd, c, scores[k])) continue;
@@ -532,36 +540,36 @@ export class StandingAllocation {
           const x = uApplicant[u];
           if (x < 0) continue;
           const hop = aScore[x] + uP[u] - aP[x];
-          const dx = hop > 0 ? nd + hop : nd;
+          const dx = hop > eps ? nd + hop : nd;
           const leave = aP[x] - this.rootP;
-          if (dx + (leave > 0 ? leave : 0) < this.bound && this.relax(code(x, A), dx, uc, 0)) {
-            this.relax(ROOT, leave > 0 ? dx + leave : dx, code(x, A), 0);
+          if (dx + (leave > eps ? leave : 0) < this.bound && this.relax(code(x, A), dx, uc, 0)) {
+            this.relax(ROOT, leave > eps ? dx + leave : dx, code(x, A), 0);
           }
         }
         return;
       }
       case U: {
         const x = this.uApplicant[i];
-        if (x >= 0) this.relax(code(x, A), d + Math.max(0, this.aScore[x] + this.uP[i] - this.aP[x]), c, 0);
-        else if (this.uFlow[i] === 0) this.relax(code(this.uBuilding[i], B), d + Math.max(0, this.uP[i] - this.bP[this.uBuilding[i]]), c, 0);
+        if (x >= 0) this.relax(code(x, A), d + this.reduced(this.aScore[x] + this.uP[i] - this.aP[x]), c, 0);
+        else if (this.uFlow[i] === 0) this.relax(code(this.uBuilding[i], B), d + this.reduced(this.uP[i] - this.bP[this.uBuilding[i]]), c, 0);
         return;
       }
       case B: {
         const pb = this.bP[i];
         if (this.bLoad[i] < this.cap) {
           const dd = this.bDistrict[i];
-          this.relax(code(dd, D), d + Math.max(0, pb - this.dP[dd]), c, 0);
+          this.relax(code(dd, D), d + this.reduced(pb - this.dP[dd]), c, 0);
         }
         for (const u of this.bUnits[i]) {
-          if (this.uFlow[u] === 1) this.relax(code(u, U), d + Math.max(0, pb - this.uP[u]), c, 0);
+          if (this.uFlow[u] === 1) this.relax(code(u, U), d + this.reduced(pb - this.uP[u]), c, 0);
         }
         return;
       }
       case D: {
         const pd = this.dP[i];
-        if (this.dLoad[i] < this.dCap[i]) this.relax(ROOT, d + Math.max(0, pd - this.rootP), c, 0);
+        if (this.dLoad[i] < this.dCap[i]) this.relax(ROOT, d + this.reduced(pd - this.rootP), c, 0);
         for (const b of this.dBuildings[i]) {
-          if (this.bLoad[b] > 0) this.relax(code(b, B), d + Math.max(0, pd - this.bP[b]), c, 0);
+          if (this.bLoad[b] > 0) this.relax(code(b, B), d + this.reduced(pd - this.bP[b]), c, 0);
         }
         return;
       }
@@ -614,10 +622,10 @@ export class StandingAllocation {
       // Arcs into the root: a housed household leaving, a district with room.
       for (let u = 0; u < this.uApplicant.length; u++) {
         const x = this.uApplicant[u];
-        if (x >= 0) this.relax(code(x, A), d + Math.max(0, this.aP[x] - this.rootP), c, 0);
+        if (x >= 0) this.relax(code(x, A), d + this.reduced(this.aP[x] - this.rootP), c, 0);
       }
       for (let dd = 0; dd < this.dP.length; dd++) {
-        if (this.dLoad[dd] < this.dCap[dd]) this.relax(code(dd, D), d + Math.max(0, this.dP[dd] - this.rootP), c, 0);
+        if (this.dLoad[dd] < this.dCap[dd]) this.relax(code(dd, D), d + this.reduced(this.dP[dd] - this.rootP), c, 0);
       }
       return;
     }
@@ -634,7 +642,7 @@ export class StandingAllocation {
           const epochs = this.colEpochs[i];
           // An entry counts while its household's epoch is the one written (declined pairs are taken
           // out when declined): one read per entry, and the column is only rewritten past a stale one.
-          const { aEpoch, aP } = this;
+          const { aEpoch, aP, eps } = this;
           const n = applicants.length;
           let kept = 0;
           for (let k = 0; k < n; k++) {
@@ -650,7 +658,7 @@ export class StandingAllocation {
             kept++;
             if (a === holder) continue;
             const gap = aP[a] - s - pu;
-            const nd = gap > 0 ? d + gap : d;
+            const nd = gap > eps ? d + gap : d;
             if (nd < this.bound && this.relax(code(a, A), nd, c, s) && this.target !== ROOT) this.lookBackward(a, nd);
           }
           if (kept !== n) {
@@ -663,7 +671,7 @@ export class StandingAllocation {
           const w = this.bestWaiting(i, this.rootP - pu - (this.bound - d));
           if (w >= 0) {
             const s = this.wBestScore[i];
-            const nd = d + Math.max(0, this.rootP - s - pu);
+            const nd = d + this.reduced(this.rootP - s - pu);
             if (nd < this.bound && this.relax(ROOT, nd, code(w, A), 0)) {
               const ac = code(w, A);
               this.link[ac] = c;
@@ -673,32 +681,32 @@ export class StandingAllocation {
         }
         if (this.uFlow[i] === 1) {
           const b = this.uBuilding[i];
-          this.relax(code(b, B), d + Math.max(0, this.bP[b] - pu), c, 0);
+          this.relax(code(b, B), d + this.reduced(this.bP[b] - pu), c, 0);
         }
         return;
       }
       case A: {
         const u = this.aUnit[i];
-        this.relax(code(u, U), d + Math.max(0, this.aScore[i] + this.uP[u] - this.aP[i]), c, 0);
+        this.relax(code(u, U), d + this.reduced(this.aScore[i] + this.uP[u] - this.aP[i]), c, 0);
         return;
       }
       case B: {
         const pb = this.bP[i];
         for (const u of this.bUnits[i]) {
-          if (this.uFlow[u] === 0 && this.uAlive[u] === 1) this.relax(code(u, U), d + Math.max(0, this.uP[u] - pb), c, 0);
+          if (this.uFlow[u] === 0 && this.uAlive[u] === 1) this.relax(code(u, U), d + this.reduced(this.uP[u] - pb), c, 0);
         }
         if (this.bLoad[i] > 0) {
           const dd = this.bDistrict[i];
-          this.relax(code(dd, D), d + Math.max(0, this.dP[dd] - pb), c, 0);
+          this.relax(code(dd, D), d + this.reduced(this.dP[dd] - pb), c, 0);
         }
         return;
       }
       case D: {
         const pd = this.dP[i];
         for (const b of this.dBuildings[i]) {
-          if (this.bLoad[b] < this.cap) this.relax(code(b, B), d + Math.max(0, this.bP[b] - pd), c, 0);
+          if (this.bLoad[b] < this.cap) this.relax(code(b, B), d + this.reduced(this.bP[b] - pd), c, 0);
         }
-        if (this.dLoad[i] > 0) this.relax(ROOT, d + Math.max(0, this.rootP - pd), c, 0);
+        if (this.dLoad[i] > 0) this.relax(ROOT, d + this.reduced(this.rootP - pd), c, 0);
         return;
       }
     }
@@ -728,11 +736,12 @@ export class StandingAllocation {
     const b = this.uBuilding[v];
     const bc = code(b, B);
     if (this.target !== bc) return;
+    const { eps } = this;
     const pv = this.uP[v];
     const hop = this.aScore[a] + pv - this.aP[a];
-    const dv = hop > 0 ? nd + hop : nd;
+    const dv = hop > eps ? nd + hop : nd;
     const pb = this.bP[b];
-    const db = pb > pv ? dv + pb - pv : dv;
+    const db = pb - pv > eps ? dv + pb - pv : dv;
     if (db >= this.bound) return;
     const vc = code(v, U);
     if (this.relax(vc, dv, code(a, A), 0)) this.relax(bc, db, vc, 0);
@@ -863,6 +872,11 @@ export class StandingAllocation {
     if (c === this.target) this.bound = d;
     else this.heap.push(c, d);
     return true;
+  }
+
+  /** An arc's reduced cost as searches use it: rounding noise below eps is 0. */
+  private reduced(x: number): number {
+    return x > this.eps ? x : 0;
   }
 
   private shift(c: number, delta: number): void {

@@ -78,6 +78,13 @@ export class StandingAllocation {
   private readonly prefW: number;
   private readonly fitW: number;
   private readonly margin: number;
+  /**
+   * Reduced costs below this count as 0. Rounding leaves arcs that are tight in exact arithmetic at
+   * ±1e-14; taken at face value they turn the zero-cost plateaus (ties are common: scores are sums
+   * of a few weighted values) into a gentle slope that a search must sweep entirely before it may
+   * stop, instead of digging straight through. Far below the verifier's tolerance (1e-6, relative).
+   */
+  private eps = 0;
 
   // Applicants (slots are never reused).
   private readonly aRaw: Applicant[] = [];
@@ -176,6 +183,7 @@ export class StandingAllocation {
     const compiled = compileInstance(instance);
     const optimum = allocateOptimally(instance, compiled);
     const s = new StandingAllocation(instance.policy);
+    s.eps = 1e-10 * compiled.scoreScale;
     compiled.districtIds.forEach((id) => s.districtOf(id));
     compiled.buildingIds.forEach((id, b) => s.buildingOf(id, compiled.districtIds[compiled.buildingDistrict[b]]));
     // Potentials from the duals (complementary slackness makes every residual arc's reduced cost >= 0).
@@ -220,6 +228,9 @@ export class StandingAllocation {
     });
     for (const list of s.waitingByNeed.values()) list.sort((x, y) => s.aBase[y] - s.aBase[x] || x - y);
     s.ready = true;
+    // Every flat's best waiting household found now, while building: the first search that reached
+    // most flats would otherwise pay for all these scans (over 100 ms at 100,000 x 5,000).
+    for (let u = 0; u < s.uAlive.length; u++) s.bestWaiting(u);
     return s;
   }
 
@@ -300,7 +311,7 @@ export class StandingAllocation {
       highest = Math.min(highest, this.aP[a] - s);
     });
     const pb = this.bP[b];
-    if (highest >= pb) {
+    if (highest >= pb - this.eps) {
       this.uP[u] = pb;
     } else {
       // Arc u -> b is broken by (pb - highest): look for the cheapest way from b back to u, no
@@ -311,7 +322,7 @@ export class StandingAllocation {
       const bound = Math.min(limit, known + this.margin * Math.max(1, Math.abs(known)) + 1e-9);
       let saturated = this.backwardSearch(u, code(b, B), bound);
       // Not found within the known way (rounding only): the arc is still short; search on to its limit.
-      if (!saturated && this.bP[b] - this.uP[u] > 0) saturated = this.backwardSearch(u, code(b, B), this.bP[b] - this.uP[u]);
+      if (!saturated && this.bP[b] - this.uP[u] > this.eps) saturated = this.backwardSearch(u, code(b, B), this.bP[b] - this.uP[u]);
       if (saturated) this.uFlow[u] = 1;
     }
     return this.end();
@@ -365,6 +376,7 @@ export class StandingAllocation {
     const u = this.unitIndex(unitId);
     this.begin();
     this.declined(a).add(u);
+    this.dropFromColumn(a, u);
     const row = this.aRowUnits[a];
     if (row !== undefined) {
       const k = row.indexOf(u);
@@ -475,7 +487,7 @@ export class StandingAllocation {
     this.setState(a, DETACHED);
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
-      if (this.uAlive[u] === 1) this.relax(code(u, U), Math.max(0, best - scores[k] - this.uP[u]), source, scores[k]);
+      if (this.uAlive[u] === 1) this.relax(code(u, U), this.reduced(best - scores[k] - this.uP[u]), source, scores[k]);
     }
     this.search(true);
     const reached = this.seen[ROOT] === this.stamp;
@@ -512,40 +524,55 @@ export class StandingAllocation {
     switch (c - i * KINDS) {
       case A: {
         const pa = this.aP[i];
-        this.relax(ROOT, d + Math.max(0, pa - this.rootP), c, 0);
+        this.relax(ROOT, d + this.reduced(pa - this.rootP), c, 0);
         const { units, scores } = this.row(i);
         const own = this.aUnit[i];
-        const limit = this.bound;
+        const { uAlive, uP, uApplicant, aScore, aP, eps } = this;
         for (let k = 0; k < units.length; k++) {
           const u = units[k];
-          if (u === own || this.uAlive[u] === 0) continue;
-          const nd = d + Math.max(0, pa - scores[k] - this.uP[u]);
-          if (nd < limit) this.relax(code(u, U), nd, c, scores[k]);
+          if (u === own || uAlive[u] === 0) continue;
+          const gap = pa - scores[k] - uP[u];
+          const nd = gap > eps ? d + gap : d;
+          if (nd >= this.bound) continue;
+          const uc = code(u, U);
+          if (!this.relax(uc, nd, c, scores[k])) continue;
+          // Look one step ahead: the flat's holder, and the root if that holder may leave at no
+          // cost. On the zero-cost plateaus this finds the way out among all the flats relaxed
+          // here, not only along the one popped next (labels stay real path lengths; every node
+          // labelled below the bound is still settled before the search stops).
+          const x = uApplicant[u];
+          if (x < 0) continue;
+          const hop = aScore[x] + uP[u] - aP[x];
+          const dx = hop > eps ? nd + hop : nd;
+          const leave = aP[x] - this.rootP;
+          if (dx + (leave > eps ? leave : 0) < this.bound && this.relax(code(x, A), dx, uc, 0)) {
+            this.relax(ROOT, leave > eps ? dx + leave : dx, code(x, A), 0);
+          }
         }
         return;
       }
       case U: {
         const x = this.uApplicant[i];
-        if (x >= 0) this.relax(code(x, A), d + Math.max(0, this.aScore[x] + this.uP[i] - this.aP[x]), c, 0);
-        else if (this.uFlow[i] === 0) this.relax(code(this.uBuilding[i], B), d + Math.max(0, this.uP[i] - this.bP[this.uBuilding[i]]), c, 0);
+        if (x >= 0) this.relax(code(x, A), d + this.reduced(this.aScore[x] + this.uP[i] - this.aP[x]), c, 0);
+        else if (this.uFlow[i] === 0) this.relax(code(this.uBuilding[i], B), d + this.reduced(this.uP[i] - this.bP[this.uBuilding[i]]), c, 0);
         return;
       }
       case B: {
         const pb = this.bP[i];
         if (this.bLoad[i] < this.cap) {
           const dd = this.bDistrict[i];
-          this.relax(code(dd, D), d + Math.max(0, pb - this.dP[dd]), c, 0);
+          this.relax(code(dd, D), d + this.reduced(pb - this.dP[dd]), c, 0);
         }
         for (const u of this.bUnits[i]) {
-          if (this.uFlow[u] === 1) this.relax(code(u, U), d + Math.max(0, pb - this.uP[u]), c, 0);
+          if (this.uFlow[u] === 1) this.relax(code(u, U), d + this.reduced(pb - this.uP[u]), c, 0);
         }
         return;
       }
       case D: {
         const pd = this.dP[i];
-        if (this.dLoad[i] < this.dCap[i]) this.relax(ROOT, d + Math.max(0, pd - this.rootP), c, 0);
+        if (this.dLoad[i] < this.dCap[i]) this.relax(ROOT, d + this.reduced(pd - this.rootP), c, 0);
         for (const b of this.dBuildings[i]) {
-          if (this.bLoad[b] > 0) this.relax(code(b, B), d + Math.max(0, pd - this.bP[b]), c, 0);
+          if (this.bLoad[b] > 0) this.relax(code(b, B), d + this.reduced(pd - this.bP[b]), c, 0);
         }
         return;
       }
@@ -598,10 +625,10 @@ export class StandingAllocation {
       // Arcs into the root: a housed household leaving, a district with room.
       for (let u = 0; u < this.uApplicant.length; u++) {
         const x = this.uApplicant[u];
-        if (x >= 0) this.relax(code(x, A), d + Math.max(0, this.aP[x] - this.rootP), c, 0);
+        if (x >= 0) this.relax(code(x, A), d + this.reduced(this.aP[x] - this.rootP), c, 0);
       }
       for (let dd = 0; dd < this.dP.length; dd++) {
-        if (this.dLoad[dd] < this.dCap[dd]) this.relax(code(dd, D), d + Math.max(0, this.dP[dd] - this.rootP), c, 0);
+        if (this.dLoad[dd] < this.dCap[dd]) this.relax(code(dd, D), d + this.reduced(this.dP[dd] - this.rootP), c, 0);
       }
       return;
     }
@@ -616,31 +643,38 @@ export class StandingAllocation {
           const applicants = this.colApplicants[i];
           const scores = this.colScores[i];
           const epochs = this.colEpochs[i];
-          const { aState, aEpoch, aDeclined, aP } = this;
+          // An entry counts while its household's epoch is the one written (declined pairs are taken
+          // out when declined): one read per entry, and the column is only rewritten past a stale one.
+          const { aEpoch, aP, eps } = this;
+          const n = applicants.length;
           let kept = 0;
-          for (let k = 0; k < applicants.length; k++) {
+          for (let k = 0; k < n; k++) {
             const a = applicants[k];
-            if (aState[a] !== HOUSED || aEpoch[a] !== epochs[k]) continue;
+            const epoch = epochs[k];
+            if (aEpoch[a] !== epoch) continue;
             const s = scores[k];
-            applicants[kept] = a;
-            scores[kept] = s;
-            epochs[kept] = epochs[k];
+            if (kept !== k) {
+              applicants[kept] = a;
+              scores[kept] = s;
+              epochs[kept] = epoch;
+            }
             kept++;
             if (a === holder) continue;
-            const nd = d + Math.max(0, aP[a] - s - pu);
-            if (nd >= this.bound) continue;
-            const declined = aDeclined[a];
-            if (declined !== undefined && declined.has(i)) continue;
-            this.relax(code(a, A), nd, c, s);
+            const gap = aP[a] - s - pu;
+            const nd = gap > eps ? d + gap : d;
+            if (nd < this.bound && this.relax(code(a, A), nd, c, s) && this.target !== ROOT) this.lookBackward(a, nd);
           }
-          applicants.length = kept;
-          scores.length = kept;
-          epochs.length = kept;
-          // Of the waiting households only the best for u matters: the root -> a arc costs nothing.
-          const w = this.bestWaiting(i);
+          if (kept !== n) {
+            applicants.length = kept;
+            scores.length = kept;
+            epochs.length = kept;
+          }
+          // Of the waiting households only the best for u matters: the root -> a arc costs nothing;
+          // one scoring no more than `floor` could not bring the root under the bound.
+          const w = this.bestWaiting(i, this.rootP - pu - (this.bound - d));
           if (w >= 0) {
             const s = this.wBestScore[i];
-            const nd = d + Math.max(0, this.rootP - s - pu);
+            const nd = d + this.reduced(this.rootP - s - pu);
             if (nd < this.bound && this.relax(ROOT, nd, code(w, A), 0)) {
               const ac = code(w, A);
               this.link[ac] = c;
@@ -650,35 +684,70 @@ export class StandingAllocation {
         }
         if (this.uFlow[i] === 1) {
           const b = this.uBuilding[i];
-          this.relax(code(b, B), d + Math.max(0, this.bP[b] - pu), c, 0);
+          this.relax(code(b, B), d + this.reduced(this.bP[b] - pu), c, 0);
         }
         return;
       }
       case A: {
         const u = this.aUnit[i];
-        this.relax(code(u, U), d + Math.max(0, this.aScore[i] + this.uP[u] - this.aP[i]), c, 0);
+        this.relax(code(u, U), d + this.reduced(this.aScore[i] + this.uP[u] - this.aP[i]), c, 0);
         return;
       }
       case B: {
         const pb = this.bP[i];
         for (const u of this.bUnits[i]) {
-          if (this.uFlow[u] === 0 && this.uAlive[u] === 1) this.relax(code(u, U), d + Math.max(0, this.uP[u] - pb), c, 0);
+          if (this.uFlow[u] === 0 && this.uAlive[u] === 1) this.relax(code(u, U), d + this.reduced(this.uP[u] - pb), c, 0);
         }
         if (this.bLoad[i] > 0) {
           const dd = this.bDistrict[i];
-          this.relax(code(dd, D), d + Math.max(0, this.dP[dd] - pb), c, 0);
+          this.relax(code(dd, D), d + this.reduced(this.dP[dd] - pb), c, 0);
         }
         return;
       }
       case D: {
         const pd = this.dP[i];
         for (const b of this.dBuildings[i]) {
-          if (this.bLoad[b] < this.cap) this.relax(code(b, B), d + Math.max(0, this.bP[b] - pd), c, 0);
+          if (this.bLoad[b] < this.cap) this.relax(code(b, B), d + this.reduced(this.bP[b] - pd), c, 0);
         }
-        if (this.dLoad[i] > 0) this.relax(ROOT, d + Math.max(0, this.rootP - pd), c, 0);
+        if (this.dLoad[i] > 0) this.relax(ROOT, d + this.reduced(this.rootP - pd), c, 0);
         return;
       }
     }
+  }
+
+  /** Takes the pair (a, u) out of u's column (an offer declined). */
+  private dropFromColumn(a: number, u: number): void {
+    const applicants = this.colApplicants[u];
+    for (let k = applicants.length - 1; k >= 0; k--) {
+      if (applicants[k] !== a) continue;
+      applicants.splice(k, 1);
+      this.colScores[u].splice(k, 1);
+      this.colEpochs[u].splice(k, 1);
+    }
+  }
+
+  /**
+   * Backward search towards a building (a flat added): household a was just labelled nd (it could
+   * move into a settled flat). If its own flat v is in that building, v giving up its slot reaches
+   * the target: label it now. On the zero-cost plateaus this finds the way out among all the
+   * households labelled by one flat, not only along the one popped next. (Towards the root, looking
+   * ahead through buildings and districts made searches larger: not done.)
+   */
+  private lookBackward(a: number, nd: number): void {
+    const v = this.aUnit[a];
+    if (v < 0 || this.uFlow[v] !== 1) return;
+    const b = this.uBuilding[v];
+    const bc = code(b, B);
+    if (this.target !== bc) return;
+    const { eps } = this;
+    const pv = this.uP[v];
+    const hop = this.aScore[a] + pv - this.aP[a];
+    const dv = hop > eps ? nd + hop : nd;
+    const pb = this.bP[b];
+    const db = pb - pv > eps ? dv + pb - pv : dv;
+    if (db >= this.bound) return;
+    const vc = code(v, U);
+    if (this.relax(vc, dv, code(a, A), 0)) this.relax(bc, db, vc, 0);
   }
 
   /** Calls visit(a, score) for every housed household eligible for flat u, dropping stale entries. */
@@ -689,13 +758,11 @@ export class StandingAllocation {
     let kept = 0;
     for (let k = 0; k < applicants.length; k++) {
       const a = applicants[k];
-      if (this.aState[a] !== HOUSED || this.aEpoch[a] !== epochs[k]) continue;
+      if (this.aEpoch[a] !== epochs[k]) continue;
       applicants[kept] = a;
       scores[kept] = scores[k];
       epochs[kept] = epochs[k];
       kept++;
-      const declined = this.aDeclined[a];
-      if (declined !== undefined && declined.has(u)) continue;
       visit(a, scores[k]);
     }
     applicants.length = kept;
@@ -704,13 +771,21 @@ export class StandingAllocation {
   }
 
   /**
-   * The waiting household with the best score for flat u (-1: none), cached per flat: kept up to
-   * date when a household starts waiting, recomputed when the cached one stopped waiting.
+   * The waiting household with the best score for flat u, cached per flat: kept up to date when a
+   * household starts waiting, recomputed when the cached one stopped waiting. When the caller only
+   * needs a household scoring above `floor`, the scan stops there; -1 then means none scores above
+   * it, and the cache remembers that bound (NONE with wBestScore = the bound no waiting household
+   * exceeds; -Infinity: nobody waiting is eligible). A household returned may still score <= floor.
    */
-  private bestWaiting(u: number): number {
+  private bestWaiting(u: number, floor = -Infinity): number {
     const cached = this.wBest[u];
-    if (cached === NONE) return -1;
-    if (cached >= 0 && this.aState[cached] === WAITING && this.scoreOf(cached, u) === this.wBestScore[u]) return cached;
+    if (cached === NONE) {
+      if (this.wBestScore[u] <= floor) return -1;
+    } else if (cached >= 0 && this.aState[cached] === WAITING && this.scoreOf(cached, u) === this.wBestScore[u]) {
+      return cached;
+    }
+    // Rounding in the caller's comparison must not hide a household just above the floor.
+    const stop = floor - 1e-9 * Math.max(1, Math.abs(floor));
     const bedrooms = this.uBedrooms[u];
     const bonus = Math.max(0, this.prefW);
     let best = -1;
@@ -721,7 +796,9 @@ export class StandingAllocation {
       const top = bonus + (need === bedrooms ? this.fitW : 0);
       for (let k = 0; k < list.length; k++) {
         const a = list[k];
-        if (this.aBase[a] + top <= bestScore) break;
+        // Lists are sorted by base score: nobody further on scores above base + top.
+        const reach = this.aBase[a] + top;
+        if (reach <= bestScore || reach <= stop) break;
         const s = this.scoreOf(a, u);
         if (s > bestScore) {
           best = a;
@@ -729,9 +806,15 @@ export class StandingAllocation {
         }
       }
     }
-    this.wBest[u] = best >= 0 ? best : NONE;
-    this.wBestScore[u] = bestScore;
-    return best;
+    if (best >= 0 && bestScore > stop) {
+      this.wBest[u] = best;
+      this.wBestScore[u] = bestScore;
+      return best;
+    }
+    // Nobody waiting scores above max(bestScore, stop): the scan read everyone who could.
+    this.wBest[u] = NONE;
+    this.wBestScore[u] = Math.max(bestScore, stop);
+    return -1;
   }
 
   /** A household starts waiting: it becomes the best waiting one of the flats it scores best at. */
@@ -741,7 +824,8 @@ export class StandingAllocation {
       const u = units[k];
       const cached = this.wBest[u];
       if (cached === UNKNOWN || this.uAlive[u] === 0) continue;
-      if (cached === NONE || scores[k] > this.wBestScore[u]) {
+      // Above the cached best, or above the bound no waiting household exceeded (NONE).
+      if (scores[k] > this.wBestScore[u]) {
         this.wBest[u] = a;
         this.wBestScore[u] = scores[k];
       }
@@ -791,6 +875,11 @@ export class StandingAllocation {
     if (c === this.target) this.bound = d;
     else this.heap.push(c, d);
     return true;
+  }
+
+  /** An arc's reduced cost as searches use it: rounding noise below eps is 0. */
+  private reduced(x: number): number {
+    return x > this.eps ? x : 0;
   }
 
   private shift(c: number, delta: number): void {
@@ -954,6 +1043,7 @@ export class StandingAllocation {
     const before = this.aState[a];
     if (before === state) return;
     this.aState[a] = state;
+    if (before === HOUSED) this.aEpoch[a]++; // its column entries go stale
     const need = this.aNeed[a];
     if (before === WAITING && this.ready) {
       const list = this.waitingByNeed.get(need) as number[];

@@ -38,6 +38,10 @@ describe('the web console in a real browser', () => {
     await expect(page.locator('[data-status=draft]').textContent()).resolves.toBe('3');
     await expect(page.locator('[data-status=let]').textContent()).resolves.toBe('0');
     await page.getByText('To schedule: 0').waitFor();
+    // Seeded: one neighbour's complaint received just now (every deadline ahead) and no tenancy, so none at risk.
+    await page.getByText('No tenancy is at risk.').waitFor();
+    await expect(page.locator('[data-testid=overdue-complaints]').textContent()).resolves.toBe('Past a deadline: 0');
+    await expect(page.getByRole('link', { name: 'Past a deadline: 0' }).getAttribute('href')).resolves.toBe('/complaints?overdue=true');
     await page.screenshot({ path: join(shots, 'staff-dashboard-en.png'), fullPage: true });
     await accessible(page, 'staff dashboard');
 

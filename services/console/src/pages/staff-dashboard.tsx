@@ -122,6 +122,62 @@ function OffersAwaiting() {
   );
 }
 
+/** The mediation service's tenancies at risk (staff see every one), highest score first. */
+function TenanciesAtRisk() {
+  const { t } = useTranslation();
+  const alerts = useApi<{ tenancyId: string; reference: string; score: number; threshold: number }[]>('/mediation/alerts');
+  return (
+    <Card withBorder component="section" aria-labelledby="tenancies-at-risk">
+      <Title order={2} size="h4" id="tenancies-at-risk" mb="sm">
+        {t('dashboard.tenanciesAtRisk')}
+      </Title>
+      <QueryState query={alerts}>
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{t('dashboard.noTenancyAtRisk')}</Empty>
+          ) : (
+            <Stack gap="xs" data-testid="tenancies-at-risk">
+              <Text>{t('dashboard.atRiskCount', { count: list.length })}</Text>
+              {list.slice(0, 5).map((alert) => (
+                <Text key={alert.tenancyId}>
+                  <Anchor component={Link} to={`/tenancies/${alert.tenancyId}`}>
+                    {alert.reference}
+                  </Anchor>{' '}
+                  <Badge variant="light" color="red">
+                    {t('dashboard.riskScore', { score: alert.score, threshold: alert.threshold })}
+                  </Badge>
+                </Text>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+/** Complaints past one of their deadlines (the mediation service's `overdue` filter). */
+function OverdueComplaints() {
+  const { t } = useTranslation();
+  const overdue = useApi<Page<unknown>>('/mediation/complaints?overdue=true&limit=1');
+  return (
+    <Card withBorder component="section" aria-labelledby="overdue-complaints">
+      <Title order={2} size="h4" id="overdue-complaints" mb="sm">
+        {t('dashboard.overdueComplaints')}
+      </Title>
+      <QueryState query={overdue}>
+        {(page) => (
+          <Text data-testid="overdue-complaints">
+            <Anchor component={Link} to="/complaints?overdue=true">
+              {t('dashboard.overdueCount', { count: page.total })}
+            </Anchor>
+          </Text>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
 export default function StaffDashboard() {
   const { t } = useTranslation();
   return (
@@ -131,6 +187,8 @@ export default function StaffDashboard() {
         <FlatsByStatus />
         <InspectionsDue />
         <OffersAwaiting />
+        <TenanciesAtRisk />
+        <OverdueComplaints />
       </div>
     </Stack>
   );

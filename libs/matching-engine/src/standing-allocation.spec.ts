@@ -103,6 +103,22 @@ function replay(initial: Instance, seeds: readonly ChangeSeed[], check: (standin
   return standing;
 }
 
+/**
+ * Applies a random change of `kind` drawn from `pool` (a flat in `anyUnit`'s building, a household,
+ * or one of `current`'s to remove); false for `pairExcluded`, which each test draws its own way.
+ */
+function applyRandomChange(
+  standing: StandingAllocation,
+  { kind, step, anyUnit, current, pool, random }: { kind: StandingChange['kind']; step: number; anyUnit: Unit; current: Instance; pool: Instance; random: () => number },
+): boolean {
+  if (kind === 'unitAdded') standing.apply({ kind, unit: { ...pool.units[step], id: `new-u${step}`, buildingId: anyUnit.buildingId, district: anyUnit.district } });
+  else if (kind === 'unitRemoved') standing.apply({ kind, unitId: anyUnit.id });
+  else if (kind === 'applicantAdded') standing.apply({ kind, applicant: { ...pool.applicants[step], id: `new-a${step}` } });
+  else if (kind === 'applicantRemoved') standing.apply({ kind, applicantId: current.applicants[Math.floor(random() * current.applicants.length)].id });
+  else return false;
+  return true;
+}
+
 const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(y));
 
 describe('StandingAllocation', () => {
@@ -204,17 +220,9 @@ describe('StandingAllocation', () => {
       const current = standing.instance();
       const kind = kinds[Math.floor(random() * kinds.length)];
       const anyUnit = current.units[Math.floor(random() * current.units.length)];
-      if (kind === 'unitAdded') {
-        standing.apply({ kind, unit: { ...pool.units[step], id: `new-u${step}`, buildingId: anyUnit.buildingId, district: anyUnit.district } });
-      } else if (kind === 'unitRemoved') {
-        standing.apply({ kind, unitId: anyUnit.id });
-      } else if (kind === 'applicantAdded') {
-        standing.apply({ kind, applicant: { ...pool.applicants[step], id: `new-a${step}` } });
-      } else if (kind === 'applicantRemoved') {
-        standing.apply({ kind, applicantId: current.applicants[Math.floor(random() * current.applicants.length)].id });
-      } else {
+      if (!applyRandomChange(standing, { kind, step, anyUnit, current, pool, random })) {
         const holder = standing.holderOf(anyUnit.id);
-        if (holder !== undefined) standing.apply({ kind, applicantId: holder, unitId: anyUnit.id });
+        if (holder !== undefined) standing.apply({ kind: 'pairExcluded', applicantId: holder, unitId: anyUnit.id });
       }
       if (step % 10 === 9) {
         const instance = standing.instance();
@@ -237,22 +245,14 @@ describe('StandingAllocation', () => {
       const current = standing.instance();
       const kind = kinds[Math.floor(random() * kinds.length)];
       const anyUnit = current.units[Math.floor(random() * current.units.length)];
-      if (kind === 'unitAdded') {
-        standing.apply({ kind, unit: { ...pool.units[step], id: `new-u${step}`, buildingId: anyUnit.buildingId, district: anyUnit.district } });
-      } else if (kind === 'unitRemoved') {
-        standing.apply({ kind, unitId: anyUnit.id });
-      } else if (kind === 'applicantAdded') {
-        standing.apply({ kind, applicant: { ...pool.applicants[step], id: `new-a${step}` } });
-      } else if (kind === 'applicantRemoved') {
-        standing.apply({ kind, applicantId: current.applicants[Math.floor(random() * current.applicants.length)].id });
-      } else {
+      if (!applyRandomChange(standing, { kind, step, anyUnit, current, pool, random })) {
         // Half the time the flat held, half the time another flat the housed household could take.
         const assignments = standing.result().assignments;
         const held = assignments[Math.floor(random() * assignments.length)];
         const applicant = current.applicants.find((a) => a.id === held.applicantId)!;
         const others = current.units.filter((u) => u.id !== held.unitId && eligible(current, applicant, u));
         const unitId = random() < 0.5 || others.length === 0 ? held.unitId : others[Math.floor(random() * others.length)].id;
-        standing.apply({ kind, applicantId: held.applicantId, unitId });
+        standing.apply({ kind: 'pairExcluded', applicantId: held.applicantId, unitId });
       }
       const instance = standing.instance();
       const result = standing.result();

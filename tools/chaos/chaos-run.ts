@@ -4,7 +4,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Load, LoadStats } from './load';
-import { consumerLag, highestSeqs, Reconciliation, reconcile, ServiceDatabase } from './reconcile';
+import { consumerLag, highestSeqs, pendingDeadlines, Reconciliation, reconcile, ServiceDatabase } from './reconcile';
 
 export type FaultKind = 'kill' | 'postgres' | 'redis' | 'broker';
 
@@ -102,11 +102,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await sleep(Math.max(0, deadline - Date.now()));
     log('load: stopping; waiting for quiet');
     await load.stop();
-    // Quiet: every outbox relayed and every consumer caught up, then one more sweep interval for deadlines.
-    await timeUntil(async () => (await consumerLag(databases)) === 0, 180_000);
+    // Quiet: no deadline about to publish (offers lapsing, repair deadlines), every outbox relayed
+    // and every consumer caught up; then one more sweep interval.
+    const quiet = async () => (await pendingDeadlines(databases)) === 0 && (await consumerLag(databases)) === 0;
+    if ((await timeUntil(quiet, 180_000)) === null) log('quiet: NOT reached within 180 s (deadlines pending or consumers behind)');
     await sleep(5_000);
 
-    const reconciliation = await reconcile(databases, 15_000);
+    let reconciliation = await reconcile(databases, 15_000);
+    if (reconciliation.lost > 0) {
+      // An event published while the outboxes were being read may not be applied yet: it is lost
+      // only if it is still missing once every consumer has caught up again.
+      log(`reconcile: ${reconciliation.lost} events not applied yet; checking again once every consumer has caught up`);
+      await timeUntil(async () => (await consumerLag(databases)) === 0, 120_000);
+      reconciliation = await reconcile(databases, 15_000);
+    }
     let dlqMessages = 0;
     for (const name of services.keys()) dlqMessages += (await readTopic(dlqTopic(name), broker.brokers.join(',')).catch(() => [])).length;
     // Each 503 belongs to the latest fault that started before it.
@@ -229,6 +238,7 @@ export function formatReport(report: ChaosReport): string[] {
   lines.push(`read models against their sources: ${r.readModelMismatches.length === 0 ? 'equal' : `${r.readModelMismatches.length} differences`}`);
   for (const mismatch of r.readModelMismatches.slice(0, 10)) lines.push(`  ${mismatch}`);
   for (const detail of r.appliedTwiceDetails.slice(0, 10)) lines.push(`applied twice: ${detail}`);
+  for (const detail of r.lostDetails.slice(0, 10)) lines.push(`lost: ${detail}`);
   lines.push(`overdue: ${r.overdue.length === 0 ? 'nothing' : r.overdue.length}`);
   for (const item of r.overdue.slice(0, 10)) lines.push(`  ${item}`);
   lines.push(`logs: ${report.logDirectory}`);

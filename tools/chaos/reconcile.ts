@@ -12,6 +12,8 @@ export interface Reconciliation {
   events: number;
   /** Published events of a type a consumer subscribes to, missing from that consumer's inbox. */
   lost: number;
+  /** What each of those is: consumer, producer, event type and id. */
+  lostDetails: string[];
   /** Events applied more than once (inbox rows of one event for one consumer, or inbox rows of events no outbox holds). */
   appliedTwice: number;
   /** What each of those is: consumer, event type, id and why it counts. */
@@ -83,6 +85,26 @@ export async function highestSeqs(databases: ServiceDatabase[]): Promise<Map<str
   return seqs;
 }
 
+/**
+ * Deadlines that will publish an event within the next few minutes (an offer lapsing, a repair
+ * deadline passing, a run finishing): the platform is not quiet while any is pending.
+ */
+export async function pendingDeadlines(databases: ServiceDatabase[]): Promise<number> {
+  const url = (service: string) => databases.find((d) => d.service === service)?.url;
+  const count = async (service: string, sql: string) => {
+    const database = url(service);
+    return database ? Number((await query<{ n: string }>(database, sql))[0].n) : 0;
+  };
+  return (
+    (await count('matching', `SELECT count(*) AS n FROM offers WHERE status = 'offered' AND response_deadline < now() + interval '5 minutes'`)) +
+    (await count('matching', `SELECT count(*) AS n FROM allocation_runs WHERE status IN ('queued', 'running')`)) +
+    (await count(
+      'inspections',
+      `SELECT count(*) AS n FROM deficiencies WHERE deadline_handled_at IS NULL AND resolution IS NULL AND deadline_at < now() + interval '5 minutes'`,
+    ))
+  );
+}
+
 export async function unpublished(databases: ServiceDatabase[]): Promise<number> {
   let count = 0;
   for (const database of databases) count += Number((await query<{ n: string }>(database.url, 'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n);
@@ -96,6 +118,7 @@ export async function reconcile(databases: ServiceDatabase[], graceMs: number): 
   const result: Reconciliation = {
     events: 0,
     lost: 0,
+    lostDetails: [],
     appliedTwice: 0,
     appliedTwiceDetails: [],
     deadLettered: 0,
@@ -133,7 +156,10 @@ export async function reconcile(databases: ServiceDatabase[], graceMs: number): 
     const types = subscribed.get(consumer.service) ?? new Set<string>();
     for (const [producer, events] of outboxes) {
       if (producer === consumer.service) continue;
-      result.lost += events.filter((event) => types.has(event.event_type) && !applied.has(event.event_id)).length;
+      for (const event of events.filter((candidate) => types.has(candidate.event_type) && !applied.has(candidate.event_id))) {
+        result.lost += 1;
+        result.lostDetails.push(`${consumer.service} never applied ${producer}'s ${event.event_type} ${event.event_id} (seq ${event.seq})`);
+      }
     }
     const parked = await query<{ kind: string; n: string }>(consumer.url, 'SELECT kind, count(*) AS n FROM parked_events WHERE resolved_at IS NULL GROUP BY kind');
     for (const row of parked) {

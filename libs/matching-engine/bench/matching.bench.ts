@@ -172,11 +172,7 @@ function main(): void {
 
   const inc = measureIncremental();
 
-  const cli = inChild<CliMeasure>({ kind: 'cli', runs: 5 });
-  console.log(
-    `\nCLI, whole process on the worked example (median of 5): npm run -s match ${fmt(cli.npmMs)} ms; ` +
-      `node with the TypeScript loader, without npm, ${fmt(cli.nodeMs)} ms`,
-  );
+  const cli = measureCli();
 
   const small = engine.get(label(SMALL))!.optimal;
   const large = engine.get(label(LARGE))!.optimal;
@@ -196,10 +192,29 @@ function main(): void {
   const checks = [large, districts, uncapped].map((m) => m.verifyMs ?? Infinity);
   target(`certificate check ${label(LARGE)}, slowest of capped, district-capped, uncapped`, seconds(Math.max(...checks)), '1 s', Math.max(...checks) <= 1_000);
   target(`optimal ${label(REGION)} (a region), peak RSS`, `${fmt(region.peakRssMb)} MB (solve ${seconds(region.statsMs)})`, '4,096 MB', region.peakRssMb <= 4096);
-  target('whole CLI run of the worked example (npm run -s match)', `${fmt(cli.npmMs)} ms`, '300 ms', cli.npmMs <= 300);
+  cliTarget(cli);
   target(`shortlist p99 at ${fmt(shortlistSize.applicants)} households`, `${fmt(sl.p99, 2)} ms`, '10 ms', sl.p99 < 10);
   incrementalTarget(inc);
   console.log(`\nBenchmark finished in ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+/** Whole CLI runs (in a child process), printed. */
+function measureCli(): CliMeasure {
+  const cli = inChild<CliMeasure>({ kind: 'cli', runs: 5, city: LARGE });
+  console.log(
+    `\nCLI, whole process on the worked example (median of 5): npm run -s match ${fmt(cli.npmMs)} ms; ` +
+      `node on the compiled CLI, without npm, ${fmt(cli.compiledMs)} ms; node with the TypeScript loader on the sources ${fmt(cli.tsLoaderMs)} ms`,
+  );
+  console.log(
+    `CLI on ${label(LARGE)} (${fmt(cli.city.megabytes, 1)} MB of JSON, priority mode): npm run -s match ${fmt(cli.city.wholeMs)} ms, ` +
+      `of which the engine's solve ${fmt(cli.city.solveMs)} ms; starting, reading, parsing and printing ${fmt(cli.city.wholeMs - cli.city.solveMs)} ms`,
+  );
+  return cli;
+}
+
+function cliTarget(cli: CliMeasure): void {
+  const ok = cli.npmMs <= 300;
+  console.log(`target: whole CLI run of the worked example (npm run -s match) ${fmt(cli.npmMs)} ms (goal 300 ms) — ${ok ? 'met' : 'NOT met'}`);
 }
 
 const caseIndex = process.argv.indexOf('--case');
@@ -208,6 +223,9 @@ if (onlyIndex >= 0 && process.argv[onlyIndex + 1] === 'incremental') {
   // `npm run bench:matching -- --only incremental [--quick]`: the standing allocation's figures and target line alone.
   if (QUICK) console.log('(--quick: sizes divided by 20, the verdict below does not apply to the goal)');
   incrementalTarget(measureIncremental());
+} else if (onlyIndex >= 0 && process.argv[onlyIndex + 1] === 'cli') {
+  // `npm run bench:matching -- --only cli [--quick]`: the CLI's whole-process figures and target line alone.
+  cliTarget(measureCli());
 } else if (caseIndex >= 0) {
   runCase(JSON.parse(process.argv[caseIndex + 1]) as BenchCase).then(
     (measure) => console.log(JSON.stringify(measure)),

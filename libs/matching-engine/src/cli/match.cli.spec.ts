@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-// Spawns the real CLI the way `npm run match` does (each spawn costs about a second).
+// Spawns the real CLI the way `npm run match` does: node on the launcher, which runs the compiled CLI
+// (and compiles it first when a source of the engine is newer).
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const fixture = join(__dirname, '..', '..', 'test-fixtures', 'example-instance.json');
 
 function matchCli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['-r', './tools/register.js', 'libs/matching-engine/src/cli/match.cli.ts', ...args], {
+  const run = spawnSync(process.execPath, ['libs/matching-engine/bin/match.js', ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
   });

@@ -1,5 +1,5 @@
 import { Topics } from '@hearth/contracts';
-import { aPng, bearer, checklistAnswers, clearRedisPrefix, eventually, queryDatabase, startTestApp, TestApp, testEnv, TestProducer, UnitEventStream, waitForEvents } from '@hearth/testing';
+import { aCameraJpeg, aPng, bearer, CAMERA_MAKE, checklistAnswers, clearRedisPrefix, eventually, queryDatabase, startTestApp, TestApp, testEnv, TestProducer, UnitEventStream, waitForEvents } from '@hearth/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { loadInspectionsConfig } from '../src/config';
 import { InspectionsModule } from '../src/inspections.module';
@@ -55,6 +55,19 @@ describe('inspections: photos taken during a visit', () => {
   const upload = (inspectionId: string, token: Record<string, string>, bytes: Buffer, filename = 'IMG_0001.jpg', contentType = 'image/jpeg') =>
     service.http.post(`/inspections/${inspectionId}/photos`).set(token).attach('file', bytes, { filename, contentType });
 
+  /** A photo as served: its response, with the body read as bytes. */
+  const getPhoto = (inspectionId: string, photoId: string, token: Record<string, string>) =>
+    service.http
+      .get(`/inspections/${inspectionId}/photos/${photoId}`)
+      .set(token)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  const readPhoto = async (inspectionId: string, photoId: string, token: Record<string, string>) => (await getPhoto(inspectionId, photoId, token).expect(200)).body as Buffer;
+
   /** Rows held for an inspection: its photos, its answers and its outbox messages. */
   async function held(inspectionId: string) {
     const [row] = await queryDatabase<Record<string, string>>(
@@ -82,22 +95,33 @@ describe('inspections: photos taken during a visit', () => {
       uploadedAt: expect.any(String),
     });
     expect(response.headers.location).toBe(`/inspections/${inspectionId}/photos/${response.body.id}`);
-    const photo = await service.http
-      .get(`/inspections/${inspectionId}/photos/${response.body.id}`)
-      .set(inspector.token)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const photo = await getPhoto(inspectionId, response.body.id, inspector.token).expect(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.headers['x-content-type-options']).toBe('nosniff');
     expect(photo.headers['cache-control']).toMatch(/^private/);
     expect(Buffer.compare(photo.body as Buffer, png)).toBe(0);
     const [row] = await queryDatabase<{ uploaded_by: string; size_bytes: number }>(service.database, 'SELECT uploaded_by, size_bytes FROM photos WHERE id = $1', [response.body.id]);
     expect(row).toEqual({ uploaded_by: inspector.id, size_bytes: png.length });
+  });
+
+  it('keeps a camera photo without its metadata (location, make, comment), its orientation kept, and a retry is still the same photo', async () => {
+    const { inspectionId, inspector } = await scheduled();
+    const original = aCameraJpeg({ orientation: 6, seed: 8 });
+
+    const response = await upload(inspectionId, inspector.token, original).expect(201);
+    const retried = await upload(inspectionId, inspector.token, original).expect(200);
+
+    const kept = await readPhoto(inspectionId, response.body.id, inspector.token);
+    const text = kept.toString('latin1');
+    expect(text).toContain('Exif');
+    for (const revealing of [CAMERA_MAKE, 'GPSLatitude', 'Rue Haute', 'xmpmeta']) expect(text).not.toContain(revealing);
+    // The orientation entry (tag 0112, SHORT, one value: 6), big-endian, is all that is left of the Exif block.
+    expect(kept.includes(Buffer.from('0112000300000001000600', 'hex'))).toBe(true);
+    // What is kept ends with the picture as it was sent: the scan (a 10-byte header, 7 bytes of picture).
+    expect(kept.subarray(-17)).toEqual(original.subarray(-17));
+    expect(response.body).toEqual(expect.objectContaining({ contentType: 'image/jpeg', sizeBytes: kept.length, sha256: createHash('sha256').update(kept).digest('hex') }));
+    expect(kept.length).toBeLessThan(original.length);
+    expect(retried.body.id).toBe(response.body.id);
   });
 
   it('answers an upload retried after a lost connection with the photo already kept (200), writing nothing twice', async () => {
@@ -170,6 +194,7 @@ describe('inspections: photos taken during a visit', () => {
     ['no file (a JSON body)', (request: ReturnType<typeof service.http.post>) => request.send({ photo: 'IMG_0001.jpg' }), 400],
     ['an empty file', (request: ReturnType<typeof service.http.post>) => request.attach('file', Buffer.alloc(0), 'empty.jpg'), 400],
     ['a PDF that says it is a JPEG', (request: ReturnType<typeof service.http.post>) => request.attach('file', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), { filename: 'IMG_0002.jpg', contentType: 'image/jpeg' }), 400],
+    ['a JPEG cut short', (request: ReturnType<typeof service.http.post>) => request.attach('file', aCameraJpeg().subarray(0, 40), { filename: 'IMG_0003.jpg', contentType: 'image/jpeg' }), 400],
     ['an SVG', (request: ReturnType<typeof service.http.post>) => request.attach('file', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), { filename: 'a.svg', contentType: 'image/svg+xml' }), 400],
     ['the photo under another field name', (request: ReturnType<typeof service.http.post>) => request.attach('image', aPng({ seed: 8 }), 'IMG_0003.png'), 400],
     ['two photos at once', (request: ReturnType<typeof service.http.post>) => request.attach('file', aPng({ seed: 9 }), 'a.png').attach('file', aPng({ seed: 10 }), 'b.png'), 400],

@@ -287,6 +287,15 @@ describe('the web console in a real browser', () => {
     const { id: reinspectionId } = (await reinspection.json()) as { id: string };
     await schedule(reinspectionId, scheduledAt);
     await openFromAgenda(reinspectionId);
+    // What the failed visit found is shown on the item it concerns, and only there: severity, deadline, note, photo.
+    const foundBefore = page.locator('[data-testid^=found-before-]');
+    await foundBefore.getByText('Loose socket in the hall').waitFor();
+    await expect(foundBefore.count()).resolves.toBe(1);
+    const deadline = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: AGENCY_TIME_ZONE }).format(new Date(failed.deficiencies[0].deadlineAt));
+    await foundBefore.getByText(`Found at the inspection checked again: Moderate (60 days), to be repaired by ${deadline}`).waitFor();
+    await foundBefore.getByRole('img', { name: 'Photo 1 taken at the inspection checked again' }).waitFor();
+    await expect(page.locator('[data-testid^=item-]').first().locator('[data-testid^=found-before-]').count()).resolves.toBe(1);
+    await accessible(page, 'inspector: a re-inspection, with what was found before (375 px)');
     await passTheRest(new Set());
     expect(problems).toEqual([]);
     await phone.close();

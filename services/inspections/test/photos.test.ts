@@ -225,6 +225,42 @@ describe('inspections: photos taken during a visit', () => {
     await service.http.get(path).expect(401);
   });
 
+  it('removes at completion the photos no answer names; shows the inspector of a re-inspection the photos of the deficiencies they check again, and nothing else of that visit', async () => {
+    const { inspectionId, inspector } = await scheduled();
+    const mould = (await upload(inspectionId, inspector.token, aPng({ seed: 15 })).expect(201)).body as Photo;
+    const unused = (await upload(inspectionId, inspector.token, aPng({ seed: 16 })).expect(201)).body as Photo;
+    await service.http
+      .put(`/inspections/${inspectionId}/items/no_mould_growth`)
+      .set(inspector.token)
+      .send({ result: 'fail', severity: 'moderate', note: 'Mould in the bathroom', photos: [mould.id] })
+      .expect(200);
+    for (const [code, body] of checklistAnswers(itemCodes).build().filter(([code]) => code !== 'no_mould_growth')) {
+      await service.http.put(`/inspections/${inspectionId}/items/${code}`).set(inspector.token).send(body).expect(200);
+    }
+    await service.http.post(`/inspections/${inspectionId}/complete`).set(inspector.token).send({}).expect(200);
+    // Completing removed the photo no answer names: it serves no one any more.
+    expect((await service.http.get(`/inspections/${inspectionId}/photos/${unused.id}`).set(staff).expect(404)).body.code).toBe('PHOTO.NOT_FOUND');
+    expect(await held(inspectionId)).toMatchObject({ photos: '1' });
+    const { body: reinspection } = await service.http.post(`/inspections/${inspectionId}/reinspection`).set(staff).send({}).expect(201);
+    const second = anInspector();
+    const mouldPath = `/inspections/${inspectionId}/photos/${mould.id}`;
+
+    // Not yet assigned: not found.
+    await service.http.get(mouldPath).set(second.token).expect(404);
+    await service.http.post(`/inspections/${reinspection.id}/schedule`).set(staff).send({ inspectorId: second.id, scheduledAt: '2031-07-01T08:00:00Z' }).expect(200);
+
+    expect(await readPhoto(inspectionId, mould.id, second.token)).toEqual(aPng({ seed: 15 }));
+    const { body: detail } = await service.http.get(`/inspections/${reinspection.id}`).set(second.token).expect(200);
+    expect(detail.reinspectedDeficiencies).toEqual([expect.objectContaining({ itemCode: 'no_mould_growth', photos: [mould.id] })]);
+    for (const refused of [
+      service.http.get(`/inspections/${inspectionId}/photos/${unused.id}`).set(second.token),
+      service.http.get(`/inspections/${inspectionId}`).set(second.token),
+      service.http.get(mouldPath).set(anInspector().token),
+    ]) {
+      expect((await refused.expect(404)).body.code).toBe('INSPECTION.NOT_FOUND');
+    }
+  });
+
   it('takes photos only from staff or the inspector assigned, and only while the visit is scheduled', async () => {
     const { unit, inspectionId, inspector } = await scheduled();
 

@@ -93,15 +93,15 @@ function uploadProblem(error: unknown, t: (key: string, options?: Record<string,
   return t('checklistPhotos.offline');
 }
 
-/** One photo, fetched through the API with the token and shown from memory. */
-function Thumbnail({ inspectionId, photoId, index, onRemove }: { inspectionId: string; photoId: string; index: number; onRemove: () => void }) {
+/** One photo, fetched through the API with the token and shown from memory; removable when `onRemove` is given. */
+function Thumbnail({ inspectionId, photoId, index, onRemove, altKey = 'checklistPhotos.alt' }: { inspectionId: string; photoId: string; index: number; onRemove?: () => void; altKey?: string }) {
   const { t } = useTranslation();
   const { url, failed } = usePhotoUrl(photoPath(inspectionId, photoId));
   return (
     <Group gap="sm" wrap="nowrap" className="photo-thumbnail" data-testid="photo-thumbnail">
       <div className="photo-thumbnail-frame">
         {url ? (
-          <img src={url} alt={t('checklistPhotos.alt', { index: index + 1 })} className="photo-thumbnail-image" />
+          <img src={url} alt={t(altKey, { index: index + 1 })} className="photo-thumbnail-image" />
         ) : failed ? (
           <Text size="sm" role="alert">
             {t('checklistPhotos.notShown', { index: index + 1 })}
@@ -110,10 +110,25 @@ function Thumbnail({ inspectionId, photoId, index, onRemove }: { inspectionId: s
           <Loader size="sm" aria-label={t('checklistPhotos.loading', { index: index + 1 })} />
         )}
       </div>
-      <Button variant="outline" color="red" className="touch-button" onClick={onRemove}>
-        {t('checklistPhotos.remove', { index: index + 1 })}
-      </Button>
+      {onRemove && (
+        <Button variant="outline" color="red" className="touch-button" onClick={onRemove}>
+          {t('checklistPhotos.remove', { index: index + 1 })}
+        </Button>
+      )}
     </Group>
+  );
+}
+
+/** Photos of an earlier inspection, to look at only (those of the deficiencies a re-inspection checks again). */
+export function EarlierPhotos({ inspectionId, photos, labelledBy }: { inspectionId: string; photos: string[]; labelledBy: string }) {
+  return (
+    <Stack gap="xs" role="list" aria-labelledby={labelledBy}>
+      {photos.map((photoId, index) => (
+        <div role="listitem" key={photoId}>
+          <Thumbnail inspectionId={inspectionId} photoId={photoId} index={index} altKey="checklistPhotos.earlierAlt" />
+        </div>
+      ))}
+    </Stack>
   );
 }
 

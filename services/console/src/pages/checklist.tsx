@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApi, useApiMutation } from '../api/hooks';
 import { describeError, fieldErrors, QueryState } from '../components/states';
-import { ItemPhotos } from './checklist-photos';
+import { useFormat } from '../format';
+import { EarlierPhotos, ItemPhotos } from './checklist-photos';
 
 interface Item {
   code: string;
@@ -14,19 +15,30 @@ interface Item {
   note: string | null;
   photos: string[];
 }
+/** A deficiency found by the inspection a re-inspection checks again. */
+interface EarlierDeficiency {
+  inspectionId: string;
+  itemCode: string;
+  severity: string;
+  note: string | null;
+  photos: string[];
+  deadlineAt: string;
+  status: string;
+}
 interface InspectionWithChecklist {
   id: string;
   version: number;
   status: string;
   unit: { address: string; city: string } | null;
   checklist: { answered: number; total: number; areas: { code: string; label: string; items: Item[] }[] };
+  reinspectedDeficiencies: EarlierDeficiency[];
 }
 
 const SEVERITIES = ['life_threatening', 'severe', 'moderate', 'low'];
 
 /** One checklist item, saved on its own (a lost connection loses at most the item being typed);
  *  a failed item's photos are uploaded as they are taken and saved with it. */
-function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) {
+function ItemForm({ inspectionId, item, earlier }: { inspectionId: string; item: Item; earlier?: EarlierDeficiency }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<string>(item.result ?? '');
   const [severity, setSeverity] = useState(item.severity ?? '');
@@ -44,6 +56,7 @@ function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) 
       <Text fw={600} id={`label-${item.code}`}>
         {item.label}
       </Text>
+      {earlier && <FoundBefore deficiency={earlier} />}
       <SegmentedControl
         aria-labelledby={`label-${item.code}`}
         fullWidth
@@ -81,7 +94,25 @@ function ItemForm({ inspectionId, item }: { inspectionId: string; item: Item }) 
   );
 }
 
-/** The checklist, one area per screen, big touch targets. */
+/** What the inspection being checked again found for this item: to look at before answering. */
+function FoundBefore({ deficiency }: { deficiency: EarlierDeficiency }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labelId = `found-before-${deficiency.itemCode}`;
+  return (
+    <Alert color="orange" variant="light" data-testid={labelId}>
+      <Stack gap={4}>
+        <Text size="sm" fw={600} id={labelId}>
+          {t('checklist.foundBefore', { severity: t(`severity.${deficiency.severity}`), deadline: format.date(deficiency.deadlineAt) })}
+        </Text>
+        {deficiency.note && <Text size="sm">{deficiency.note}</Text>}
+        {deficiency.photos.length > 0 && <EarlierPhotos inspectionId={deficiency.inspectionId} photos={deficiency.photos} labelledBy={labelId} />}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The checklist, one area per screen, big touch targets; on a re-inspection, each item found deficient before shows what was found. */
 export default function ChecklistPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -102,7 +133,7 @@ export default function ChecklistPage() {
               {t('checklist.area', { index: areaIndex + 1, count: areas.length, area: area.label })}
             </Title>
             {area.items.map((item) => (
-              <ItemForm key={`${area.code}-${item.code}`} inspectionId={i.id} item={item} />
+              <ItemForm key={`${area.code}-${item.code}`} inspectionId={i.id} item={item} earlier={i.reinspectedDeficiencies.find((d) => d.itemCode === item.code)} />
             ))}
             <Group grow>
               <Button className="touch-button" variant="outline" disabled={areaIndex === 0} onClick={() => setAreaIndex((n) => n - 1)}>

@@ -28,7 +28,8 @@ export class CompleteInspectionCommand extends Command<InspectionView> {
 
 /**
  * Completes a visit once every checklist item is answered: passed when nothing failed, otherwise
- * failed with one deficiency per failed item and a repair deadline by severity. The deadline jobs
+ * failed with one deficiency per failed item and a repair deadline by severity; photos no answer
+ * names are removed. The deadline jobs
  * are queued last, while the inspection row is still locked, so a job can only see the committed
  * result (or nothing, if the transaction rolls back).
  */
@@ -78,6 +79,7 @@ export class CompleteInspectionHandler implements ICommandHandler<CompleteInspec
       );
       if (deficiencies.length > 0) await manager.insert(Deficiency, deficiencies);
       await this.resolveEarlierDeficiencies(manager, inspection, now);
+      await this.removePhotosNoAnswerNames(manager, inspectionId);
 
       await this.inspections.save(manager, inspection, (version) => [
         newEvent(InspectionCompleted, {
@@ -99,6 +101,15 @@ export class CompleteInspectionHandler implements ICommandHandler<CompleteInspec
       this.unitOfWork.afterCommit(() => this.deadlines.schedule(inspection.id, deadlines));
       return toInspectionView(inspection, await manager.findOneBy(KnownUnit, { id: inspection.unitId }));
     });
+  }
+
+  /** Photos taken during the visit but left out of every answer (retaken, removed before saving) serve no one once it is complete (decision 0019). */
+  private async removePhotosNoAnswerNames(manager: EntityManager, inspectionId: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM photos WHERE inspection_id = $1
+          AND NOT EXISTS (SELECT 1 FROM checklist_results WHERE inspection_id = $1 AND photos.id::text = ANY(checklist_results.photos))`,
+      [inspectionId],
+    );
   }
 
   private async resolveEarlierDeficiencies(manager: EntityManager, inspection: Inspection, now: Date): Promise<void> {

@@ -14,3 +14,4 @@ export * from './unique-violation';
 export * from './numeric-column';
 export * from './expected-version';
 export * from './normalize-code-sql';
+export * from './direct-read';

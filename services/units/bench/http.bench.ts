@@ -11,8 +11,8 @@
  *   npm run bench:http [-- --quick] [--seconds 10] [--flats 300] [--log-level info] [--profile <dir>]
  *
  * --quick: 3 s per measurement, 1 s warm-up (a short check, not a verdict to quote).
- * --profile <dir>: the service's CPU is profiled (V8's profiler, started and stopped around the
- * measured load by profile-hook.js) into <dir>; summarise it with
+ * --profile <dir>: both services' CPU is profiled (V8's profiler, started and stopped around the
+ * measured load by profile-hook.js) into <dir>, a file per service; summarise one with
  * `node services/units/bench/summarise-profile.js <file.cpuprofile>`.
  */
 import { Topics } from '@hearth/contracts';
@@ -52,6 +52,8 @@ const HOUSEHOLDS = 300;
 
 interface Statement {
   tag: string;
+  /** Set for a named (prepared) statement: the bare server prepares it under the same name. */
+  name?: string;
   text: string;
   values: unknown[];
 }
@@ -91,8 +93,9 @@ async function main(): Promise<void> {
     HEARTH_CAPTURE_SQL: captureFile,
     NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeOptions].join(' ').trim(),
   };
-  const env = testEnv('units', { ...common, PORT: String(unitsPort), ...(args.profile && { HEARTH_CPU_PROFILE_DIR: resolve(args.profile) }) });
-  const matchingEnv = testEnv('matching', { ...common, PORT: String(matchingPort) });
+  const profiled = (name: string) => args.profile && { HEARTH_CPU_PROFILE_DIR: resolve(args.profile), HEARTH_CPU_PROFILE_NAME: name };
+  const env = testEnv('units', { ...common, PORT: String(unitsPort), ...profiled('units') });
+  const matchingEnv = testEnv('matching', { ...common, PORT: String(matchingPort), ...profiled('matching') });
   const units = new ServiceProcess('units', env, join(work, 'logs'));
   const matching = new ServiceProcess('matching', matchingEnv, join(work, 'logs'));
   let bare: ReturnType<typeof fork> | undefined;
@@ -136,14 +139,14 @@ async function main(): Promise<void> {
 
     console.log(`Hearth HTTP benchmark — units (its own process, log level ${LOG_LEVEL}, pool ${POOL_SIZE}) with ${FLATS} seeded flats, against a bare Node http + pg server (pool ${POOL_SIZE}) running the same captured SQL`);
     console.log(`autocannon in its own process, as fast as answered, at ${CONNECTIONS.join(' and ')} connections; ${SECONDS} s per measurement after ${WARM_UP} s warm-up; Hearth and bare interleaved`);
-    if (args.profile) console.log(`the service's CPU is profiled during the measured load (into ${resolve(args.profile)}): figures include the profiler's cost`);
+    if (args.profile) console.log(`the services' CPU is profiled during the measured load (into ${resolve(args.profile)}): figures include the profiler's cost`);
     console.log('');
     for (const endpoint of endpoints) {
       console.log(`${endpoint.label}: GET ${endpoint.path}`);
-      for (const statement of statements.filter((s) => s.tag === endpoint.tag)) console.log(`  SQL: ${statement.text.replace(/\s+/g, ' ')}  -- ${JSON.stringify(statement.values)}`);
+      for (const statement of statements.filter((s) => s.tag === endpoint.tag)) console.log(`  SQL${statement.name ? ` (prepared as ${statement.name})` : ''}: ${statement.text.replace(/\s+/g, ' ')}  -- ${JSON.stringify(statement.values)}`);
     }
 
-    if (args.profile) process.kill(units.pid!, 'SIGUSR2');
+    if (args.profile) for (const service of [units, matching]) process.kill(service.pid!, 'SIGUSR2');
     const targets: string[] = [];
     for (const endpoint of endpoints) {
       console.log('');
@@ -177,15 +180,17 @@ async function main(): Promise<void> {
       }
     }
     if (args.profile) {
-      process.kill(units.pid!, 'SIGUSR2');
-      const written = await eventually(async () => {
-        const files = readdirSync(resolve(args.profile!)).filter((name) => name.startsWith(`units-${units.pid}-`));
-        if (files.length === 0) throw new Error('the profile is not written yet');
-        return join(resolve(args.profile!), files[0]);
-      }, 30_000, 200);
       console.log('');
-      console.log(`profile of the measured load (Hearth and bare runs alike; the service was busy during its own): ${written}`);
-      console.log(`  node services/units/bench/summarise-profile.js ${written}`);
+      for (const [name, service] of [['units', units], ['matching', matching]] as const) {
+        process.kill(service.pid!, 'SIGUSR2');
+        const written = await eventually(async () => {
+          const files = readdirSync(resolve(args.profile!)).filter((file) => file.startsWith(`${name}-${service.pid}-`));
+          if (files.length === 0) throw new Error('the profile is not written yet');
+          return join(resolve(args.profile!), files[0]);
+        }, 30_000, 200);
+        console.log(`profile of ${name} during the measured load (every endpoint's Hearth and bare runs; the service was busy during its own): ${written}`);
+        console.log(`  node services/units/bench/summarise-profile.js ${written}`);
+      }
     }
     console.log('');
     for (const line of targets) console.log(line);
@@ -344,7 +349,7 @@ async function bareRole(): Promise<void> {
       const client = await poolOf(databases[tag]).connect();
       try {
         const results: unknown[] = [];
-        for (const statement of script) results.push((await client.query(statement.text, statement.values)).rows);
+        for (const { name, text, values } of script) results.push((await client.query({ name, text, values })).rows);
         const body = JSON.stringify(results);
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
       } finally {

@@ -1,6 +1,6 @@
-// Profiling mode of bench:http, preloaded into the units service (NODE_OPTIONS=--require, which
+// Profiling mode of bench:http, preloaded into the units and matching services (NODE_OPTIONS=--require, which
 // refuses --cpu-prof) only by the benchmark: the first SIGUSR2 starts V8's CPU profiler, the next
-// one stops it and writes `units-<pid>-<n>.cpuprofile` into HEARTH_CPU_PROFILE_DIR, so the profile
+// one stops it and writes `<HEARTH_CPU_PROFILE_NAME>-<pid>-<n>.cpuprofile` into HEARTH_CPU_PROFILE_DIR, so the profile
 // holds the measured load only (not start-up or seeding).
 'use strict';
 const { Session } = require('node:inspector');
@@ -8,6 +8,7 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const directory = process.env.HEARTH_CPU_PROFILE_DIR;
+const name = process.env.HEARTH_CPU_PROFILE_NAME ?? 'service';
 if (directory) {
   const session = new Session();
   session.connect();
@@ -22,7 +23,7 @@ if (directory) {
     running = false;
     session.post('Profiler.stop', (error, result) => {
       if (error) return void process.stderr.write(`profile-hook: ${error.message}\n`);
-      writeFileSync(join(directory, `units-${process.pid}-${++written}.cpuprofile`), JSON.stringify(result.profile));
+      writeFileSync(join(directory, `${name}-${process.pid}-${++written}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

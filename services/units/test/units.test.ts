@@ -191,6 +191,65 @@ describe('units service', () => {
       expect((await query('bedrooms=1')).body.total).toBe(1);
     });
 
+    it('answers every field of a flat as drafted, alone and in a list page, newest first', async () => {
+      const district = `D-${randomUUID().slice(0, 6)}`;
+      const { body: older } = await draft(landlordId, aUnit().withDistrict(district).withRent(500)).expect(201);
+      const { body: drafted } = await draft(
+        landlordId,
+        aUnit()
+          .withDistrict(district)
+          .withRent(812.5)
+          .with('serviceCharges', 45.25)
+          .with('floorArea', 63.4)
+          .with('floor', 3)
+          .with('elevator', true)
+          .with('energyLabel', 'B')
+          .with('furnished', true)
+          .with('availableFrom', '2027-03-01')
+          .with('address', 'Rue Neuve 7'),
+      ).expect(201);
+      const expected = {
+        id: drafted.id,
+        version: 1,
+        landlordId,
+        status: 'draft',
+        pendingReason: null,
+        address: 'Rue Neuve 7',
+        postalCode: '1000',
+        city: 'Brussels',
+        districtCode: district.toUpperCase(),
+        buildingId: 'BLD-RUE-HAUTE-120',
+        type: 'apartment',
+        bedrooms: 2,
+        floorArea: 63.4,
+        floor: 3,
+        elevator: true,
+        stepFree: true,
+        wheelchairAccessible: false,
+        maxOccupants: 4,
+        rent: 812.5,
+        serviceCharges: 45.25,
+        energyLabel: 'B',
+        petsAllowed: true,
+        furnished: true,
+        availableFrom: '2027-03-01',
+        withdrawalReason: null,
+        createdAt: drafted.createdAt,
+        updatedAt: drafted.updatedAt,
+      };
+      expect(drafted.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+      const { body: alone } = await service.http.get(`/units/${drafted.id}`).set(bearer('landlord', { landlordId })).expect(200);
+      expect(alone).toEqual(expected);
+      expect(Object.keys(alone)).toEqual(Object.keys(expected));
+      const { body: page } = await service.http.get(`/units?districtCode=${district}&limit=1`).set(staff).expect(200);
+      expect(page).toEqual({ items: [expected], total: 2, limit: 1, offset: 0 });
+      const { body: next } = await service.http.get(`/units?districtCode=${district}&limit=1&offset=1`).set(staff).expect(200);
+      expect(next.items.map((u: { id: string }) => u.id)).toEqual([older.id]);
+      const { body: beyond } = await service.http.get(`/units?districtCode=${district}&offset=5`).set(staff).expect(200);
+      expect(beyond).toEqual({ items: [], total: 2, limit: 20, offset: 5 });
+    });
+
     it('refuses to submit for a landlord without a signed agreement (409)', async () => {
       const stream = new LandlordEventStream();
       await publish(stream.registered());

@@ -1,9 +1,10 @@
 import { Roles, STAFF_ROLES } from '@hearth/auth';
-import { UnitOfWork } from '@hearth/persistence';
+import { readDirect, UnitOfWork } from '@hearth/persistence';
 import { ApiProblemResponses, queryFlag, queryInt } from '@hearth/platform';
 import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { HouseholdPool } from '../../../household-pool/household-pool.repository';
@@ -34,6 +35,15 @@ export class GetShortlistQuery extends Query<ShortlistView> {
   }
 }
 
+/** toShortlistView's fields in its order, with the unit's current version; the waitlist changed as households.changedSince asks it. */
+const STORED_SHORTLIST = `SELECT s.unit_id AS "unitId", s.unit_version AS "unitVersion", u.status AS "unitStatus", s.computed_at AS "computedAt",
+         EXISTS (SELECT 1 FROM waitlisted_households WHERE updated_at > s.computed_at) AS "waitlistChangedSince",
+         s.policy, s.k, s.candidates, s.entries, u.unit_version AS "currentUnitVersion"
+    FROM shortlists s JOIN available_units u ON u.unit_id = s.unit_id
+   WHERE s.unit_id = $1`;
+
+type StoredShortlistRow = ShortlistView & { currentUnitVersion: number };
+
 /**
  * The unit's shortlist, always current for an available unit: the stored one while nothing it was
  * computed from has changed; computed afresh (and stored) when there is none, when households
@@ -43,12 +53,15 @@ export class GetShortlistQuery extends Query<ShortlistView> {
 export class GetShortlistHandler implements IQueryHandler<GetShortlistQuery> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly dataSource: DataSource,
     private readonly units: UnitPool,
     private readonly households: HouseholdPool,
     private readonly shortlister: Shortlister,
   ) {}
 
-  execute({ unitId, refresh, k }: GetShortlistQuery): Promise<ShortlistView> {
+  async execute({ unitId, refresh, k }: GetShortlistQuery): Promise<ShortlistView> {
+    const current = refresh ? undefined : await this.storedIfCurrent(unitId, k);
+    if (current) return current;
     return this.unitOfWork.run(async (manager) => {
       const unit = await this.units.get(manager, unitId);
       const stored = refresh ? null : await manager.findOneBy(Shortlist, { unitId });
@@ -61,6 +74,19 @@ export class GetShortlistHandler implements IQueryHandler<GetShortlistQuery> {
       if (!unit.isAvailable) throw new ShortlistUnitNotAvailableError(unitId, unit.status);
       return toShortlistView(await this.shortlister.computeAndStore(manager, unit, k ?? stored?.k), unit, false);
     });
+  }
+
+  /**
+   * The usual read, in one statement without a transaction (decision 0082): the stored shortlist
+   * when the rules above would answer it as stored; undefined when there is none or it must be
+   * computed again (or the unit is unknown), which the transaction above then does or refuses.
+   */
+  private async storedIfCurrent(unitId: string, k: number | undefined): Promise<ShortlistView | undefined> {
+    const [row] = await readDirect(this.dataSource, (statement) => statement<StoredShortlistRow>(STORED_SHORTLIST, [unitId]));
+    if (!row) return undefined;
+    const { currentUnitVersion, ...view } = row;
+    const stale = view.waitlistChangedSince || view.unitVersion !== currentUnitVersion || (k !== undefined && k !== view.k);
+    return !stale || view.unitStatus !== 'available' ? view : undefined;
   }
 }
 

@@ -1,12 +1,12 @@
+import { readDirect } from '@hearth/persistence';
 import { ApiProblemResponses } from '@hearth/platform';
 import { Actor, assertCanSeeLandlordRecord, CurrentActor, Roles, STAFF_ROLES } from '@hearth/auth';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Unit } from '../../domain/unit.entity';
 import { UnitNotFoundError } from '../../unit.errors';
-import { toUnitView, UnitView } from '../../unit.view';
+import { UNIT_VIEW_COLUMNS, UnitView } from '../../unit.view';
 
 export class GetUnitQuery extends Query<UnitView> {
   constructor(
@@ -22,10 +22,10 @@ export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ unitId, actor }: GetUnitQuery): Promise<UnitView> {
-    const unit = await this.dataSource.manager.findOneBy(Unit, { id: unitId });
+    const [unit] = await readDirect(this.dataSource, (statement) => statement<UnitView>(`SELECT ${UNIT_VIEW_COLUMNS} FROM units WHERE id = $1`, [unitId]));
     if (!unit) throw new UnitNotFoundError(unitId);
     assertCanSeeLandlordRecord(actor, unit.landlordId, () => new UnitNotFoundError(unitId));
-    return toUnitView(unit);
+    return unit;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Actor, CurrentActor, Roles, STAFF_ROLES, scopeLandlordId } from '@hearth/auth';
 import { unitStatusSchema } from '@hearth/contracts';
+import { readDirect } from '@hearth/persistence';
 import { Page, pageQuery, ApiProblemResponses, districtCode, toPage, queryFlag, queryInt, queryMoney } from '@hearth/platform';
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -7,9 +8,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Unit } from '../../domain/unit.entity';
 import { MAX_MONTHLY_AMOUNT } from '../../unit-attributes.schema';
-import { toUnitView, UnitView } from '../../unit.view';
+import { UNIT_VIEW_COLUMNS, UnitView } from '../../unit.view';
 
 const flag = queryFlag();
 
@@ -44,20 +44,30 @@ export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ filter, actor }: ListUnitsQuery): Promise<Page<UnitView>> {
-    const query = this.dataSource.manager.createQueryBuilder(Unit, 'u').orderBy('u.created_at', 'DESC').addOrderBy('u.id');
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const where = (condition: string, value: unknown) => {
+      values.push(value);
+      conditions.push(`${condition} $${values.length}`);
+    };
     // A landlord's list is always their own flats, whatever they ask for.
     const landlordId = scopeLandlordId(actor) ?? filter.landlordId;
-    if (landlordId) query.andWhere('u.landlord_id = :landlordId', { landlordId });
-    if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
-    if (filter.districtCode) query.andWhere('u.district_code = :districtCode', { districtCode: filter.districtCode });
-    if (filter.bedrooms !== undefined) query.andWhere('u.bedrooms = :bedrooms', { bedrooms: filter.bedrooms });
-    if (filter.minBedrooms !== undefined) query.andWhere('u.bedrooms >= :minBedrooms', { minBedrooms: filter.minBedrooms });
-    if (filter.wheelchairAccessible !== undefined) query.andWhere('u.wheelchair_accessible = :wa', { wa: filter.wheelchairAccessible });
-    if (filter.stepFree !== undefined) query.andWhere('u.step_free = :sf', { sf: filter.stepFree });
-    if (filter.minRent !== undefined) query.andWhere('u.rent >= :minRent', { minRent: filter.minRent });
-    if (filter.maxRent !== undefined) query.andWhere('u.rent <= :maxRent', { maxRent: filter.maxRent });
-    const [rows, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
-    return toPage(rows.map(toUnitView), total, filter);
+    if (landlordId) where('landlord_id =', landlordId);
+    if (filter.status) where('status =', filter.status);
+    if (filter.districtCode) where('district_code =', filter.districtCode);
+    if (filter.bedrooms !== undefined) where('bedrooms =', filter.bedrooms);
+    if (filter.minBedrooms !== undefined) where('bedrooms >=', filter.minBedrooms);
+    if (filter.wheelchairAccessible !== undefined) where('wheelchair_accessible =', filter.wheelchairAccessible);
+    if (filter.stepFree !== undefined) where('step_free =', filter.stepFree);
+    if (filter.minRent !== undefined) where('rent >=', filter.minRent);
+    if (filter.maxRent !== undefined) where('rent <=', filter.maxRent);
+    const filtered = conditions.length === 0 ? 'FROM units' : `FROM units WHERE ${conditions.join(' AND ')}`;
+    const page = `SELECT ${UNIT_VIEW_COLUMNS} ${filtered} ORDER BY created_at DESC, id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
+    return readDirect(this.dataSource, async (statement) => {
+      const items = await statement<UnitView>(page, [...values, filter.limit, filter.offset]);
+      const [{ total }] = await statement<{ total: number }>(`SELECT count(*)::int AS total ${filtered}`, values);
+      return toPage(items, total, filter);
+    });
   }
 }
 
